@@ -1,0 +1,16 @@
+// The shape every stored Kubernetes object shares. Kind-specific shapes come from
+// kubernetes-types; the API server itself only relies on this.
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata: ObjectMeta;
+  spec?: unknown;
+  status?: unknown;
+  [field: string]: unknown;
+}
+
+/** A plain JSON value, as objects arrive from clients. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };

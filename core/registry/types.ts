@@ -1,0 +1,69 @@
+// What a resource kind tells the generic registry and the API server. Each kind lives in
+// core/registry/<plural>/ and exports one ResourceDef (see pods/ for the shape); the generic
+// store, discovery, OpenAPI and table printing are driven from these definitions.
+import type { KubeObject } from '../apiserver/object';
+import type { FieldError } from './field-errors';
+
+/** Kind-specific rules, like Kubernetes' RESTCreateStrategy/RESTUpdateStrategy. */
+export interface Strategy<T extends KubeObject = KubeObject> {
+  /** Fills defaulted fields (SetDefaults_*); runs on create and update, before validation. */
+  defaults?(obj: T): void;
+  /** Create-time preparation: clear status, set initial fields. */
+  prepareForCreate?(obj: T): void;
+  /** Update-time preparation: keep status from old, etc. (runs after the generic rules). */
+  prepareForUpdate?(obj: T, old: T): void;
+  validate?(obj: T): FieldError[];
+  /** Extra checks on update, such as immutable fields; validate() also runs on update. */
+  validateUpdate?(obj: T, old: T): FieldError[];
+  /** Status subresource update: copy everything but status from old. Default: that. */
+  prepareForStatusUpdate?(obj: T, old: T): void;
+  validateStatusUpdate?(obj: T, old: T): FieldError[];
+}
+
+/** A Table column, as meta.k8s.io/v1 TableColumnDefinition. */
+export interface TableColumn {
+  name: string;
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
+  format?: string;
+  description: string;
+  /** 0: shown by default; 1: only with -o wide. */
+  priority: number;
+}
+
+export interface Printer<T extends KubeObject = KubeObject> {
+  columns: TableColumn[];
+  /** One row's cells, in column order. now is the request time, for ages. */
+  cells(obj: T, now: Date): unknown[];
+}
+
+/** Field selectors a kind supports besides metadata.name and metadata.namespace. */
+export type FieldGetters<T extends KubeObject = KubeObject> = Record<string, (obj: T) => string>;
+
+export interface ScaleSubresource {
+  specReplicasPath: string;
+  statusReplicasPath: string;
+  labelSelectorPath?: string;
+}
+
+export type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete' | 'deletecollection';
+
+export interface ResourceDef<T extends KubeObject = KubeObject> {
+  group: string; // '' for core
+  version: string;
+  kind: string;
+  plural: string;
+  singular: string;
+  namespaced: boolean;
+  shortNames?: string[];
+  categories?: string[];
+  /** Verbs on the main resource; default: all eight. */
+  verbs?: Verb[];
+  /** Has a status subresource (status is kept apart from the main object). */
+  status?: boolean;
+  scale?: ScaleSubresource;
+  /** Does a spec change bump metadata.generation (true for kinds with spec). */
+  generation?: boolean;
+  strategy: Strategy<T>;
+  printer: Printer<T>;
+  fields?: FieldGetters<T>;
+}
