@@ -18,6 +18,10 @@ export interface Strategy<T extends KubeObject = KubeObject> {
   /** Status subresource update: copy everything but status from old. Default: that. */
   prepareForStatusUpdate?(obj: T, old: T): void;
   validateStatusUpdate?(obj: T, old: T): FieldError[];
+  /** DELETE marks the object instead of removing it while this holds (namespace spec.finalizers). */
+  deletionBlocked?(obj: T): boolean;
+  /** Runs when DELETE marks the object for deletion (a namespace turns Terminating). */
+  prepareForDelete?(obj: T): void;
 }
 
 /** A Table column, as meta.k8s.io/v1 TableColumnDefinition. */
@@ -47,6 +51,16 @@ export interface ScaleSubresource {
 
 export type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete' | 'deletecollection';
 
+/** A subresource other than status and scale (pods/log, pods/eviction, serviceaccounts/token...). */
+export interface SubresourceDef {
+  name: string;
+  /** Kind of the subresource's body; group and version default to the resource's own. */
+  kind: string;
+  group?: string;
+  version?: string;
+  verbs: Verb[];
+}
+
 export interface ResourceDef<T extends KubeObject = KubeObject> {
   group: string; // '' for core
   version: string;
@@ -61,8 +75,15 @@ export interface ResourceDef<T extends KubeObject = KubeObject> {
   /** Has a status subresource (status is kept apart from the main object). */
   status?: boolean;
   scale?: ScaleSubresource;
+  subresources?: SubresourceDef[];
   /** Does a spec change bump metadata.generation (true for kinds with spec). */
   generation?: boolean;
+  /** DELETE answers with the deleted object instead of a Status (pods, as in Kubernetes). */
+  returnDeletedObject?: boolean;
+  /** Served from a CustomResourceDefinition. */
+  custom?: boolean;
+  /** metadata.name rule; default: DNS-1123 subdomain. */
+  validateName?: (name: string) => string[];
   strategy: Strategy<T>;
   printer: Printer<T>;
   fields?: FieldGetters<T>;

@@ -14,6 +14,8 @@ export interface SchemaObject {
   default?: unknown;
   $ref?: string;
   allOf?: SchemaObject[];
+  /** Quantity and IntOrString list their alternative types here. */
+  oneOf?: SchemaObject[];
   'x-kubernetes-patch-merge-key'?: string;
   /** 'merge', 'replace', 'retainKeys' or 'merge,retainKeys'. */
   'x-kubernetes-patch-strategy'?: string;

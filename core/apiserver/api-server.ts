@@ -1,0 +1,261 @@
+// The HTTP(S) front of the control plane: authentication, then routing of every request to
+// health, version, discovery, OpenAPI or a resource handler. All state lives in the
+// ResourceStores; this file only decides who handles what.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Store } from '../store/types';
+import { resourcePrefix } from '../registry/generic/keys';
+import { ResourceStore, type Admission, type UserInfo } from '../registry/generic/resource-store';
+import { managedFieldsTracker } from './field-ownership';
+import type { ResourceDef } from '../registry/types';
+import type { Authenticator } from './authn';
+import { Catalog } from './catalog';
+import {
+  AGGREGATED_CONTENT_TYPE,
+  aggregatedDiscovery,
+  legacyApiVersions,
+  legacyGroup,
+  legacyGroupList,
+  legacyResourceList,
+  wantsAggregated,
+} from './discovery';
+import { sendError, sendJson, sendRaw } from './http/respond';
+import { parseResourcePath, type ResourceRequest } from './request-info';
+import { responseShape } from './handlers/options';
+import { handleGet, handleList } from './handlers/read';
+import { handleWatch } from './handlers/watch';
+import {
+  handleCreate,
+  handleDelete,
+  handleDeleteCollection,
+  handlePatch,
+  handleUpdate,
+  writeOptions,
+  type WriteRequest,
+} from './handlers/write';
+import { handleGetScale, handleUpdateScale, scalePatchType } from './handlers/scale';
+import { Schemas } from './schemas';
+import { ApiError, methodNotAllowed, notFound, unauthorized } from './status';
+import { WatchCache, type CacheEvent } from './watch-cache';
+import { OpenApiService } from './openapi-service';
+import { boolParam } from './handlers/options';
+
+/** A handler for a subresource other than status and scale (binding, eviction, token, ...). */
+export type SubresourceHandler = (w: WriteRequest, server: ApiServer) => Promise<void> | void;
+
+export interface ApiServerOptions {
+  store: Store;
+  authenticator: Authenticator;
+  admission: Admission;
+  /** host:port for APIVersions.serverAddressByClientCIDRs. */
+  serverAddress: string;
+  version: object;
+}
+
+export class ApiServer {
+  readonly catalog = new Catalog();
+  readonly schemas = new Schemas();
+  private readonly openapi = new OpenApiService(this.catalog, this.schemas);
+  private readonly stores = new Map<ResourceDef, ResourceStore>();
+  private readonly subresourceHandlers = new Map<string, SubresourceHandler>();
+  private ready = false;
+  private readonly eventListeners = new Set<(def: ResourceDef, e: CacheEvent) => void>();
+
+  constructor(private readonly opts: ApiServerOptions) {}
+
+  /** Serves def from now on; its watch cache is filled before this resolves. */
+  async register(def: ResourceDef): Promise<ResourceStore> {
+    const cache = new WatchCache(this.opts.store, resourcePrefix(def));
+    await cache.start();
+    cache.watch(cache.currentRevision(), (e) => this.eventListeners.forEach((l) => l(def, e)));
+    const rs = new ResourceStore(def, this.opts.store, cache, this.opts.admission, managedFieldsTracker(this.schemas));
+    this.stores.set(def, rs);
+    this.catalog.add(def);
+    return rs;
+  }
+
+  unregister(def: ResourceDef): void {
+    this.stores.get(def)?.cache.stop();
+    this.stores.delete(def);
+    this.catalog.remove(def.group, def.version, def.plural);
+  }
+
+  /** e.g. handleSubresource('pods', 'binding', fn) */
+  handleSubresource(plural: string, subresource: string, handler: SubresourceHandler, group = ''): void {
+    this.subresourceHandlers.set(`${group}/${plural}/${subresource}`, handler);
+  }
+
+  /** Stores of every namespaced kind (the namespace controller empties namespaces with them). */
+  namespacedStores(): ResourceStore[] {
+    return [...this.stores.values()].filter((rs) => rs.def.namespaced);
+  }
+
+  /** Every change to every resource, for in-process controllers; returns an unsubscribe. */
+  onResourceEvent(listener: (def: ResourceDef, e: CacheEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  storeFor(group: string, plural: string): ResourceStore | undefined {
+    for (const [def, rs] of this.stores) if (def.group === group && def.plural === plural) return rs;
+    return undefined;
+  }
+
+  setReady(ready: boolean): void {
+    this.ready = ready;
+  }
+
+  stop(): void {
+    for (const rs of this.stores.values()) rs.cache.stop();
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      const user = await this.opts.authenticator.authenticate(req);
+      if (!user) throw unauthorized();
+      await this.route(req, res, user);
+    } catch (e) {
+      sendError(res, e);
+    }
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse, user: UserInfo): Promise<void> {
+    const url = new URL(req.url ?? '/', 'https://apiserver');
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    const query = url.searchParams;
+    switch (path) {
+      case '/healthz':
+      case '/livez':
+        return sendRaw(res, 200, 'ok', 'text/plain; charset=utf-8');
+      case '/readyz':
+        if (!this.ready) return sendRaw(res, 503, 'readyz check failed', 'text/plain; charset=utf-8');
+        return sendRaw(res, 200, 'ok', 'text/plain; charset=utf-8');
+      case '/version':
+        return sendJson(res, 200, this.opts.version);
+      case '/api':
+        return this.discovery(req, res, true);
+      case '/apis':
+        return this.discovery(req, res, false);
+      case '/openapi/v3':
+        return sendJson(res, 200, this.openapi.index());
+    }
+    if (path.startsWith('/openapi/v3/')) {
+      const doc = this.openapi.document(path.slice('/openapi/v3/'.length));
+      if (!doc) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+      return sendRaw(res, 200, doc.json);
+    }
+    const parts = path.split('/').filter(Boolean);
+    if (parts[0] === 'api' && parts.length === 2) {
+      const list = legacyResourceList(this.catalog, '', parts[1]!);
+      if (!list) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+      return sendJson(res, 200, list);
+    }
+    if (parts[0] === 'apis' && parts.length === 2) {
+      const g = legacyGroup(this.catalog, parts[1]!);
+      if (!g) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+      return sendJson(res, 200, g);
+    }
+    if (parts[0] === 'apis' && parts.length === 3) {
+      const list = legacyResourceList(this.catalog, parts[1]!, parts[2]!);
+      if (!list) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+      return sendJson(res, 200, list);
+    }
+    const rr = parseResourcePath(path);
+    if (!rr) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    return this.resource(req, res, rr, query, user);
+  }
+
+  private discovery(req: IncomingMessage, res: ServerResponse, legacy: boolean): void {
+    if (wantsAggregated(req.headers.accept)) {
+      sendJson(res, 200, aggregatedDiscovery(this.catalog, legacy), AGGREGATED_CONTENT_TYPE);
+    } else if (legacy) {
+      sendJson(res, 200, legacyApiVersions(this.opts.serverAddress));
+    } else {
+      sendJson(res, 200, legacyGroupList(this.catalog));
+    }
+  }
+
+  private async resource(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rr: ResourceRequest,
+    query: URLSearchParams,
+    user: UserInfo,
+  ): Promise<void> {
+    const def = this.catalog.lookup(rr.group, rr.version, rr.resource);
+    const store = def && this.stores.get(def);
+    if (!def || !store) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    const namespace = def.namespaced ? rr.namespace : undefined;
+    if (def.namespaced && rr.name && !namespace) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    if (!def.namespaced && rr.namespace) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    const shape = responseShape(req, query);
+    const method = req.method ?? 'GET';
+    const w: WriteRequest = {
+      req,
+      res,
+      store,
+      schemas: this.schemas,
+      namespace,
+      name: rr.name,
+      query,
+      shape,
+      options: writeOptions(req, query, { user }),
+    };
+
+    if (rr.subresource) return this.subresource(w, rr.subresource, method);
+    if (!rr.name) {
+      switch (method) {
+        case 'GET':
+          if (boolParam(query, 'watch')) return handleWatch(req, res, { store, namespace, query, shape });
+          return handleList(res, { store, namespace, query, shape });
+        case 'POST':
+          return handleCreate(w);
+        case 'DELETE':
+          return handleDeleteCollection(w);
+      }
+      throw methodNotAllowed(`the server does not allow this method on the requested resource`);
+    }
+    switch (method) {
+      case 'GET':
+        if (boolParam(query, 'watch')) {
+          // GET .../name?watch=true is the legacy form of a watch with a name field selector.
+          const q = new URLSearchParams(query);
+          q.set('fieldSelector', [query.get('fieldSelector'), `metadata.name=${rr.name}`].filter(Boolean).join(','));
+          return handleWatch(req, res, { store, namespace, query: q, shape });
+        }
+        return handleGet(res, store, namespace, rr.name, shape);
+      case 'PUT':
+        return handleUpdate(w);
+      case 'PATCH':
+        return handlePatch(w);
+      case 'DELETE':
+        return handleDelete(w);
+    }
+    throw methodNotAllowed(`the server does not allow this method on the requested resource`);
+  }
+
+  private async subresource(w: WriteRequest, sub: string, method: string): Promise<void> {
+    const def = w.store.def;
+    if (!w.name) throw notFound(def, '');
+    if (sub === 'status' && def.status) {
+      w.options.subresource = 'status';
+      if (method === 'GET') return handleGet(w.res, w.store, w.namespace, w.name, w.shape);
+      if (method === 'PUT') return handleUpdate(w);
+      if (method === 'PATCH') return handlePatch(w);
+      throw methodNotAllowed('the server does not allow this method on the requested resource');
+    }
+    if (sub === 'finalize' && def.group === '' && def.plural === 'namespaces') {
+      if (method !== 'PUT') throw methodNotAllowed('the server does not allow this method on the requested resource');
+      w.options.subresource = 'finalize';
+      return handleUpdate(w);
+    }
+    if (sub === 'scale' && def.scale) {
+      if (method === 'GET') return handleGetScale(w);
+      if (method === 'PUT') return handleUpdateScale(w, undefined, this.schemas);
+      if (method === 'PATCH') return handleUpdateScale(w, scalePatchType(w.req.headers['content-type']), this.schemas);
+      throw methodNotAllowed('the server does not allow this method on the requested resource');
+    }
+    const handler = this.subresourceHandlers.get(`${def.group}/${def.plural}/${sub}`);
+    if (!handler) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    return handler(w, this);
+  }
+}

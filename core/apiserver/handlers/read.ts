@@ -1,0 +1,124 @@
+// GET of one object and of lists: JSON, Table or PartialObjectMetadata, with selectors,
+// pagination (limit/continue) and resourceVersion semantics.
+import type { ServerResponse } from 'node:http';
+import { namespacePrefix } from '../../registry/generic/keys';
+import type { ResourceStore } from '../../registry/generic/resource-store';
+import { buildTable, partialObjectMetadata as partialMetadata } from '../../registry/printing/table';
+import type { KubeObject } from '../object';
+import { sendJson, sendRaw } from '../http/respond';
+import { ApiError, badRequest, expired } from '../status';
+import type { CachedObject } from '../watch-cache';
+import { listFilter } from './list-filter';
+import { intParam, type ResponseShape } from './options';
+
+export interface ListRequest {
+  store: ResourceStore;
+  namespace: string | undefined;
+  query: URLSearchParams;
+  shape: ResponseShape;
+}
+
+interface ContinueToken {
+  rv: number;
+  start: string;
+}
+
+function encodeContinue(t: ContinueToken): string {
+  return Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv: t.rv, start: t.start })).toString('base64url');
+}
+
+function decodeContinue(token: string, prefix: string): ContinueToken {
+  try {
+    const t = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { v?: string; rv?: number; start?: string };
+    if (t.v !== 'meta.k8s.io/v1' || typeof t.rv !== 'number' || typeof t.start !== 'string' || !t.start.startsWith(prefix)) {
+      throw new Error('bad token');
+    }
+    return { rv: t.rv, start: t.start };
+  } catch {
+    throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+  }
+}
+
+/** The cache always reflects the latest write, so only a future resourceVersion is refused. */
+function checkResourceVersion(store: ResourceStore, query: URLSearchParams): void {
+  const rv = query.get('resourceVersion');
+  const match = query.get('resourceVersionMatch');
+  if (match && match !== 'NotOlderThan' && match !== 'Exact') {
+    throw badRequest(`resourceVersionMatch: Unsupported value: "${match}": supported values: "Exact", "NotOlderThan"`);
+  }
+  if (match && !rv) throw badRequest('resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided');
+  if (!rv) return;
+  if (!/^\d+$/.test(rv)) throw badRequest(`Invalid value: "${rv}": invalid resource version`);
+  const n = Number(rv);
+  if (n > store.cache.currentRevision()) {
+    throw new ApiError(504, 'Timeout', `Too large resource version: ${n}, current: ${store.cache.currentRevision()}`, {
+      causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+      retryAfterSeconds: 1,
+    });
+  }
+  if (match === 'Exact' && n !== store.cache.currentRevision()) {
+    throw expired(`too old resource version: ${n} (${store.cache.currentRevision()})`);
+  }
+}
+
+export function sendObject(res: ServerResponse, store: ResourceStore, code: number, obj: KubeObject, shape: ResponseShape): void {
+  if (shape.kind === 'table') {
+    sendJson(res, code, buildTable(store.def.printer, [obj], { now: new Date(), includeObject: shape.table.includeObject }));
+  } else if (shape.kind === 'metadata') {
+    sendJson(res, code, partialMetadata(obj));
+  } else {
+    sendJson(res, code, obj);
+  }
+}
+
+export function handleGet(res: ServerResponse, store: ResourceStore, namespace: string | undefined, name: string, shape: ResponseShape): void {
+  const found = store.get(namespace, name);
+  if (shape.kind === 'object') sendRaw(res, 200, found.json);
+  else sendObject(res, store, 200, found.object, shape);
+}
+
+export function handleList(res: ServerResponse, { store, namespace, query, shape }: ListRequest): void {
+  checkResourceVersion(store, query);
+  const limit = intParam(query, 'limit');
+  if (limit !== undefined && limit < 0) throw badRequest(`limit: Invalid value: ${limit}: must be greater than or equal to 0`);
+  const token = query.get('continue');
+  const cont = token ? decodeContinue(token, namespacePrefix(store.def, namespace)) : undefined;
+  const result = store.list({ namespace, filter: listFilter(store.def, query), limit, startAfter: cont?.start });
+  const revision = cont?.rv ?? result.revision;
+  const listMeta: { resourceVersion: string; continue?: string; remainingItemCount?: number } = {
+    resourceVersion: String(revision),
+  };
+  if (result.continueAfter) {
+    listMeta.continue = encodeContinue({ rv: revision, start: result.continueAfter });
+    listMeta.remainingItemCount = result.remaining;
+  }
+  const def = store.def;
+  if (shape.kind === 'table') {
+    sendJson(
+      res,
+      200,
+      buildTable(
+        def.printer,
+        result.items.map((c) => c.object),
+        { now: new Date(), includeObject: shape.table.includeObject, listMeta },
+      ),
+    );
+    return;
+  }
+  if (shape.kind === 'metadata') {
+    sendJson(res, 200, {
+      kind: 'PartialObjectMetadataList',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata: listMeta,
+      items: result.items.map((c) => partialMetadata(c.object)),
+    });
+    return;
+  }
+  sendRaw(res, 200, listJson(`${def.kind}List`, store.apiVersion, listMeta, result.items));
+}
+
+/** Builds the list body from cached JSON text: no re-serialisation of the items. */
+function listJson(kind: string, apiVersion: string, meta: object, items: CachedObject[]): string {
+  const head = `{"kind":${JSON.stringify(kind)},"apiVersion":${JSON.stringify(apiVersion)},"metadata":${JSON.stringify(meta)},"items":[`;
+  return head + items.map((c) => c.json).join(',') + ']}';
+}

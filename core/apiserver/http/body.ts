@@ -1,0 +1,59 @@
+// Request bodies: size-limited, JSON or YAML, always an object, as the API server decodes them.
+import type { IncomingMessage } from 'node:http';
+import * as yaml from 'js-yaml';
+import { ApiError, badRequest, tooLarge } from '../status';
+
+/** The real API server refuses bodies over 3 MiB (apiserver's MaxRequestBodyBytes). */
+export const MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) {
+    req.resume();
+    throw tooLarge('Request entity too large: limit is 3145728');
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      req.destroy();
+      throw tooLarge('Request entity too large: limit is 3145728');
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function mediaType(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** Decodes a JSON or YAML body; errors name what is wrong, as the real decoder does. */
+export function decodeBody(raw: Buffer, contentType: string | undefined): unknown {
+  const type = mediaType(contentType);
+  const text = raw.toString('utf8');
+  if (text.trim() === '') throw badRequest('the body of the request was empty');
+  if (type === 'application/yaml' || type === 'application/apply-patch+yaml') {
+    try {
+      return yaml.load(text, { schema: yaml.JSON_SCHEMA });
+    } catch (e) {
+      throw badRequest(`error converting YAML to JSON: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+  if (type !== '' && !type.endsWith('json')) {
+    throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw badRequest(`couldn't get version/kind; json parse error: ${(e as Error).message}`);
+  }
+}
+
+export function requireObject(v: unknown): Record<string, unknown> {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) {
+    throw badRequest('Object \'Kind\' is missing in the request body: expected a JSON object');
+  }
+  return v as Record<string, unknown>;
+}

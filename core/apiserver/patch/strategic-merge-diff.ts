@@ -1,0 +1,158 @@
+// The two-way strategic merge patch kubectl edit sends (strategicpatch.CreateTwoWayMergePatch):
+// changed and added fields, removed fields as null, removed elements of merge-keyed lists as
+// `$patch: delete`, removed scalars of merge lists in $deleteFromPrimitiveList/<field>, the new
+// order of merge lists in $setElementOrder/<field>, and $retainKeys for retainKeys fields.
+import type { SchemaNode } from '../openapi/schema-node';
+import { cloneJson, deepEqual, hasKey, isJsonMap, jsonKind, type JsonMap } from './json-value';
+import { patchInternal } from './patch-error';
+import {
+  DELETE_FROM_PRIMITIVE_LIST,
+  DIRECTIVE,
+  RETAIN_KEYS,
+  SET_ELEMENT_ORDER,
+  compareStrings,
+  elementKind,
+  fieldPatchMeta,
+  requireMergeKeys,
+  sortByOrder,
+  sortKey,
+} from './strategic-merge-common';
+
+/** The strategic merge patch that turns original into modified ({} when they are equal). */
+export function createTwoWayStrategicMergePatch(
+  original: unknown,
+  modified: unknown,
+  schema: SchemaNode | undefined,
+): JsonMap {
+  return diffMaps(isJsonMap(original) ? original : {}, isJsonMap(modified) ? modified : {}, schema, false);
+}
+
+function diffMaps(original: JsonMap, modified: JsonMap, schema: SchemaNode | undefined, retainKeys: boolean): JsonMap {
+  const patch: JsonMap = {};
+  const retained: string[] = [];
+  for (const [key, after] of Object.entries(modified)) {
+    if (retainKeys && after !== null) retained.push(key);
+    const before = original[key];
+    if (!hasKey(original, key)) {
+      patch[key] = cloneJson(after);
+    } else if (key === DIRECTIVE) {
+      if (typeof before !== 'string' || typeof after !== 'string') {
+        throw patchInternal(`invalid value for special key: ${DIRECTIVE}`);
+      }
+      if (before !== after) patch[key] = after;
+    } else if (jsonKind(before) !== jsonKind(after)) {
+      patch[key] = cloneJson(after);
+    } else if (isJsonMap(before) && isJsonMap(after)) {
+      const meta = fieldPatchMeta(schema, key, false);
+      if (meta.strategy === 'replace') {
+        patch[key] = cloneJson(after);
+      } else {
+        const sub = diffMaps(before, after, meta.schema, meta.retainKeys);
+        if (Object.keys(sub).length > 0) patch[key] = sub;
+      }
+    } else if (Array.isArray(before) && Array.isArray(after)) {
+      diffListField(key, before, after, schema, patch);
+    } else if (!deepEqual(before, after)) {
+      patch[key] = after;
+    }
+  }
+  for (const key of Object.keys(original)) {
+    if (!hasKey(modified, key)) patch[key] = null;
+  }
+  const clearsKeys = Object.entries(original).some(([k, v]) => v !== null && !hasKey(modified, k));
+  if (retained.length > 0 && (Object.keys(patch).length > 0 || clearsKeys)) {
+    patch[RETAIN_KEYS] = retained.sort(compareStrings);
+  }
+  return patch;
+}
+
+function diffListField(key: string, before: unknown[], after: unknown[], schema: SchemaNode | undefined, patch: JsonMap): void {
+  const meta = fieldPatchMeta(schema, key, true);
+  if (meta.strategy !== 'merge') {
+    if (!deepEqual(before, after)) patch[key] = cloneJson(after);
+    return;
+  }
+  if (before.length === 0) {
+    if (after.length > 0) patch[key] = cloneJson(after);
+    return;
+  }
+  const kind = elementKind(before, after);
+  const diff =
+    kind === 'map'
+      ? diffMapLists(before, after, meta.schema, meta.mergeKey, meta.retainKeys)
+      : diffScalarLists(before, after);
+  if (diff.changes.length > 0) patch[key] = diff.changes;
+  if (diff.deletions.length > 0) patch[`${DELETE_FROM_PRIMITIVE_LIST}/${key}`] = diff.deletions;
+  if (diff.order && diff.order.length > 0) patch[`${SET_ELEMENT_ORDER}/${key}`] = diff.order;
+}
+
+interface ListDiff {
+  changes: unknown[];
+  deletions: unknown[];
+  order?: unknown[];
+}
+
+/**
+ * Walks both lists sorted by merge key: changed elements become partial patches (with their
+ * key), new ones are sent whole, and gone ones become `$patch: delete` after the rest.
+ */
+function diffMapLists(
+  before: unknown[],
+  after: unknown[],
+  schema: SchemaNode | undefined,
+  mergeKey: string,
+  retainKeys: boolean,
+): ListDiff {
+  requireMergeKeys(mergeKey, before, after);
+  const keyOf = (m: unknown) => sortKey((m as JsonMap)[mergeKey]);
+  const byKey = (a: unknown, b: unknown) => compareStrings(keyOf(a), keyOf(b));
+  const olds = [...before].sort(byKey) as JsonMap[];
+  const news = [...after].sort(byKey) as JsonMap[];
+  const changes: unknown[] = [];
+  const deletions: unknown[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < olds.length || j < news.length) {
+    const cmp = i >= olds.length ? 1 : j >= news.length ? -1 : compareStrings(keyOf(olds[i]), keyOf(news[j]));
+    if (cmp === 0) {
+      const sub = diffMaps(olds[i], news[j], schema, retainKeys);
+      if (Object.keys(sub).length > 0) changes.push({ ...sub, [mergeKey]: news[j][mergeKey] });
+      i++;
+      j++;
+    } else if (cmp > 0) {
+      changes.push(cloneJson(news[j++]));
+    } else {
+      deletions.push({ [mergeKey]: olds[i++][mergeKey], [DIRECTIVE]: 'delete' });
+    }
+  }
+  const sameOrder = before.length === after.length && before.every((v, k) => keyOf(v) === keyOf(after[k]));
+  const patchList = [...sortByOrder(changes, after, mergeKey, 'map'), ...deletions];
+  const order =
+    patchList.length > 0 || !sameOrder ? after.map((v) => ({ [mergeKey]: (v as JsonMap)[mergeKey] })) : undefined;
+  return { changes: patchList, deletions: [], order };
+}
+
+/** Scalars of merge lists: additions in the new order, removals (deduplicated) in a parallel list. */
+function diffScalarLists(before: unknown[], after: unknown[]): ListDiff {
+  const byString = (a: unknown, b: unknown) => compareStrings(sortKey(a), sortKey(b));
+  const olds = [...before].sort(byString);
+  const news = [...after].sort(byString);
+  const additions: unknown[] = [];
+  const deletions: unknown[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < olds.length || j < news.length) {
+    const cmp = i >= olds.length ? 1 : j >= news.length ? -1 : byString(olds[i], news[j]);
+    if (cmp === 0) {
+      i++;
+      j++;
+    } else if (cmp > 0) {
+      additions.push(news[j++]);
+    } else {
+      deletions.push(olds[i++]);
+    }
+  }
+  const uniqueDeletions = [...new Set(deletions)];
+  const order = uniqueDeletions.length > 0 || !deepEqual(before, after) ? [...after] : undefined;
+  return { changes: sortByOrder(additions, after, '', 'string'), deletions: uniqueDeletions, order };
+}

@@ -1,0 +1,33 @@
+// Schemas by resource: built-in kinds from the generated definitions, custom resources from
+// their CRD's openAPIV3Schema. Patch, apply and field validation all ask here.
+import type { ResourceDef } from '../registry/types';
+import { schemaNameForKind, schemaResolver } from './openapi/definitions';
+import { SchemaNode, type SchemaObject } from './openapi/schema-node';
+
+export class Schemas {
+  private readonly custom = new Map<string, SchemaObject>();
+  private resolve = schemaResolver();
+
+  /** Registers (or with undefined, forgets) a custom resource's schema. */
+  setCustom(group: string, version: string, kind: string, schema: SchemaObject | undefined): void {
+    const key = customName(group, version, kind);
+    if (schema) this.custom.set(key, schema);
+    else this.custom.delete(key);
+    this.resolve = schemaResolver(Object.fromEntries(this.custom));
+  }
+
+  customSchema(group: string, version: string, kind: string): SchemaObject | undefined {
+    return this.custom.get(customName(group, version, kind));
+  }
+
+  /** The schema of def's objects, or undefined when none is known (then nothing is pruned). */
+  schemaFor(def: ResourceDef): SchemaNode | undefined {
+    const name = schemaNameForKind(def.group, def.version, def.kind) ?? customName(def.group, def.version, def.kind);
+    const schema = this.resolve(name);
+    return schema ? new SchemaNode(schema, this.resolve) : undefined;
+  }
+}
+
+function customName(group: string, version: string, kind: string): string {
+  return `custom.${group}.${version}.${kind}`;
+}

@@ -1,0 +1,148 @@
+// The API server's watch cache: one per resource, fed by a store watch. Lists, gets for
+// lists and watches are served from memory; only writes reach the store. The store notifies
+// synchronously inside each write, so the cache is never behind a write that has returned.
+import type { Store, StoreEvent } from '../store/types';
+import type { KubeObject } from './object';
+
+export interface CachedObject {
+  key: string;
+  /** The object with metadata.resourceVersion set. Shared: never mutate it. */
+  object: KubeObject;
+  /** JSON text of object, reused for list responses. */
+  json: string;
+  revision: number;
+}
+
+export type CacheEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface CacheEvent {
+  type: CacheEventType;
+  /** For DELETED, the last state with the delete's resourceVersion. */
+  current: CachedObject;
+  previous?: CachedObject;
+  revision: number;
+}
+
+export type CacheListener = (event: CacheEvent) => void;
+
+/** Parses a stored value and stamps the revision it was read at. */
+export function decode(key: string, value: string, revision: number): CachedObject {
+  const object = JSON.parse(value) as KubeObject;
+  object.metadata.resourceVersion = String(revision);
+  return { key, object, json: JSON.stringify(object), revision };
+}
+
+export class WatchCache {
+  private readonly items = new Map<string, CachedObject>();
+  private sortedKeys: string[] | null = null;
+  private readonly history: CacheEvent[] = [];
+  private readonly listeners = new Set<CacheListener>();
+  /** Revision the cache was filled at; history covers everything after it. */
+  private startRevision = 0;
+  private revision = 0;
+  private cancel: (() => void) | null = null;
+  /** True once history has dropped events: watches from before it are too old. */
+  private trimmed = false;
+
+  constructor(
+    private readonly store: Store,
+    readonly prefix: string,
+    private readonly historyLimit = 10_000,
+  ) {}
+
+  async start(): Promise<void> {
+    const { items, revision } = await this.store.range(this.prefix);
+    for (const kv of items) this.items.set(kv.key, decode(kv.key, kv.value, kv.modRevision));
+    this.startRevision = revision;
+    this.revision = revision;
+    const w = this.store.watch(this.prefix, revision, (events) => events.forEach((e) => this.ingest(e)));
+    this.cancel = () => w.cancel();
+  }
+
+  stop(): void {
+    this.cancel?.();
+    this.listeners.clear();
+  }
+
+  /** The store revision this cache reflects (the store's, not only this resource's). */
+  currentRevision(): number {
+    return Math.max(this.revision, this.store.currentRevision());
+  }
+
+  /** Oldest revision a watch may start from. */
+  oldestWatchableRevision(): number {
+    return this.trimmed ? this.history[0]!.revision - 1 : this.startRevision;
+  }
+
+  get(key: string): CachedObject | undefined {
+    return this.items.get(key);
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+
+  /** Objects under keyPrefix in key order, after startAfter. */
+  list(keyPrefix: string, startAfter?: string): CachedObject[] {
+    const keys = this.keys();
+    let i = lowerBound(keys, startAfter !== undefined && startAfter >= keyPrefix ? startAfter + '\0' : keyPrefix);
+    const out: CachedObject[] = [];
+    for (; i < keys.length; i++) {
+      const k = keys[i]!;
+      if (!k.startsWith(keyPrefix)) break;
+      out.push(this.items.get(k)!);
+    }
+    return out;
+  }
+
+  /**
+   * Events after revision, then every later one, until the returned function is called.
+   * Returns undefined when revision is older than the history kept (the caller answers 410).
+   */
+  watch(revision: number, listener: CacheListener): (() => void) | undefined {
+    if (revision < this.oldestWatchableRevision()) return undefined;
+    for (const e of this.history) if (e.revision > revision) listener(e);
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private keys(): string[] {
+    if (!this.sortedKeys) this.sortedKeys = [...this.items.keys()].sort();
+    return this.sortedKeys;
+  }
+
+  private ingest(e: StoreEvent): void {
+    const previous = this.items.get(e.kv.key);
+    let event: CacheEvent;
+    if (e.type === 'delete') {
+      this.items.delete(e.kv.key);
+      this.sortedKeys = null;
+      const last = previous ?? decode(e.kv.key, e.kv.value, e.kv.modRevision);
+      const current = decode(e.kv.key, JSON.stringify(last.object), e.revision);
+      event = { type: 'DELETED', current, previous, revision: e.revision };
+    } else {
+      const current = decode(e.kv.key, e.kv.value, e.kv.modRevision);
+      if (!previous) this.sortedKeys = null;
+      this.items.set(e.kv.key, current);
+      event = { type: previous ? 'MODIFIED' : 'ADDED', current, previous, revision: e.revision };
+    }
+    this.revision = e.revision;
+    this.history.push(event);
+    if (this.history.length > this.historyLimit) {
+      this.history.splice(0, this.history.length - this.historyLimit);
+      this.trimmed = true;
+    }
+    for (const l of this.listeners) l(event);
+  }
+}
+
+function lowerBound(keys: string[], target: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,132 @@
+// Wires the embedded cluster: store, API server (TLS, token authentication, admission),
+// built-in objects and controllers. startCluster() is the library entry point; the
+// `wheelhouse cluster` command and the desktop app both call it.
+import { createServer, type Server } from 'node:https';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { MemoryStore } from './store/memory-store';
+import { SqliteStore } from './store/sqlite-store';
+import type { Store } from './store/types';
+import { ApiServer } from './apiserver/api-server';
+import { Authenticator } from './apiserver/authn';
+import { ensureServingTls } from './apiserver/tls';
+import { admissionChain } from './apiserver/admission/chain';
+import { namespaceLifecycle } from './apiserver/admission/namespace-lifecycle';
+import { nthAddress, parseCidr, serviceAllocation } from './apiserver/admission/service-allocation';
+import { builtInResources } from './registry/builtin';
+import { bootstrapObjects } from './bootstrap';
+import { NamespaceController } from './controllers/namespace-controller';
+import { CrdController } from './controllers/crd-controller';
+import { writeKubeconfig } from './kubeconfig';
+import { serverVersion } from './version';
+import type { Service } from 'kubernetes-types/core/v1';
+
+export interface ClusterOptions {
+  dataDir: string;
+  /** 0 picks a free port. Default 6443. */
+  port?: number;
+  /** Default: <dataDir>/kubeconfig. */
+  kubeconfigPath?: string;
+  storage?: 'sqlite' | 'memory';
+  serviceCidr?: string;
+  nodePortRange?: [number, number];
+}
+
+export interface Cluster {
+  url: string;
+  port: number;
+  caPem: string;
+  token: string;
+  kubeconfigPath: string;
+  api: ApiServer;
+  stop(): Promise<void>;
+}
+
+/** The service range; services get addresses from it and the cluster DNS gets its .10. */
+export const DEFAULT_SERVICE_CIDR = '10.96.0.0/12';
+const HOST = '127.0.0.1';
+
+function loadOrCreateToken(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const token = randomBytes(32).toString('base64url');
+  writeFileSync(file, token + '\n', { mode: 0o600 });
+  return token;
+}
+
+export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
+  const dataDir = opts.dataDir;
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const serviceCidr = parseCidr(opts.serviceCidr ?? DEFAULT_SERVICE_CIDR);
+  const kubernetesIp = nthAddress(serviceCidr, 1);
+  const store: Store = opts.storage === 'memory' ? new MemoryStore() : new SqliteStore(join(dataDir, 'state.db'));
+  const [tls] = await Promise.all([
+    ensureServingTls(join(dataDir, 'pki'), [
+      'localhost',
+      'kubernetes',
+      'kubernetes.default',
+      'kubernetes.default.svc',
+      'kubernetes.default.svc.cluster.local',
+      HOST,
+      kubernetesIp,
+    ]),
+  ]);
+  const token = loadOrCreateToken(join(dataDir, 'admin.token'));
+  const authenticator = new Authenticator();
+  authenticator.addStaticToken(token, { username: 'wheelhouse-admin', groups: ['system:masters', 'system:authenticated'] });
+
+  let api: ApiServer | undefined;
+  const services = function* (): Iterable<Service> {
+    const rs = api?.storeFor('', 'services');
+    if (rs) for (const c of rs.list().items) yield c.object as Service;
+  };
+  const admission = admissionChain([
+    namespaceLifecycle((name) => {
+      const ns = api?.storeFor('', 'namespaces')?.find(undefined, name)?.object;
+      return ns && { deletionTimestamp: ns.metadata.deletionTimestamp, phase: (ns.status as { phase?: string } | undefined)?.phase };
+    }),
+    serviceAllocation({ serviceCidr, nodePortRange: opts.nodePortRange ?? [30000, 32767], services }),
+  ]);
+
+  const server: Server = createServer({ cert: tls.certPem, key: tls.keyPem });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 6443, HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `https://${HOST}:${port}`;
+  api = new ApiServer({ store, authenticator, admission, serverAddress: `${HOST}:${port}`, version: serverVersion() });
+  server.on('request', (req, res) => void api!.handle(req, res));
+
+  await Promise.all(builtInResources.map((def) => api!.register(def)));
+  await bootstrapObjects(api, { kubernetesServiceIp: kubernetesIp, apiPort: port });
+  const namespaces = new NamespaceController(api);
+  namespaces.start();
+  const crds = new CrdController(api);
+  await crds.start();
+  api.setReady(true);
+
+  const kubeconfigPath = opts.kubeconfigPath ?? join(dataDir, 'kubeconfig');
+  writeKubeconfig(kubeconfigPath, { server: url, caPem: tls.caPem, token });
+
+  return {
+    url,
+    port,
+    caPem: tls.caPem,
+    token,
+    kubeconfigPath,
+    api,
+    async stop() {
+      api!.setReady(false);
+      namespaces.stop();
+      crds.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      api!.stop();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// A deduplicating work queue, like client-go's: a key added while queued is queued once, a key
+// added while being processed is processed again afterwards, failures retry with exponential
+// backoff (5 ms doubling up to 30 s).
+export type SyncFn = (key: string) => Promise<void>;
+
+export class WorkQueue {
+  private readonly queued = new Set<string>();
+  private readonly processing = new Set<string>();
+  private readonly dirtyWhileProcessing = new Set<string>();
+  private readonly failures = new Map<string, number>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private running = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly sync: SyncFn,
+    private readonly concurrency = 1,
+    private readonly onError: (key: string, e: unknown) => void = (key, e) =>
+      console.error(`wheelhouse controller: sync ${key} failed:`, e instanceof Error ? e.message : e),
+  ) {}
+
+  add(key: string): void {
+    if (this.stopped) return;
+    if (this.processing.has(key)) {
+      this.dirtyWhileProcessing.add(key);
+      return;
+    }
+    this.queued.add(key);
+    this.pump();
+  }
+
+  /** Adds key after delayMs (e.g. to look again when a grace period ends). */
+  addAfter(key: string, delayMs: number): void {
+    if (this.stopped) return;
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      this.add(key);
+    }, delayMs);
+    this.timers.add(t);
+  }
+
+  get length(): number {
+    return this.queued.size;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.queued.clear();
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private pump(): void {
+    while (!this.stopped && this.running < this.concurrency && this.queued.size > 0) {
+      const key = this.queued.values().next().value as string;
+      this.queued.delete(key);
+      this.processing.add(key);
+      this.running++;
+      void this.run(key);
+    }
+  }
+
+  private async run(key: string): Promise<void> {
+    try {
+      await this.sync(key);
+      this.failures.delete(key);
+    } catch (e) {
+      const n = (this.failures.get(key) ?? 0) + 1;
+      this.failures.set(key, n);
+      this.onError(key, e);
+      this.addAfter(key, Math.min(30_000, 5 * 2 ** (n - 1)));
+    } finally {
+      this.processing.delete(key);
+      this.running--;
+      if (this.dirtyWhileProcessing.delete(key)) this.queued.add(key);
+      this.pump();
+    }
+  }
+}

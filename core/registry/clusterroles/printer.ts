@@ -1,0 +1,7 @@
+// ClusterRoles have no printer of their own in Kubernetes: the default NAME, CREATED AT table.
+import type { ClusterRole } from 'kubernetes-types/rbac/v1';
+import type { Kube } from '../../apiserver/object';
+import type { Printer } from '../types';
+import { defaultPrinter } from '../printing/default-printer';
+
+export const printer: Printer<Kube<ClusterRole>> = defaultPrinter();

@@ -1,0 +1,475 @@
+// The generic registry: create, update, delete, get and list for any kind, with the rules every
+// Kubernetes object follows (uid, generateName, resourceVersion and conflicts, generation,
+// status kept apart, graceful deletion and finalizers). Kind-specific rules come from the
+// kind's Strategy; cross-cutting checks from admission hooks. Like genericregistry.Store.
+import { randomUUID } from 'node:crypto';
+import type { Store } from '../../store/types';
+import { ConflictError, KeyExistsError, KeyNotFoundError } from '../../store/types';
+import type { KubeObject } from '../../apiserver/object';
+import {
+  alreadyExists,
+  ApiError,
+  badRequest,
+  conflict,
+  invalid,
+  notFound,
+  staleConflict,
+} from '../../apiserver/status';
+import type { CachedObject, WatchCache } from '../../apiserver/watch-cache';
+import type { FieldError } from '../field-errors';
+import type { ResourceDef } from '../types';
+import { validateObjectMeta, validateObjectMetaUpdate } from '../validation/object-meta';
+import { namespacePrefix, objectKey } from './keys';
+import { generateName } from './names';
+
+export type Operation = 'CREATE' | 'UPDATE' | 'DELETE';
+
+export interface UserInfo {
+  username: string;
+  uid?: string;
+  groups: string[];
+}
+
+export interface WriteOptions {
+  user: UserInfo;
+  dryRun?: boolean;
+  /** Field manager recorded in managedFields; defaults from the user agent. */
+  fieldManager?: string;
+  /** 'status' or 'scale' etc. when writing through a subresource. */
+  subresource?: string;
+  /** Server-side apply already recorded managedFields for this write. */
+  applied?: boolean;
+}
+
+export interface AdmissionRequest {
+  operation: Operation;
+  def: ResourceDef;
+  namespace: string | undefined;
+  name: string;
+  object: KubeObject;
+  old?: KubeObject;
+  options: WriteOptions;
+  /** Callbacks run when the write has finished, committed or not (e.g. release reservations). */
+  onFinish: Array<() => void>;
+}
+
+/** Admission plugins: mutating ones run before validation, validating ones after. */
+export interface Admission {
+  mutate(req: AdmissionRequest): Promise<void> | void;
+  validate(req: AdmissionRequest): Promise<void> | void;
+}
+
+/** Called with each prepared write, to maintain metadata.managedFields. */
+export type ManagedFieldsTracker = (def: ResourceDef, old: KubeObject | undefined, updated: KubeObject, options: WriteOptions) => void;
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
+  orphanDependents?: boolean;
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+export interface DeleteResult {
+  /** The object as it is now: deleted (last state) or marked for deletion. */
+  object: KubeObject;
+  /** False when deletion waits for finalizers or a grace period. */
+  deleted: boolean;
+}
+
+export interface ListOptions {
+  /** Restrict to one namespace (namespaced kinds); undefined: all. */
+  namespace?: string;
+  filter?: (obj: KubeObject) => boolean;
+  limit?: number;
+  /** Key to continue after (decoded from a continue token). */
+  startAfter?: string;
+}
+
+export interface ListResult {
+  items: CachedObject[];
+  revision: number;
+  /** Last key returned when more remain. */
+  continueAfter?: string;
+  remaining?: number;
+}
+
+const clone = <T>(o: T): T => JSON.parse(JSON.stringify(o)) as T;
+
+/** Field names that are not "spec" for the purposes of generation. */
+const NON_SPEC = new Set(['metadata', 'status', 'apiVersion', 'kind']);
+
+function specOf(o: KubeObject): string {
+  const rest: Record<string, unknown> = {};
+  for (const k of Object.keys(o).sort()) if (!NON_SPEC.has(k)) rest[k] = o[k];
+  return JSON.stringify(rest);
+}
+
+export class ResourceStore {
+  constructor(
+    readonly def: ResourceDef,
+    private readonly store: Store,
+    readonly cache: WatchCache,
+    private readonly admission: Admission,
+    private readonly trackManagedFields: ManagedFieldsTracker = () => {},
+  ) {}
+
+  get apiVersion(): string {
+    return this.def.group ? `${this.def.group}/${this.def.version}` : this.def.version;
+  }
+
+  key(namespace: string | undefined, name: string): string {
+    return objectKey(this.def, namespace, name);
+  }
+
+  get(namespace: string | undefined, name: string): CachedObject {
+    const found = this.cache.get(this.key(namespace, name));
+    if (!found) throw notFound(this.def, name);
+    return found;
+  }
+
+  find(namespace: string | undefined, name: string): CachedObject | undefined {
+    return this.cache.get(this.key(namespace, name));
+  }
+
+  list(opts: ListOptions = {}): ListResult {
+    const prefix = namespacePrefix(this.def, opts.namespace);
+    const revision = this.cache.currentRevision();
+    const all = this.cache.list(prefix, opts.startAfter);
+    const items: CachedObject[] = [];
+    const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
+    let i = 0;
+    for (; i < all.length && items.length < limit; i++) {
+      const c = all[i]!;
+      if (!opts.filter || opts.filter(c.object)) items.push(c);
+    }
+    if (items.length === limit && i < all.length) {
+      let remaining = 0;
+      for (let j = i; j < all.length; j++) if (!opts.filter || opts.filter(all[j]!.object)) remaining++;
+      if (remaining > 0) return { items, revision, continueAfter: items[items.length - 1]!.key, remaining };
+    }
+    return { items, revision };
+  }
+
+  async create(namespace: string | undefined, input: KubeObject, options: WriteOptions): Promise<KubeObject> {
+    const obj = clone(input);
+    this.checkTypeMeta(obj);
+    obj.apiVersion = this.apiVersion;
+    obj.kind = this.def.kind;
+    const meta = (obj.metadata ??= {});
+    this.checkNamespace(meta.namespace, namespace);
+    if (this.def.namespaced) meta.namespace = namespace;
+    else delete meta.namespace;
+
+    for (let attempt = 0; ; attempt++) {
+      if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName);
+      try {
+        return await this.createOnce(namespace, obj, options);
+      } catch (e) {
+        // A generated name that collides is retried with a fresh suffix, as the real server does.
+        if (e instanceof ApiError && e.reason === 'AlreadyExists' && input.metadata?.generateName && !input.metadata.name && attempt < 8) {
+          meta.name = undefined;
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  private async createOnce(namespace: string | undefined, obj: KubeObject, options: WriteOptions): Promise<KubeObject> {
+    const meta = obj.metadata;
+    meta.uid = randomUUID();
+    meta.creationTimestamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    delete meta.resourceVersion;
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    delete (meta as Record<string, unknown>).selfLink;
+    if (this.def.generation === true) meta.generation = 1;
+    else delete meta.generation;
+
+    const strategy = this.def.strategy;
+    strategy.prepareForCreate?.(obj);
+    const req = this.admissionRequest('CREATE', namespace, obj, undefined, options);
+    try {
+      await this.admission.mutate(req);
+      strategy.defaults?.(obj);
+      this.throwIfInvalid(obj, [
+        ...validateObjectMeta(obj.metadata, this.metaRules()),
+        ...(strategy.validate?.(obj) ?? []),
+      ]);
+      await this.admission.validate(req);
+      this.trackManagedFields(this.def, undefined, obj, options);
+      if (options.dryRun) {
+        if (this.find(namespace, meta.name!)) throw alreadyExists(this.def, meta.name!);
+        return obj;
+      }
+      try {
+        const kv = await this.store.create(this.key(namespace, meta.name!), JSON.stringify(obj));
+        meta.resourceVersion = String(kv.modRevision);
+        return obj;
+      } catch (e) {
+        if (e instanceof KeyExistsError) throw alreadyExists(this.def, meta.name!);
+        throw e;
+      }
+    } finally {
+      req.onFinish.forEach((f) => f());
+    }
+  }
+
+  /**
+   * Replaces an object (PUT). An empty metadata.resourceVersion means "whatever is there"
+   * (unconditional update); otherwise it must match or the answer is 409 Conflict.
+   */
+  async update(namespace: string | undefined, name: string, input: KubeObject, options: WriteOptions): Promise<KubeObject> {
+    this.checkTypeMeta(input);
+    if (input.metadata?.name && input.metadata.name !== name) {
+      throw badRequest(`the name of the object (${input.metadata.name}) does not match the name on the URL (${name})`);
+    }
+    this.checkNamespace(input.metadata?.namespace, namespace);
+    const current = this.get(namespace, name);
+    const wanted = input.metadata?.resourceVersion;
+    if (wanted && wanted !== current.object.metadata.resourceVersion) throw staleConflict(this.def, name);
+    return this.commitUpdate(namespace, current, clone(input), options);
+  }
+
+  /**
+   * Read-modify-write with retries on conflict: mutate gets a private copy of the latest
+   * object and returns the wanted one. Used by patch and by subresources.
+   */
+  async guaranteedUpdate(
+    namespace: string | undefined,
+    name: string,
+    mutate: (current: KubeObject) => KubeObject | Promise<KubeObject>,
+    options: WriteOptions,
+  ): Promise<KubeObject> {
+    for (let attempt = 0; ; attempt++) {
+      const current = this.get(namespace, name);
+      const wanted = await mutate(clone(current.object));
+      try {
+        return await this.commitUpdate(namespace, current, wanted, options);
+      } catch (e) {
+        if (e instanceof ApiError && e.reason === 'Conflict' && e.message.includes('has been modified') && attempt < 5) continue;
+        throw e;
+      }
+    }
+  }
+
+  private async commitUpdate(
+    namespace: string | undefined,
+    current: CachedObject,
+    obj: KubeObject,
+    options: WriteOptions,
+  ): Promise<KubeObject> {
+    const old = current.object;
+    const name = old.metadata.name!;
+    obj.apiVersion = this.apiVersion;
+    obj.kind = this.def.kind;
+    obj.metadata ??= {};
+    const meta = obj.metadata;
+    // Fields only the server sets.
+    meta.name = name;
+    if (this.def.namespaced) meta.namespace = namespace;
+    meta.uid = old.metadata.uid;
+    meta.creationTimestamp = old.metadata.creationTimestamp;
+    meta.deletionTimestamp = old.metadata.deletionTimestamp;
+    meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+    if (!meta.deletionTimestamp) delete meta.deletionTimestamp;
+    if (meta.deletionGracePeriodSeconds === undefined) delete meta.deletionGracePeriodSeconds;
+    meta.generation = old.metadata.generation;
+    if (meta.generation === undefined) delete meta.generation;
+    delete (meta as Record<string, unknown>).selfLink;
+
+    const strategy = this.def.strategy;
+    if (options.subresource === 'status' || options.subresource === 'finalize') {
+      // Only status may change through /status, only spec (its finalizers) through /finalize.
+      const field = options.subresource === 'status' ? 'status' : 'spec';
+      const next: KubeObject = { ...clone(old), [field]: obj[field] };
+      if (next[field] === undefined) delete next[field];
+      if (field === 'status') strategy.prepareForStatusUpdate?.(next, old);
+      obj = next;
+    } else if (this.def.status) {
+      // The main resource never changes status.
+      if (old.status === undefined) delete obj.status;
+      else obj.status = clone(old.status);
+      strategy.prepareForUpdate?.(obj, old);
+    } else {
+      strategy.prepareForUpdate?.(obj, old);
+    }
+
+    const req = this.admissionRequest('UPDATE', namespace, obj, old, options);
+    try {
+      await this.admission.mutate(req);
+      strategy.defaults?.(obj);
+      if (this.def.generation === true && specOf(obj) !== specOf(old)) {
+        obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
+      }
+      const errors: FieldError[] = validateObjectMetaUpdate(obj.metadata, old.metadata, 'metadata', this.metaRules());
+      if (options.subresource === 'status') errors.push(...(strategy.validateStatusUpdate?.(obj, old) ?? []));
+      else errors.push(...(strategy.validate?.(obj) ?? []), ...(strategy.validateUpdate?.(obj, old) ?? []));
+      this.throwIfInvalid(obj, errors);
+      await this.admission.validate(req);
+      this.trackManagedFields(this.def, old, obj, options);
+
+      delete obj.metadata.resourceVersion;
+      const unchanged = sameObject(obj, old);
+      if (unchanged) return clone(old);
+      if (options.dryRun) {
+        obj.metadata.resourceVersion = old.metadata.resourceVersion;
+        return obj;
+      }
+      // An object being deleted whose last finalizer was removed goes away now.
+      if (obj.metadata.deletionTimestamp && !obj.metadata.finalizers?.length && !strategy.deletionBlocked?.(obj)) {
+        const last = await this.deleteNow(current);
+        return last;
+      }
+      try {
+        const kv = await this.store.update(current.key, JSON.stringify(obj), current.revision);
+        obj.metadata.resourceVersion = String(kv.modRevision);
+        return obj;
+      } catch (e) {
+        if (e instanceof ConflictError) throw staleConflict(this.def, name);
+        if (e instanceof KeyNotFoundError) throw notFound(this.def, name);
+        throw e;
+      }
+    } finally {
+      req.onFinish.forEach((f) => f());
+    }
+  }
+
+  async delete(namespace: string | undefined, name: string, opts: DeleteOptions, options: WriteOptions): Promise<DeleteResult> {
+    const current = this.get(namespace, name);
+    const obj = current.object;
+    const pre = opts.preconditions;
+    if (pre?.uid && pre.uid !== obj.metadata.uid) {
+      throw conflict(this.def, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${obj.metadata.uid}`);
+    }
+    if (pre?.resourceVersion && pre.resourceVersion !== obj.metadata.resourceVersion) {
+      throw conflict(
+        this.def,
+        name,
+        `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${obj.metadata.resourceVersion}`,
+      );
+    }
+    const req = this.admissionRequest('DELETE', namespace, obj, obj, options);
+    try {
+      await this.admission.validate(req);
+    } finally {
+      req.onFinish.forEach((f) => f());
+    }
+
+    const finalizers = new Set(obj.metadata.finalizers ?? []);
+    const policy = opts.propagationPolicy ?? (opts.orphanDependents === true ? 'Orphan' : opts.orphanDependents === false ? 'Background' : undefined);
+    if (policy === 'Foreground') finalizers.add('foregroundDeletion');
+    if (policy === 'Orphan') finalizers.add('orphan');
+    if (policy === 'Background') finalizers.delete('orphan');
+    const grace = this.gracePeriod(obj, opts);
+    const blocked = this.def.strategy.deletionBlocked?.(obj) ?? false;
+
+    if (finalizers.size === 0 && grace === 0 && !obj.metadata.deletionTimestamp && !blocked) {
+      if (options.dryRun) return { object: obj, deleted: true };
+      return { object: await this.deleteNow(current), deleted: true };
+    }
+    if (obj.metadata.deletionTimestamp && finalizers.size === (obj.metadata.finalizers?.length ?? 0) && grace >= (obj.metadata.deletionGracePeriodSeconds ?? 0)) {
+      // Already being deleted and nothing changes: report it as is.
+      return { object: obj, deleted: false };
+    }
+    const marked = clone(obj);
+    const deadline = new Date(Date.now() + grace * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+    if (!marked.metadata.deletionTimestamp || grace < (marked.metadata.deletionGracePeriodSeconds ?? Infinity)) {
+      marked.metadata.deletionTimestamp = deadline;
+    }
+    marked.metadata.deletionGracePeriodSeconds = grace;
+    marked.metadata.finalizers = [...finalizers];
+    if (marked.metadata.finalizers.length === 0) delete marked.metadata.finalizers;
+    this.def.strategy.prepareForDelete?.(marked);
+    if (options.dryRun) return { object: marked, deleted: false };
+    if (!marked.metadata.finalizers && grace === 0 && !blocked) return { object: await this.deleteNow(current), deleted: true };
+    delete marked.metadata.resourceVersion;
+    try {
+      const kv = await this.store.update(current.key, JSON.stringify(marked), current.revision);
+      marked.metadata.resourceVersion = String(kv.modRevision);
+    } catch (e) {
+      if (e instanceof ConflictError) throw staleConflict(this.def, name);
+      throw e;
+    }
+    return { object: marked, deleted: false };
+  }
+
+  /** Seconds a deleted object lingers: pods on a node get their grace period, others none. */
+  private gracePeriod(obj: KubeObject, opts: DeleteOptions): number {
+    if (this.def.plural !== 'pods' || this.def.group !== '') return 0;
+    const spec = obj.spec as { nodeName?: string; terminationGracePeriodSeconds?: number } | undefined;
+    if (!spec?.nodeName) return 0;
+    const phase = (obj.status as { phase?: string } | undefined)?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return 0;
+    const g = opts.gracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30;
+    return Math.max(0, g);
+  }
+
+  private async deleteNow(current: CachedObject): Promise<KubeObject> {
+    try {
+      const kv = await this.store.delete(current.key, current.revision);
+      const last = JSON.parse(kv.value) as KubeObject;
+      last.metadata.resourceVersion = String(this.store.currentRevision());
+      return last;
+    } catch (e) {
+      if (e instanceof ConflictError) throw staleConflict(this.def, current.object.metadata.name!);
+      if (e instanceof KeyNotFoundError) throw notFound(this.def, current.object.metadata.name!);
+      throw e;
+    }
+  }
+
+  private metaRules() {
+    const d = this.def;
+    return { namespaced: d.namespaced, validateName: d.validateName, genericOnly: d.custom || d.group === 'apiextensions.k8s.io' };
+  }
+
+  private admissionRequest(
+    operation: Operation,
+    namespace: string | undefined,
+    object: KubeObject,
+    old: KubeObject | undefined,
+    options: WriteOptions,
+  ): AdmissionRequest {
+    return { operation, def: this.def, namespace, name: object.metadata?.name ?? '', object, old, options, onFinish: [] };
+  }
+
+  private checkTypeMeta(obj: KubeObject): void {
+    if (obj.kind !== undefined && obj.kind !== '' && obj.kind !== this.def.kind) {
+      throw badRequest(`the kind in the data (${obj.kind}) does not match the expected kind (${this.def.kind})`);
+    }
+    if (obj.apiVersion !== undefined && obj.apiVersion !== '' && obj.apiVersion !== this.apiVersion) {
+      throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${this.apiVersion})`);
+    }
+  }
+
+  private checkNamespace(inObject: string | undefined, onRequest: string | undefined): void {
+    if (this.def.namespaced && inObject && onRequest && inObject !== onRequest) {
+      throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    }
+  }
+
+  private throwIfInvalid(obj: KubeObject, errors: FieldError[]): void {
+    if (errors.length) throw invalid(this.def.kind, this.def.group, obj.metadata?.name ?? obj.metadata?.generateName ?? '', errors);
+  }
+}
+
+/** Equal apart from resourceVersion and managedFields timestamps: such a write changes nothing. */
+function sameObject(a: KubeObject, b: KubeObject): boolean {
+  const strip = (o: KubeObject) => {
+    const c = clone(o);
+    delete c.metadata.resourceVersion;
+    for (const m of c.metadata.managedFields ?? []) delete m.time;
+    return JSON.stringify(sortKeys(c));
+  };
+  return strip(a) === strip(b);
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) out[k] = sortKeys((v as Record<string, unknown>)[k]);
+    return out;
+  }
+  return v;
+}

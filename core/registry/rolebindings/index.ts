@@ -1,0 +1,18 @@
+import type { RoleBinding } from 'kubernetes-types/rbac/v1';
+import type { Kube } from '../../apiserver/object';
+import type { ResourceDef } from '../types';
+import { isValidPathSegmentName } from '../validation/path-segment';
+import { printer } from './printer';
+import { strategy } from './strategy';
+
+export const resource: ResourceDef<Kube<RoleBinding>> = {
+  group: 'rbac.authorization.k8s.io',
+  version: 'v1',
+  kind: 'RoleBinding',
+  plural: 'rolebindings',
+  singular: 'rolebinding',
+  namespaced: true,
+  validateName: isValidPathSegmentName,
+  strategy,
+  printer,
+};

@@ -1,0 +1,8 @@
+// The v1.32 wording of field.TooLong for byte limits (field-errors.ts's tooLong words it differently).
+import type { FieldError } from '../field-errors';
+
+export const tooLongBytes = (field: string, max: number): FieldError => ({
+  type: 'FieldValueTooLong',
+  field,
+  detail: `may not be more than ${max} bytes`,
+});

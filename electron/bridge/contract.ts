@@ -1,0 +1,142 @@
+// The host bridge: every message between the renderer and the host, in one file both sides
+// compile against. Pure types plus the channel allowlists: no Node, DOM or Electron imports,
+// so renderer/, the preload and the host can all import it.
+//
+// Two kinds of channels:
+// - invoke: renderer asks, host answers once (request/response);
+// - event:  host pushes to the renderer (streams are multiplexed by a stream id).
+// Terminal sessions (node-pty) will fit the same shape later: `pty:open` (invoke, returns a
+// stream id), `pty:write` and `pty:resize` (invoke), `pty:data` and `pty:exit` (events).
+
+/** One Kubernetes API call, made by the host on the renderer's behalf with its credentials. */
+export interface KubeRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** API path, e.g. /api/v1/namespaces; must start with /api, /apis or /version. */
+  path: string;
+  query?: Record<string, string>;
+  /** Accept header; defaults to application/json. */
+  accept?: string;
+  /** Content-Type of body, e.g. application/merge-patch+json. */
+  contentType?: string;
+  body?: unknown;
+}
+
+export interface KubeResponse {
+  status: number;
+  /** Parsed JSON body (a Kubernetes object, list, Table or Status), or text when not JSON. */
+  body: unknown;
+}
+
+/** Start a watch from a resourceVersion the renderer got from its list. */
+export interface WatchStart {
+  /** Chosen by the renderer, so it can listen for the stream's events before asking for it. */
+  id: string;
+  path: string;
+  query?: Record<string, string>;
+  resourceVersion: string;
+  accept?: string;
+}
+
+export interface WatchEvent {
+  /** The id given in WatchStart. */
+  id: string;
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: unknown;
+}
+
+/** The host ended a watch stream for good (not a resumable timeout). */
+export interface WatchClosed {
+  id: string;
+  reason: string;
+}
+
+export interface ClusterEntry {
+  /** 'embedded' or a context name from the user's kubeconfig. */
+  id: string;
+  label: string;
+  embedded: boolean;
+}
+
+export type ClusterState = 'starting' | 'ready' | 'error' | 'stopped';
+
+export interface ClusterStatus {
+  id: string;
+  label: string;
+  state: ClusterState;
+  server?: string;
+  message?: string;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  mode: 'electron' | 'web';
+  platform: string;
+}
+
+/** Request/response channels: args sent by the renderer, result returned by the host. */
+export interface InvokeChannels {
+  'app:info': { args: null; result: AppInfo };
+  'cluster:list': { args: null; result: ClusterEntry[] };
+  'cluster:status': { args: null; result: ClusterStatus };
+  'cluster:select': { args: { id: string }; result: ClusterStatus };
+  'kube:request': { args: KubeRequest; result: KubeResponse };
+  'kube:watch': { args: WatchStart; result: null };
+  'kube:unwatch': { args: { id: string }; result: null };
+}
+
+/** Host-to-renderer events and their payloads. */
+export interface EventChannels {
+  'cluster:status': ClusterStatus;
+  'kube:watch-event': WatchEvent;
+  'kube:watch-closed': WatchClosed;
+}
+
+export type InvokeChannel = keyof InvokeChannels;
+export type InvokeArgs<C extends InvokeChannel> = InvokeChannels[C]['args'];
+export type InvokeResult<C extends InvokeChannel> = InvokeChannels[C]['result'];
+export type EventChannel = keyof EventChannels;
+export type EventPayload<E extends EventChannel> = EventChannels[E];
+
+// The runtime allowlists. `satisfies` keeps them in step with the interfaces above: a channel
+// missing here or misspelled fails to compile.
+const invokeChannelMap = {
+  'app:info': true,
+  'cluster:list': true,
+  'cluster:status': true,
+  'cluster:select': true,
+  'kube:request': true,
+  'kube:watch': true,
+  'kube:unwatch': true,
+} as const satisfies Record<InvokeChannel, true>;
+
+const eventChannelMap = {
+  'cluster:status': true,
+  'kube:watch-event': true,
+  'kube:watch-closed': true,
+} as const satisfies Record<EventChannel, true>;
+
+export const INVOKE_CHANNELS = Object.keys(invokeChannelMap) as InvokeChannel[];
+export const EVENT_CHANNELS = Object.keys(eventChannelMap) as EventChannel[];
+
+export function isInvokeChannel(name: unknown): name is InvokeChannel {
+  return typeof name === 'string' && Object.hasOwn(invokeChannelMap, name);
+}
+
+export function isEventChannel(name: unknown): name is EventChannel {
+  return typeof name === 'string' && Object.hasOwn(eventChannelMap, name);
+}
+
+/** What the preload exposes as window.wheelhouse, and what the web transport implements. */
+export interface BridgeApi {
+  invoke<C extends InvokeChannel>(channel: C, args: InvokeArgs<C>): Promise<InvokeResult<C>>;
+  /** Subscribe to a host event; returns the function that unsubscribes. */
+  on<E extends EventChannel>(channel: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** Web transport frames (WebSocket, JSON). */
+export type ClientFrame = { kind: 'invoke'; seq: number; channel: string; args: unknown };
+export type ServerFrame =
+  | { kind: 'result'; seq: number; ok: true; result: unknown }
+  | { kind: 'result'; seq: number; ok: false; error: string }
+  | { kind: 'event'; channel: EventChannel; payload: unknown };

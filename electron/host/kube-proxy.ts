@@ -1,0 +1,59 @@
+// The renderer's Kubernetes API calls, made by the host. Only API paths are reachable, so a
+// compromised page cannot use the host's credentials for anything but the Kubernetes API.
+import type { IncomingMessage } from 'node:http';
+import type { KubeRequest, KubeResponse } from '../bridge/contract';
+import type { KubeTarget } from './kube-target';
+
+const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+const API_PATH = /^\/(api|apis|version)(\/[A-Za-z0-9._~:@%-]+)*\/?$/;
+
+/** Checks an API path and joins the query; throws on anything outside the Kubernetes API. */
+export function apiPathAndQuery(path: unknown, query: unknown): string {
+  if (typeof path !== 'string' || !API_PATH.test(path) || path.split('/').some((s) => s === '..' || s === '.')) {
+    throw new Error(`not a Kubernetes API path: ${String(path)}`);
+  }
+  const params = new URLSearchParams();
+  if (query !== undefined) {
+    if (query === null || typeof query !== 'object') throw new Error('query must be an object of strings');
+    for (const [k, v] of Object.entries(query)) {
+      if (typeof v !== 'string') throw new Error(`query parameter ${k} must be a string`);
+      params.set(k, v);
+    }
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+export async function proxyKubeRequest(target: KubeTarget, req: KubeRequest): Promise<KubeResponse> {
+  if (!METHODS.has(req.method)) throw new Error(`method not allowed: ${String(req.method)}`);
+  const pathAndQuery = apiPathAndQuery(req.path, req.query);
+  const headers: Record<string, string> = { Accept: req.accept ?? 'application/json' };
+  let payload: string | undefined;
+  if (req.body !== undefined) {
+    payload = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+    headers['Content-Type'] = req.contentType ?? 'application/json';
+  }
+  const request = await target.request(req.method, pathAndQuery, headers);
+  const res = await new Promise<IncomingMessage>((resolve, reject) => {
+    request.once('response', resolve);
+    request.once('error', reject);
+    request.end(payload);
+  });
+  const text = await readBody(res);
+  return { status: res.statusCode ?? 0, body: parseBody(text, res.headers['content-type']) };
+}
+
+async function readBody(res: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of res) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseBody(text: string, contentType: string | undefined): unknown {
+  if (!contentType?.includes('json')) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,44 @@
+// A connection to one Kubernetes API: the server plus credentials from a kubeconfig context.
+// Credentials stay here, in the host; the renderer only ever sees responses.
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { KubeConfig } from '@kubernetes/client-node';
+
+export interface KubeTarget {
+  /** The context's name, e.g. 'wheelhouse'. */
+  context: string;
+  server: string;
+  /** Starts a request to an API path (query included) with this context's credentials. */
+  request(method: string, pathAndQuery: string, headers: Record<string, string>): Promise<http.ClientRequest>;
+}
+
+export function loadKubeTarget(kubeconfigPath: string, context?: string): KubeTarget {
+  const kc = new KubeConfig();
+  kc.loadFromFile(kubeconfigPath);
+  if (context) kc.setCurrentContext(context);
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new Error(`kubeconfig ${kubeconfigPath}: context "${kc.getCurrentContext()}" has no cluster`);
+  const server = cluster.server.replace(/\/+$/, '');
+  return {
+    context: kc.getCurrentContext(),
+    server,
+    async request(method, pathAndQuery, headers) {
+      const opts: https.RequestOptions = {};
+      await kc.applyToHTTPSOptions(opts);
+      const url = new URL(server + pathAndQuery);
+      const transport = url.protocol === 'http:' ? http : https;
+      return transport.request(url, { ...opts, method, headers: { ...(opts.headers ?? {}), ...headers } });
+    },
+  };
+}
+
+/** Context names in a kubeconfig file, or none when the file is missing or unreadable. */
+export function listContexts(kubeconfigPath: string): string[] {
+  try {
+    const kc = new KubeConfig();
+    kc.loadFromFile(kubeconfigPath);
+    return kc.getContexts().map((c) => c.name);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { ListWatch, type ListPage, type ListWatchSource, type WatchCallbacks, type WatchDelta } from './list-watch';
+
+interface Item {
+  name: string;
+  rv: string;
+  value?: string;
+}
+
+/** A fake API: scripted list pages per list call, and the watches the cache opened. */
+class FakeSource implements ListWatchSource<Item> {
+  listCalls: (string | undefined)[] = [];
+  watches: { rv: string; callbacks: WatchCallbacks<Item>; stopped: boolean }[] = [];
+  constructor(private readonly pages: (cont: string | undefined, call: number) => ListPage<Item> | Error) {}
+
+  async listPage(cont: string | undefined): Promise<ListPage<Item>> {
+    this.listCalls.push(cont);
+    const page = this.pages(cont, this.listCalls.length);
+    if (page instanceof Error) throw page;
+    return page;
+  }
+  watch(rv: string, callbacks: WatchCallbacks<Item>): () => void {
+    const w = { rv, callbacks, stopped: false };
+    this.watches.push(w);
+    return () => (w.stopped = true);
+  }
+  resourceVersionOf = (item: Item) => item.rv;
+  get lastWatch() {
+    return this.watches[this.watches.length - 1];
+  }
+}
+
+const gone = Object.assign(new Error('continue token expired'), { code: 410 });
+
+async function started(source: FakeSource) {
+  const retries: (() => void)[] = [];
+  const lw = new ListWatch<Item>(source, (i) => i.name, () => undefined, {
+    retry: (_attempt, run) => {
+      retries.push(run);
+      return () => undefined;
+    },
+  });
+  lw.start();
+  await settle(lw);
+  return { lw, retries };
+}
+
+/** Waits until the cache is idle in 'watching' or 'error' (the fake answers in microtasks). */
+async function settle(lw: ListWatch<Item>): Promise<void> {
+  for (let i = 0; i < 50 && lw.state === 'listing'; i++) await Promise.resolve();
+}
+
+const names = (lw: ListWatch<Item>) => [...lw.items.values()].map((i) => `${i.name}@${i.rv}${i.value ? `=${i.value}` : ''}`).sort();
+
+describe('ListWatch', () => {
+  it('lists every page, then watches from the list resourceVersion', async () => {
+    const source = new FakeSource((cont) =>
+      cont === undefined
+        ? { items: [{ name: 'a', rv: '3' }], resourceVersion: '', continue: 'p2' }
+        : { items: [{ name: 'b', rv: '5' }], resourceVersion: '9' },
+    );
+    const { lw } = await started(source);
+    expect(source.listCalls).toEqual([undefined, 'p2']);
+    expect(names(lw)).toEqual(['a@3', 'b@5']);
+    expect(source.watches.map((w) => w.rv)).toEqual(['9']);
+    expect(lw.state).toBe('watching');
+  });
+
+  const deltaCases: { name: string; deltas: WatchDelta<Item>[]; expected: string[]; rv: string }[] = [
+    { name: 'ADDED inserts', deltas: [{ type: 'ADDED', item: { name: 'c', rv: '11' } }], expected: ['a@1', 'b@2', 'c@11'], rv: '11' },
+    {
+      name: 'MODIFIED replaces in place',
+      deltas: [{ type: 'MODIFIED', item: { name: 'a', rv: '12', value: 'x' } }],
+      expected: ['a@12=x', 'b@2'],
+      rv: '12',
+    },
+    { name: 'DELETED removes', deltas: [{ type: 'DELETED', item: { name: 'b', rv: '13' } }], expected: ['a@1'], rv: '13' },
+    { name: 'BOOKMARK only moves the resourceVersion', deltas: [{ type: 'BOOKMARK', resourceVersion: '20' }], expected: ['a@1', 'b@2'], rv: '20' },
+    {
+      name: 'a burst applies in order',
+      deltas: [
+        { type: 'ADDED', item: { name: 'c', rv: '11' } },
+        { type: 'MODIFIED', item: { name: 'c', rv: '12', value: 'y' } },
+        { type: 'DELETED', item: { name: 'a', rv: '13' } },
+      ],
+      expected: ['b@2', 'c@12=y'],
+      rv: '13',
+    },
+  ];
+
+  it.each(deltaCases)('$name', async ({ deltas, expected, rv }) => {
+    const source = new FakeSource(() => ({ items: [{ name: 'a', rv: '1' }, { name: 'b', rv: '2' }], resourceVersion: '10' }));
+    const { lw } = await started(source);
+    for (const delta of deltas) source.lastWatch.callbacks.delta(delta);
+    expect(names(lw)).toEqual(expected);
+    expect(lw.resourceVersion).toBe(rv);
+    expect(source.listCalls).toHaveLength(1);
+  });
+
+  it('re-lists at once on a 410 Expired watch error and watches from the new list', async () => {
+    const source = new FakeSource((_cont, call) =>
+      call === 1
+        ? { items: [{ name: 'a', rv: '1' }, { name: 'gone', rv: '2' }], resourceVersion: '10' }
+        : { items: [{ name: 'a', rv: '30' }, { name: 'new', rv: '31' }], resourceVersion: '40' },
+    );
+    const { lw, retries } = await started(source);
+    const first = source.lastWatch;
+    first.callbacks.delta({ type: 'ERROR', code: 410, message: 'too old resource version: 10 (25)' });
+    await settle(lw);
+    expect(first.stopped).toBe(true);
+    expect(retries).toHaveLength(0);
+    expect(lw.lists).toBe(2);
+    expect(names(lw)).toEqual(['a@30', 'new@31']);
+    expect(source.lastWatch.rv).toBe('40');
+    expect(lw.state).toBe('watching');
+  });
+
+  it('restarts a paged list from the first page when the continue token expires', async () => {
+    let expired = false;
+    const source = new FakeSource((cont) => {
+      if (cont === 'p2' && !expired) {
+        expired = true;
+        return gone;
+      }
+      return cont ? { items: [{ name: 'b', rv: '5' }], resourceVersion: '9' } : { items: [{ name: 'a', rv: '3' }], resourceVersion: '', continue: 'p2' };
+    });
+    const { lw } = await started(source);
+    expect(source.listCalls).toEqual([undefined, 'p2', undefined, 'p2']);
+    expect(names(lw)).toEqual(['a@3', 'b@5']);
+  });
+
+  it('ignores events from a watch it has replaced', async () => {
+    const source = new FakeSource((_c, call) => ({ items: [{ name: 'a', rv: String(call) }], resourceVersion: String(10 * call) }));
+    const { lw } = await started(source);
+    const old = source.lastWatch;
+    old.callbacks.delta({ type: 'ERROR', code: 410, message: 'expired' });
+    await settle(lw);
+    old.callbacks.delta({ type: 'ADDED', item: { name: 'stale', rv: '99' } });
+    expect(names(lw)).toEqual(['a@2']);
+  });
+
+  it('on other errors and closed streams, keeps the cache and schedules one re-list', async () => {
+    const source = new FakeSource((_c, call) => ({ items: [{ name: 'a', rv: String(call) }], resourceVersion: String(10 * call) }));
+    const { lw, retries } = await started(source);
+    source.lastWatch.callbacks.closed('watch stream broke');
+    expect(lw.state).toBe('error');
+    expect(lw.error).toBe('watch stream broke');
+    expect(names(lw)).toEqual(['a@1']);
+    expect(retries).toHaveLength(1);
+    retries[0]();
+    await settle(lw);
+    expect(names(lw)).toEqual(['a@2']);
+    expect(lw.error).toBeUndefined();
+  });
+
+  it('stop ends the watch and drops later events', async () => {
+    const source = new FakeSource(() => ({ items: [], resourceVersion: '1' }));
+    const { lw } = await started(source);
+    const w = source.lastWatch;
+    lw.stop();
+    w.callbacks.delta({ type: 'ADDED', item: { name: 'late', rv: '2' } });
+    expect(w.stopped).toBe(true);
+    expect(lw.items.size).toBe(0);
+    expect(lw.state).toBe('idle');
+  });
+});

@@ -1,0 +1,114 @@
+// Shared fixture of the kubectl compatibility suites: one `wheelhouse cluster` per test file,
+// kubectl bound to its kubeconfig (with its own discovery cache, so a stale cache from an
+// earlier cluster on the same port never answers), and helpers to read kubectl's tables.
+import { afterAll, beforeAll } from 'vitest';
+import { join } from 'node:path';
+import * as yaml from 'js-yaml';
+import { startClusterProcess, type ClusterProcess } from '../support/cluster-process';
+import { kubectl, kubectlStream, type KubectlResult } from '../support/kubectl';
+
+export interface RunOptions {
+  input?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface CompatCluster {
+  readonly kubeconfig: string;
+  /** Runs kubectl; never throws. */
+  run(args: string[], opts?: RunOptions): Promise<KubectlResult>;
+  /** Runs kubectl that must exit 0; returns stdout, throws with the command and stderr otherwise. */
+  ok(args: string[], opts?: RunOptions): Promise<string>;
+  /** Starts a long-running kubectl (get -w); see watchLines. */
+  stream(args: string[], onLine: (line: string) => void): ReturnType<typeof kubectlStream>;
+}
+
+/** Registers beforeAll/afterAll that start and stop one cluster for the calling file. */
+export function useCluster(): CompatCluster {
+  let proc: ClusterProcess | undefined;
+  const env = (): NodeJS.ProcessEnv => ({ KUBECACHEDIR: join(proc!.dataDir, 'kubectl-cache') });
+  const cluster: CompatCluster = {
+    get kubeconfig() {
+      return proc!.kubeconfig;
+    },
+    run: (args, opts = {}) => kubectl(proc!.kubeconfig, args, { input: opts.input, env: { ...env(), ...opts.env } }),
+    async ok(args, opts) {
+      const r = await cluster.run(args, opts);
+      if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}): ${r.stderr}${r.stdout}`);
+      return r.stdout;
+    },
+    stream(args, onLine) {
+      return kubectlStream(proc!.kubeconfig, ['--cache-dir', join(proc!.dataDir, 'kubectl-cache'), ...args], onLine);
+    },
+  };
+  beforeAll(async () => {
+    proc = await startClusterProcess();
+  });
+  afterAll(async () => {
+    if (!proc) return;
+    await proc.stop();
+    proc.cleanup();
+  });
+  return cluster;
+}
+
+/** YAML stream of the given objects, as a user's multi-document file. */
+export function manifests(...objects: object[]): string {
+  return objects.map((o) => yaml.dump(o)).join('---\n');
+}
+
+/** kubectl's table output split into cells: tabwriter pads columns with at least 3 spaces,
+ *  while multi-word headers ("LAST SEEN") hold single spaces. */
+export function cells(line: string): string[] {
+  return line.trim().split(/ {2,}/);
+}
+
+export function headerOf(out: string): string[] {
+  return cells(out.split('\n')[0] ?? '');
+}
+
+/** Data rows of a table, each split into cells. */
+export function rowsOf(out: string): string[][] {
+  return out
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim() !== '')
+    .map(cells);
+}
+
+/** The row whose cell at `col` (default: first) equals `name`. */
+export function rowNamed(out: string, name: string, col = 0): string[] | undefined {
+  return rowsOf(out).find((r) => r[col] === name);
+}
+
+/** Resolves with the lines seen once `done` says so; rejects if the stream ends first. */
+export function watchLines(cluster: CompatCluster, args: string[], done: (lines: string[]) => boolean) {
+  const lines: string[] = [];
+  let settle: (v: string[]) => void = () => {};
+  let fail: (e: Error) => void = () => {};
+  const finished = new Promise<string[]>((res, rej) => {
+    settle = res;
+    fail = rej;
+  });
+  const s = cluster.stream(args, (line) => {
+    lines.push(line);
+    if (done(lines)) settle([...lines]);
+  });
+  let stderr = '';
+  s.child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  s.child.once('exit', (code) => fail(new Error(`kubectl ${args.join(' ')} exited (${code}) after lines ${JSON.stringify(lines)}: ${stderr}`)));
+  return { lines, finished, stop: s.stop };
+}
+
+/** A fresh namespace name per test, so tests in one file never see each other's objects. */
+let counter = 0;
+export function uniqueName(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${process.pid.toString(36)}-${counter}`;
+}
+
+/** Creates a namespace from a manifest (a JSON body, so it works whatever the protobuf state). */
+export async function newNamespace(cluster: CompatCluster, prefix = 'ns'): Promise<string> {
+  const name = uniqueName(prefix);
+  await cluster.ok(['create', '-f', '-'], { input: manifests({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }) });
+  return name;
+}
