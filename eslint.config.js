@@ -9,6 +9,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
+      // Late-bound references used by closures created earlier are fine.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {

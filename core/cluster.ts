@@ -17,6 +17,8 @@ import { namespaceLifecycle } from './apiserver/admission/namespace-lifecycle';
 import { nthAddress, parseCidr, serviceAllocation } from './apiserver/admission/service-allocation';
 import { builtInResources } from './registry/builtin';
 import { bootstrapObjects } from './bootstrap';
+import { loadTokenKeys, serviceAccountTokenVerifier } from './apiserver/service-account-tokens';
+import { registerSubresources } from './apiserver/subresources';
 import { NamespaceController } from './controllers/namespace-controller';
 import { CrdController } from './controllers/crd-controller';
 import { writeKubeconfig } from './kubeconfig';
@@ -73,10 +75,14 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     ]),
   ]);
   const token = loadOrCreateToken(join(dataDir, 'admin.token'));
+  const tokenKeys = await loadTokenKeys(join(dataDir, 'pki', 'sa.key'), join(dataDir, 'pki', 'sa.pub'));
+  let api: ApiServer | undefined;
   const authenticator = new Authenticator();
   authenticator.addStaticToken(token, { username: 'wheelhouse-admin', groups: ['system:masters', 'system:authenticated'] });
+  authenticator.addVerifier(
+    serviceAccountTokenVerifier(tokenKeys, (ns, name) => api?.storeFor('', 'serviceaccounts')?.find(ns, name)?.object.metadata.uid),
+  );
 
-  let api: ApiServer | undefined;
   const services = function* (): Iterable<Service> {
     const rs = api?.storeFor('', 'services');
     if (rs) for (const c of rs.list().items) yield c.object as Service;
@@ -100,6 +106,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   server.on('request', (req, res) => void api!.handle(req, res));
 
   await Promise.all(builtInResources.map((def) => api!.register(def)));
+  registerSubresources(api, tokenKeys);
   await bootstrapObjects(api, { kubernetesServiceIp: kubernetesIp, apiPort: port });
   const namespaces = new NamespaceController(api);
   namespaces.start();

@@ -23,7 +23,7 @@ await build({
 });
 
 if (existsSync('electron/main.ts')) {
-  await build({ ...common, entryPoints: { 'electron/main': 'electron/main.ts' }, outdir: 'dist', format: 'esm', external: ['electron'] });
+  await build({ ...common, entryPoints: { 'electron/main': 'electron/main.ts' }, outdir: 'dist', format: 'esm', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
 }
 if (existsSync('electron/preload.ts')) {
   await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] });

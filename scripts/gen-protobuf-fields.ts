@@ -238,6 +238,16 @@ export function generate(root: string): Record<string, FieldRow[]> {
       if (rows.length || !fields.length) table[`${schemaPrefixOf(pkg.importPath)}.${name}`] = rows;
     }
   }
+  // `type MatchCondition = v1.MatchCondition`: the alias's schema name has the target's layout.
+  for (const pkg of packages.values()) {
+    for (const [name, underlying] of pkg.aliases) {
+      const key = `${schemaPrefixOf(pkg.importPath)}.${name}`;
+      const importPath = pkg.imports.get(pkg.fileOf.get(name)!)?.get(underlying.split('.')[0]);
+      if (!/^[A-Z]/.test(name) || table[key] || !importPath || !packages.has(importPath)) continue;
+      const target = resolver.shape(underlying, pkg, pkg.fileOf.get(name)!).type;
+      if (table[target]) table[key] = table[target];
+    }
+  }
   return { ...table, ...HAND_WRITTEN };
 }
 

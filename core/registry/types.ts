@@ -78,6 +78,8 @@ export interface ResourceDef<T extends KubeObject = KubeObject> {
   subresources?: SubresourceDef[];
   /** Does a spec change bump metadata.generation (true for kinds with spec). */
   generation?: boolean;
+  /** An annotation change bumps generation too (Deployments: rollout undo relies on it). */
+  annotationsBumpGeneration?: boolean;
   /** DELETE answers with the deleted object instead of a Status (pods, as in Kubernetes). */
   returnDeletedObject?: boolean;
   /** Served from a CustomResourceDefinition. */

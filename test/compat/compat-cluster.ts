@@ -80,23 +80,47 @@ export function rowNamed(out: string, name: string, col = 0): string[] | undefin
   return rowsOf(out).find((r) => r[col] === name);
 }
 
-/** Resolves with the lines seen once `done` says so; rejects if the stream ends first. */
-export function watchLines(cluster: CompatCluster, args: string[], done: (lines: string[]) => boolean) {
+export interface WatchedLines {
+  /** Every line printed so far. */
+  lines: string[];
+  /** Resolves with the lines once `done` holds (checked as each line arrives); rejects if kubectl exits first. */
+  until(done: (lines: string[]) => boolean): Promise<string[]>;
+  stop(): void;
+}
+
+/** Runs a long-lived kubectl (get -w) and lets the test await the lines it expects. */
+export function watchLines(cluster: CompatCluster, args: string[]): WatchedLines {
   const lines: string[] = [];
-  let settle: (v: string[]) => void = () => {};
-  let fail: (e: Error) => void = () => {};
-  const finished = new Promise<string[]>((res, rej) => {
-    settle = res;
-    fail = rej;
-  });
+  const waiters = new Set<{ done: (l: string[]) => boolean; resolve: (l: string[]) => void; reject: (e: Error) => void }>();
+  let exited: Error | undefined;
+  const check = () => {
+    for (const w of waiters) {
+      if (w.done(lines)) {
+        waiters.delete(w);
+        w.resolve([...lines]);
+      }
+    }
+  };
   const s = cluster.stream(args, (line) => {
     lines.push(line);
-    if (done(lines)) settle([...lines]);
+    check();
   });
   let stderr = '';
   s.child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  s.child.once('exit', (code) => fail(new Error(`kubectl ${args.join(' ')} exited (${code}) after lines ${JSON.stringify(lines)}: ${stderr}`)));
-  return { lines, finished, stop: s.stop };
+  s.child.once('exit', (code) => {
+    exited = new Error(`kubectl ${args.join(' ')} exited (${code}) after lines ${JSON.stringify(lines)}: ${stderr}`);
+    for (const w of waiters) w.reject(exited);
+    waiters.clear();
+  });
+  return {
+    lines,
+    until(done) {
+      if (done(lines)) return Promise.resolve([...lines]);
+      if (exited) return Promise.reject(exited);
+      return new Promise((resolve, reject) => waiters.add({ done, resolve, reject }));
+    },
+    stop: () => void s.stop(),
+  };
 }
 
 /** A fresh namespace name per test, so tests in one file never see each other's objects. */

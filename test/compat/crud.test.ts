@@ -145,7 +145,10 @@ describe.skipIf(!haveKubectl)('create, label, annotate, delete, conflicts', () =
     const ns = await newNamespace(cluster, 'invalid');
     const r = await cluster.run(['create', '-f', '-'], { input: manifests({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Bad_Name', namespace: ns } }) });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Error from server (Invalid): error when creating "STDIN": ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name"');
+    // kubectl prints Invalid errors in its own form, without "Error from server".
+    expect(r.stderr.trim()).toBe(
+      `The ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
+    );
   });
 
   it('an unknown field is rejected (strict field validation)', async () => {

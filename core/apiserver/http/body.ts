@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import * as yaml from 'js-yaml';
 import { ApiError, badRequest, tooLarge } from '../status';
+import { decodeKubeProtobuf, isProtobufContentType, ProtobufDecodeError } from '../protobuf';
 
 /** The real API server refuses bodies over 3 MiB (apiserver's MaxRequestBodyBytes). */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -31,6 +32,15 @@ export function mediaType(contentType: string | undefined): string {
 
 /** Decodes a JSON or YAML body; errors name what is wrong, as the real decoder does. */
 export function decodeBody(raw: Buffer, contentType: string | undefined): unknown {
+  // kubectl sends built-in kinds as Kubernetes protobuf (kubectl create, autoscale, ...).
+  if (isProtobufContentType(contentType)) {
+    try {
+      return decodeKubeProtobuf(raw).object;
+    } catch (e) {
+      if (e instanceof ProtobufDecodeError) throw badRequest(e.message);
+      throw e;
+    }
+  }
   const type = mediaType(contentType);
   const text = raw.toString('utf8');
   if (text.trim() === '') throw badRequest('the body of the request was empty');

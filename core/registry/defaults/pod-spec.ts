@@ -120,6 +120,9 @@ function defaultVolume(v: Volume): void {
 
 /** SetDefaults_PodSpec and the defaults of everything a PodSpec contains. */
 export function defaultPodSpec(spec: PodSpec): void {
+  // The v1 conversion mirrors the deprecated serviceAccount field onto serviceAccountName and back.
+  if (!spec.serviceAccountName && spec.serviceAccount) spec.serviceAccountName = spec.serviceAccount;
+  if (spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
   spec.dnsPolicy ||= 'ClusterFirst';
   spec.restartPolicy ||= 'Always';
   spec.securityContext ??= {};
@@ -145,6 +148,16 @@ function defaultRequestsFromLimits(c: Container): void {
   for (const [name, value] of Object.entries(limits)) if (!(name in requests)) requests[name] = value;
 }
 
+/** The v1 conversion keeps podIP/podIPs[0] and hostIP/hostIPs[0] in step. */
+function mirrorStatusIPs(pod: Pod): void {
+  const status = pod.status as { podIP?: string; podIPs?: { ip: string }[]; hostIP?: string; hostIPs?: { ip: string }[] } | undefined;
+  if (!status) return;
+  if (status.podIP && !status.podIPs?.length) status.podIPs = [{ ip: status.podIP }];
+  if (status.podIPs?.length && !status.podIP) status.podIP = status.podIPs[0].ip;
+  if (status.hostIP && !status.hostIPs?.length) status.hostIPs = [{ ip: status.hostIP }];
+  if (status.hostIPs?.length && !status.hostIP) status.hostIP = status.hostIPs[0].ip;
+}
+
 /** SetDefaults_Pod on top of the PodSpec defaults. */
 export function defaultPod(pod: Pod): void {
   pod.spec ??= { containers: [] };
@@ -152,6 +165,7 @@ export function defaultPod(pod: Pod): void {
   defaultPodSpec(spec);
   for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) defaultRequestsFromLimits(c);
   spec.enableServiceLinks ??= true;
+  mirrorStatusIPs(pod);
   if (spec.hostNetwork) {
     for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
       for (const port of c.ports ?? []) port.hostPort ||= port.containerPort;

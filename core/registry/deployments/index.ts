@@ -16,6 +16,7 @@ export const resource: ResourceDef<Kube<Deployment>> = {
   status: true,
   scale: { specReplicasPath: '.spec.replicas', statusReplicasPath: '.status.replicas', labelSelectorPath: '.spec.selector' },
   generation: true,
+  annotationsBumpGeneration: true,
   strategy,
   printer,
 };

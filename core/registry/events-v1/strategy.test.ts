@@ -23,7 +23,7 @@ function event(change: (e: Kube<Event>) => void = () => undefined): Kube<Event> 
 describe('events.k8s.io/v1 event', () => {
   const cases: { name: string; change: (e: Kube<Event>) => void; errors: string[] }[] = [
     { name: 'valid', change: () => undefined, errors: [] },
-    { name: 'no eventTime', change: (e) => delete e.eventTime, errors: ['FieldValueRequired eventTime'] },
+    { name: 'no eventTime', change: (e) => delete (e as { eventTime?: string }).eventTime, errors: ['FieldValueRequired eventTime'] },
     { name: 'no reportingController', change: (e) => delete e.reportingController, errors: ['FieldValueRequired reportingController', 'FieldValueInvalid reportingController', 'FieldValueInvalid reportingController'] },
     { name: 'no reportingInstance', change: (e) => delete e.reportingInstance, errors: ['FieldValueRequired reportingInstance'] },
     { name: 'no action', change: (e) => delete e.action, errors: ['FieldValueRequired action'] },

@@ -98,10 +98,12 @@ const clone = <T>(o: T): T => JSON.parse(JSON.stringify(o)) as T;
 /** Field names that are not "spec" for the purposes of generation. */
 const NON_SPEC = new Set(['metadata', 'status', 'apiVersion', 'kind']);
 
-function specOf(o: KubeObject): string {
+/** What generation tracks: everything but metadata and status (and annotations, for some). */
+function specOf(o: KubeObject, withAnnotations: boolean): string {
   const rest: Record<string, unknown> = {};
   for (const k of Object.keys(o).sort()) if (!NON_SPEC.has(k)) rest[k] = o[k];
-  return JSON.stringify(rest);
+  if (withAnnotations) rest['metadata.annotations'] = sortKeys(o.metadata.annotations ?? {});
+  return JSON.stringify(sortKeys(rest));
 }
 
 export class ResourceStore {
@@ -299,7 +301,8 @@ export class ResourceStore {
     try {
       await this.admission.mutate(req);
       strategy.defaults?.(obj);
-      if (this.def.generation === true && specOf(obj) !== specOf(old)) {
+      const annotations = this.def.annotationsBumpGeneration === true;
+      if (this.def.generation === true && specOf(obj, annotations) !== specOf(old, annotations)) {
         obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
       }
       const errors: FieldError[] = validateObjectMetaUpdate(obj.metadata, old.metadata, 'metadata', this.metaRules());

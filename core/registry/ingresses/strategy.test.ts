@@ -23,7 +23,7 @@ describe('ingress', () => {
     { name: 'valid', change: () => undefined, errors: [] },
     { name: 'default backend only', change: (s) => ((s.rules = []), (s.defaultBackend = backend)), errors: [] },
     { name: 'neither rules nor default backend', change: (s) => (s.rules = []), errors: ['FieldValueInvalid spec'] },
-    { name: 'no pathType', change: (s) => delete s.rules![0]!.http!.paths[0]!.pathType, errors: [`FieldValueRequired ${path0}.pathType`] },
+    { name: 'no pathType', change: (s) => delete (s.rules![0]!.http!.paths[0] as { pathType?: string }).pathType, errors: [`FieldValueRequired ${path0}.pathType`] },
     { name: 'unknown pathType', change: (s) => (s.rules![0]!.http!.paths[0]!.pathType = 'Regex'), errors: [`FieldValueNotSupported ${path0}.pathType`] },
     { name: 'relative Prefix path', change: (s) => (s.rules![0]!.http!.paths[0]!.path = 'api'), errors: [`FieldValueInvalid ${path0}.path`] },
     { name: 'Prefix path with //', change: (s) => (s.rules![0]!.http!.paths[0]!.path = '/a//b'), errors: [`FieldValueInvalid ${path0}.path`] },

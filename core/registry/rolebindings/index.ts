@@ -1,9 +1,9 @@
 import type { RoleBinding } from 'kubernetes-types/rbac/v1';
 import type { Kube } from '../../apiserver/object';
 import type { ResourceDef } from '../types';
-import { isValidPathSegmentName } from '../validation/path-segment';
+
 import { printer } from './printer';
-import { strategy } from './strategy';
+import { nameRule, strategy } from './strategy';
 
 export const resource: ResourceDef<Kube<RoleBinding>> = {
   group: 'rbac.authorization.k8s.io',
@@ -12,7 +12,7 @@ export const resource: ResourceDef<Kube<RoleBinding>> = {
   plural: 'rolebindings',
   singular: 'rolebinding',
   namespaced: true,
-  validateName: isValidPathSegmentName,
+  validateName: nameRule,
   strategy,
   printer,
 };

@@ -18,6 +18,7 @@ const maxClientIPTimeout = 86400;
 const kubeletPort = 10250;
 const protocols = ['SCTP', 'TCP', 'UDP'];
 const serviceTypes = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
+const internalTrafficTypes = ['ClusterIP', 'NodePort', 'LoadBalancer'];
 
 const externallyAccessible = (s: ServiceSpec): boolean =>
   s.type === 'LoadBalancer' || s.type === 'NodePort' || (s.type === 'ClusterIP' && (s.externalIPs?.length ?? 0) > 0);
@@ -39,7 +40,7 @@ function defaults(svc: ServiceObject): void {
     if (port.targetPort === undefined || port.targetPort === 0 || port.targetPort === '') port.targetPort = port.port;
   }
   if (externallyAccessible(spec)) spec.externalTrafficPolicy ||= 'Cluster';
-  if (spec.internalTrafficPolicy == null && ['ClusterIP', 'NodePort', 'LoadBalancer'].includes(spec.type)) {
+  if (spec.internalTrafficPolicy == null && internalTrafficTypes.includes(spec.type)) {
     spec.internalTrafficPolicy = 'Cluster';
   }
   if (spec.type === 'LoadBalancer') {
@@ -196,11 +197,11 @@ function validateTrafficPolicies(spec: ServiceSpec): FieldError[] {
       errs.push(invalid('spec.healthCheckNodePort', spec.healthCheckNodePort, 'must be not less than 0'));
     }
   }
-  if (spec.type !== 'ExternalName') {
-    if (!spec.internalTrafficPolicy) errs.push(required('spec.internalTrafficPolicy'));
-    else if (!policies.includes(spec.internalTrafficPolicy)) {
-      errs.push(notSupported('spec.internalTrafficPolicy', spec.internalTrafficPolicy, policies));
-    }
+  // Required only for the types that get it by default; older releases let others set it.
+  if (!spec.internalTrafficPolicy) {
+    if (internalTrafficTypes.includes(spec.type ?? '')) errs.push(required('spec.internalTrafficPolicy'));
+  } else if (!policies.includes(spec.internalTrafficPolicy)) {
+    errs.push(notSupported('spec.internalTrafficPolicy', spec.internalTrafficPolicy, policies));
   }
   if (spec.type === 'LoadBalancer') {
     if (spec.allocateLoadBalancerNodePorts == null) errs.push(required('spec.allocateLoadBalancerNodePorts'));

@@ -2,7 +2,7 @@ import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Kube } from '../../apiserver/object';
 import type { ResourceDef } from '../types';
 import { printer } from './printer';
-import { strategy } from './strategy';
+import { nameRule, strategy } from './strategy';
 
 export const resource: ResourceDef<Kube<StatefulSet>> = {
   group: 'apps',
@@ -16,6 +16,7 @@ export const resource: ResourceDef<Kube<StatefulSet>> = {
   status: true,
   scale: { specReplicasPath: '.spec.replicas', statusReplicasPath: '.status.replicas', labelSelectorPath: '.spec.selector' },
   generation: true,
+  validateName: nameRule,
   strategy,
   printer,
 };

@@ -1,0 +1,42 @@
+// CPU time used by the server child (from /proc) and by this load-generating process, so a
+// reader can tell whether the server or the client was the limit.
+import { readFileSync } from 'node:fs';
+
+/** Linux reports utime/stime in clock ticks; USER_HZ is 100 on every mainstream kernel. */
+const TICK_MS = 10;
+
+/** User + system CPU milliseconds of a process, or undefined where /proc is unavailable. */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may contain spaces; fields after its closing paren are fixed.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface CpuShare {
+  /** Percent of one core used by the server during the measured interval. */
+  serverPct?: number;
+  /** Percent of one core used by this (client) process. */
+  clientPct: number;
+}
+
+/** Starts a CPU meter; calling the returned function gives the shares since the start. */
+export function cpuMeter(serverPid: number): () => CpuShare {
+  const t0 = performance.now();
+  const s0 = processCpuMs(serverPid);
+  const c0 = process.cpuUsage();
+  return () => {
+    const wall = performance.now() - t0;
+    const s1 = processCpuMs(serverPid);
+    const c = process.cpuUsage(c0);
+    const pct = (ms: number) => Math.round((ms / wall) * 1000) / 10;
+    return {
+      serverPct: s0 !== undefined && s1 !== undefined ? pct(s1 - s0) : undefined,
+      clientPct: pct((c.user + c.system) / 1000),
+    };
+  };
+}
