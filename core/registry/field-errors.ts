@@ -81,9 +81,3 @@ export const notSupported = (field: string, value: unknown, supported: string[])
 });
 export const forbidden = (field: string, detail: string): FieldError => ({ type: 'FieldValueForbidden', field, detail });
 export const duplicate = (field: string, value: unknown): FieldError => ({ type: 'FieldValueDuplicate', field, value });
-export const tooLong = (field: string, value: unknown, max: number): FieldError => ({
-  type: 'FieldValueTooLong',
-  field,
-  value,
-  detail: `must have at most ${max} bytes`,
-});

@@ -147,3 +147,22 @@ describe('openAPIV3Index', () => {
     expect(openAPIV3Hash(apps)).not.toBe(hash);
   });
 });
+
+describe('field validation discovery', () => {
+  // kubectl decides per kind whether the server supports fieldValidation by looking at PATCH
+  // operations tagged with that kind; every one of them must carry the parameter.
+  it('gives every PATCH of a kind the fieldValidation parameter (connect subresources use their options kind)', () => {
+    const services = { group: '', version: 'v1', kind: 'Service', plural: 'services', namespaced: true, subresources: ['status', 'proxy'] };
+    const doc = openAPIV3Document('v1', [pods, services]) as Doc;
+    const patches = Object.entries(doc.paths).flatMap(([path, item]) => {
+      const op = (item as Record<string, { 'x-kubernetes-group-version-kind'?: { kind: string }; parameters?: Array<{ name?: string }> }>).patch;
+      return op ? [{ path, kind: op['x-kubernetes-group-version-kind']?.kind, params: (op.parameters ?? []).map((p) => p.name) }] : [];
+    });
+    for (const kind of ['Pod', 'Service']) {
+      const own = patches.filter((p) => p.kind === kind);
+      expect(own.length).toBeGreaterThan(0);
+      for (const p of own) expect(p.params, p.path).toContain('fieldValidation');
+    }
+    expect(patches.find((p) => p.path.endsWith('/services/{name}/proxy'))?.kind).toBe('ServiceProxyOptions');
+  });
+});

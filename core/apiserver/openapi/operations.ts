@@ -180,6 +180,13 @@ const CONNECT_SUBRESOURCES: Record<string, string[]> = {
   proxy: ['get', 'post', 'put', 'patch', 'delete'],
 };
 
+const CONNECT_OPTION_SUFFIX: Record<string, string> = {
+  exec: 'ExecOptions',
+  attach: 'AttachOptions',
+  portforward: 'PortForwardOptions',
+  proxy: 'ProxyOptions',
+};
+
 function subresourceOps(r: OpenAPIResource, sub: string, kindGVK: GVK, schemaName: string): Record<string, Operation> {
   const suffix = sub.charAt(0).toUpperCase() + sub.slice(1);
   const other = SUBRESOURCE_KINDS[sub];
@@ -201,6 +208,11 @@ function subresourceOps(r: OpenAPIResource, sub: string, kindGVK: GVK, schemaNam
   }
   const connect = CONNECT_SUBRESOURCES[sub];
   if (connect) {
+    // Connect operations name their options kind (PodExecOptions, ServiceProxyOptions), not the
+    // parent's: kubectl's field-validation check looks for PATCHes of the parent kind and must
+    // only find the real one (which carries fieldValidation).
+    const optionsKind = sub === 'log' ? r.kind : `${r.kind}${CONNECT_OPTION_SUFFIX[sub]}`;
+    const connectGVK: GVK = { group: kindGVK.group, version: kindGVK.version, kind: optionsKind };
     const ops: Record<string, Operation> = {};
     for (const method of connect) {
       ops[method] = {
@@ -209,7 +221,7 @@ function subresourceOps(r: OpenAPIResource, sub: string, kindGVK: GVK, schemaNam
         operationId: operationId(`connect${method.charAt(0).toUpperCase()}${method.slice(1)}`, r, r.namespaced, suffix),
         responses: { '200': { description: 'OK', content: { '*/*': { schema: { type: 'string' } } } }, '401': { description: 'Unauthorized' } },
         'x-kubernetes-action': 'connect',
-        'x-kubernetes-group-version-kind': kindGVK,
+        'x-kubernetes-group-version-kind': connectGVK,
       };
     }
     return ops;

@@ -307,7 +307,12 @@ export class ResourceStore {
       }
       const errors: FieldError[] = validateObjectMetaUpdate(obj.metadata, old.metadata, 'metadata', this.metaRules());
       if (options.subresource === 'status') errors.push(...(strategy.validateStatusUpdate?.(obj, old) ?? []));
-      else errors.push(...(strategy.validate?.(obj) ?? []), ...(strategy.validateUpdate?.(obj, old) ?? []));
+      else {
+        errors.push(...(strategy.validate?.(obj) ?? []));
+        // Update rules (immutable fields) guard the main resource and /scale; binding,
+        // finalize and the like are the server's own narrow writes, as in Kubernetes.
+        if (!options.subresource || options.subresource === 'scale') errors.push(...(strategy.validateUpdate?.(obj, old) ?? []));
+      }
       this.throwIfInvalid(obj, errors);
       await this.admission.validate(req);
       this.trackManagedFields(this.def, old, obj, options);

@@ -3,6 +3,8 @@ import type { Namespace } from 'kubernetes-types/core/v1';
 import type { Kube } from '../../apiserver/object';
 import type { FieldError } from '../field-errors';
 import { strategy } from './strategy';
+import { resource } from './index';
+import { validateObjectMeta } from '../validation/object-meta';
 
 type NamespaceObject = Kube<Namespace>;
 const brief = (errs: FieldError[] | undefined): string[] => (errs ?? []).map((e) => `${e.type} ${e.field}`);
@@ -48,7 +50,9 @@ describe('namespace strategy', () => {
     ['DNS label', 'team-a', []],
     ['dots are not allowed', 'team.a', ['FieldValueInvalid metadata.name']],
   ])('name: %s', (_n, name, expected) => {
-    expect(brief(strategy.validate!(created(name)))).toEqual(expected);
+    const ns = created(name);
+    const errs = [...validateObjectMeta(ns.metadata, { namespaced: false, validateName: resource.validateName }), ...strategy.validate!(ns)];
+    expect(brief(errs)).toEqual(expected);
   });
 
   it('checks spec finalizer names', () => {

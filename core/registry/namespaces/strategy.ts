@@ -3,8 +3,6 @@ import type { Namespace, NamespaceStatus } from 'kubernetes-types/core/v1';
 import type { Kube } from '../../apiserver/object';
 import { invalid, type FieldError } from '../field-errors';
 import type { Strategy } from '../types';
-import { isDNS1123Label } from '../validation/names';
-import { stricterNameErrors } from '../validation/name-rule';
 import { validateKubeFinalizerName } from '../validation/object-meta';
 
 type NamespaceObject = Kube<Namespace>;
@@ -41,7 +39,6 @@ export const strategy: Strategy<NamespaceObject> = {
     else ns.spec = old.spec;
   },
   validate: (ns) => [
-    ...stricterNameErrors(ns.metadata, isDNS1123Label),
     ...(ns.spec?.finalizers ?? []).flatMap((f) => validateKubeFinalizerName(f, 'spec.finalizers')),
   ],
   validateStatusUpdate: validateStatus,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Service, ServiceSpec } from 'kubernetes-types/core/v1';
 import type { Kube } from '../../apiserver/object';
 import type { FieldError } from '../field-errors';
+import { resource } from './index';
+import { validateObjectMeta } from '../validation/object-meta';
 import { strategy } from './strategy';
 
 type ServiceObject = Kube<Service>;
@@ -84,7 +86,8 @@ describe('service validation', () => {
   });
 
   it('applies the DNS-1035 name rule once', () => {
-    const errs = strategy.validate!(svc({ ports: [{ port: 80 }] }, '1web'));
+    const s = svc({ ports: [{ port: 80 }] }, '1web');
+    const errs = [...validateObjectMeta(s.metadata, { namespaced: true, validateName: resource.validateName }), ...strategy.validate!(s)];
     expect(brief(errs)).toEqual(['FieldValueInvalid metadata.name']);
     expect(errs[0].detail).toContain('a DNS-1035 label must consist of lower case alphanumeric characters');
   });
@@ -111,11 +114,16 @@ describe('service updates', () => {
   it.each<[string, (s: ServiceObject) => void, string[]]>([
     ['unchanged', () => {}, []],
     ['clusterIP changed', (s) => (s.spec!.clusterIP = '10.96.0.11'), ['FieldValueInvalid spec.clusterIPs[0]']],
-    ['clusterIP unset', (s) => (delete s.spec!.clusterIP, delete s.spec!.clusterIPs), ['FieldValueInvalid spec.clusterIPs[0]']],
     ['ipFamilies changed', (s) => (s.spec!.ipFamilies = ['IPv6']), ['FieldValueInvalid spec.ipFamilies[0]']],
     ['only clusterIP sent (old client)', (s) => delete s.spec!.clusterIPs, []],
+    ['allocated values left out (kubectl replace)', (s) => (delete s.spec!.clusterIP, delete s.spec!.clusterIPs, delete s.spec!.ports![0].nodePort), []],
   ])('%s', (_n, edit, expected) => {
     expect(update(edit).errs).toEqual(expected);
+  });
+
+  it('keeps the allocated values a client left out', () => {
+    const { next } = update((s) => (delete s.spec!.clusterIP, delete s.spec!.clusterIPs, delete s.spec!.ports![0].nodePort));
+    expect(next.spec).toMatchObject({ clusterIP: '10.96.0.10', clusterIPs: ['10.96.0.10'], ports: [{ port: 80, nodePort: 30080 }] });
   });
 
   it('drops node ports when the type changes to ClusterIP', () => {

@@ -6,8 +6,7 @@ import { duplicate, forbidden, invalid, notSupported, required, type FieldError 
 import type { Strategy } from '../types';
 import { child, index } from '../validation/field-path';
 import { isValidCIDR, isValidIP, validIPDetail } from '../validation/ip';
-import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidPortName, isValidPortNum } from '../validation/names';
-import { stricterNameErrors } from '../validation/name-rule';
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidPortName, isValidPortNum } from '../validation/names';
 import { validateLabels } from '../validation/object-meta';
 import { semanticEqual } from '../validation/semantic-equal';
 
@@ -69,9 +68,35 @@ function normalizeClusterIPs(spec: ServiceSpec, old: ServiceSpec | undefined): v
   }
 }
 
+const needsClusterIP = (s: ServiceSpec): boolean => s.type !== 'ExternalName';
+const needsNodePorts = (s: ServiceSpec): boolean => s.type === 'NodePort' || s.type === 'LoadBalancer';
+const needsHealthCheck = (s: ServiceSpec): boolean => s.type === 'LoadBalancer' && s.externalTrafficPolicy === 'Local';
+
+/**
+ * Re-sending a Service without the values the server allocated keeps them (the REST
+ * storage's patchAllocatedValues): cluster IPs, node ports matched by port name, and the
+ * health check node port.
+ */
+function patchAllocatedValues(spec: ServiceSpec, old: ServiceSpec): void {
+  if (needsClusterIP(old) && needsClusterIP(spec)) {
+    if (!spec.clusterIP && old.clusterIP) spec.clusterIP = old.clusterIP;
+    if (!spec.clusterIPs?.length && old.clusterIPs?.length) spec.clusterIPs = [...old.clusterIPs];
+  }
+  if (needsNodePorts(old) && needsNodePorts(spec)) {
+    const inNew = new Set((spec.ports ?? []).map((p) => p.nodePort).filter(Boolean));
+    const byName = new Map((old.ports ?? []).map((p) => [p.name ?? '', p.nodePort]));
+    for (const p of spec.ports ?? []) {
+      const previous = byName.get(p.name ?? '');
+      if (!p.nodePort && previous && !inNew.has(previous)) p.nodePort = previous;
+    }
+  }
+  if (needsHealthCheck(old) && needsHealthCheck(spec) && !spec.healthCheckNodePort) {
+    if (old.healthCheckNodePort) spec.healthCheckNodePort = old.healthCheckNodePort;
+  }
+}
+
 /** Clears fields the old type needed and the new one forbids, unless the user changed them. */
 function dropTypeDependentFields(spec: ServiceSpec, old: ServiceSpec): void {
-  const needsNodePorts = (s: ServiceSpec): boolean => s.type === 'NodePort' || s.type === 'LoadBalancer';
   if (needsNodePorts(old) && !needsNodePorts(spec)) {
     const oldPorts = old.ports ?? [];
     const same = (spec.ports ?? []).every((p, i) => (p.nodePort ?? 0) === (oldPorts[i]?.nodePort ?? 0));
@@ -85,7 +110,6 @@ function dropTypeDependentFields(spec: ServiceSpec, old: ServiceSpec): void {
     if (sameList(spec.ipFamilies, old.ipFamilies)) delete spec.ipFamilies;
     if (spec.ipFamilyPolicy === old.ipFamilyPolicy) delete spec.ipFamilyPolicy;
   }
-  const needsHealthCheck = (s: ServiceSpec): boolean => s.type === 'LoadBalancer' && s.externalTrafficPolicy === 'Local';
   if (needsHealthCheck(old) && !needsHealthCheck(spec) && spec.healthCheckNodePort === old.healthCheckNodePort) {
     delete spec.healthCheckNodePort;
   }
@@ -213,7 +237,7 @@ function validateTrafficPolicies(spec: ServiceSpec): FieldError[] {
 
 function validateService(svc: ServiceObject): FieldError[] {
   const spec = svc.spec ?? {};
-  const errs = stricterNameErrors(svc.metadata, isDNS1035Label);
+  const errs: FieldError[] = [];
   const headless = spec.clusterIP === 'None';
   const ports = spec.ports ?? [];
   if (!ports.length && !headless && spec.type !== 'ExternalName') errs.push(required('spec.ports'));
@@ -294,9 +318,12 @@ export const strategy: Strategy<ServiceObject> = {
     if (svc.spec) normalizeClusterIPs(svc.spec, undefined);
   },
   prepareForUpdate(svc, old) {
-    if (!svc.spec) return;
+    if (!svc.spec || !old.spec) return;
+    // Defaults first, so that a type left out means ClusterIP as the decoder would make it.
+    defaults(svc);
+    patchAllocatedValues(svc.spec, old.spec);
     normalizeClusterIPs(svc.spec, old.spec);
-    if (old.spec) dropTypeDependentFields(svc.spec, old.spec);
+    dropTypeDependentFields(svc.spec, old.spec);
   },
   validate: validateService,
   validateUpdate: validateServiceUpdate,

@@ -1,4 +1,4 @@
-// The v1.32 wording of field.TooLong for byte limits (field-errors.ts's tooLong words it differently).
+// The v1.32 wording of field.TooLong for byte limits.
 import type { FieldError } from '../field-errors';
 
 export const tooLongBytes = (field: string, max: number): FieldError => ({

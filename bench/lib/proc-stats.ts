@@ -1,5 +1,5 @@
-// CPU time used by the server child (from /proc) and by this load-generating process, so a
-// reader can tell whether the server or the client was the limit.
+// CPU time and memory of the server child (from /proc) and CPU of this load-generating process,
+// so a reader can tell whether the server or the client was the limit.
 import { readFileSync } from 'node:fs';
 
 /** Linux reports utime/stime in clock ticks; USER_HZ is 100 on every mainstream kernel. */
@@ -39,4 +39,14 @@ export function cpuMeter(serverPid: number): () => CpuShare {
       clientPct: pct((c.user + c.system) / 1000),
     };
   };
+}
+
+/** Resident memory of a process in MiB, or undefined where /proc is unavailable. */
+export function processRssMb(pid: number): number | undefined {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,0 +1,199 @@
+// Latency of create / get / update / list and watch delivery for ConfigMaps at 1, 16 and 64
+// concurrent clients against the HTTPS API of a `wheelhouse cluster` child process (sqlite).
+// "update" is a PUT carrying the current resourceVersion; "list" reads a namespace of 100
+// ConfigMaps; "watch" is the time from a write's response to its event at a watcher.
+import { startServer } from './lib/cluster-process';
+import { cpuMeter, type CpuShare } from './lib/proc-stats';
+import { configMap, createNamespace } from './lib/fixtures';
+import { ApiClient, openWatch, type ApiTarget } from './lib/http-client';
+import { closedLoop, type LoadOptions, type LoadResult } from './lib/load';
+import { printTable, runBench } from './lib/report';
+import { summarize, type Summary } from './lib/stats';
+import type { ConfigMap } from 'kubernetes-types/core/v1';
+
+const LEVELS = [1, 16, 64];
+const PHASE: Omit<LoadOptions, 'concurrency'> = { maxOps: 2000, maxMs: 3000 };
+const LIST_SIZE = 100;
+const LIST_NS = 'lat-list';
+/** How long to wait for straggling watch events after a phase. */
+const WATCH_DRAIN_MS = 3000;
+
+interface PhaseFigures {
+  n: number;
+  errors: number;
+  opsPerSec: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  cpu: CpuShare;
+}
+
+interface WatchFigures {
+  n: number;
+  missed: number;
+  /** Event arrival minus the write's response; 0 when the event came first. */
+  fromResponse: Summary;
+  /** Events that arrived before their write's response did. */
+  beforeResponse: number;
+  /** Event arrival minus the moment the write was sent. */
+  fromRequest: Summary;
+}
+
+function phaseFigures(r: LoadResult, cpu: CpuShare): PhaseFigures {
+  const l = r.latencyMs;
+  return { n: r.ops, errors: r.errors, opsPerSec: r.opsPerSec, p50Ms: l.p50, p90Ms: l.p90, p99Ms: l.p99, maxMs: l.max, cpu };
+}
+
+async function measured(concurrency: number, opts: Omit<LoadOptions, 'concurrency'>, pid: number, op: Parameters<typeof closedLoop>[1]) {
+  const meter = cpuMeter(pid);
+  const r = await closedLoop({ concurrency, ...opts }, op);
+  if (r.errors) console.warn(`  ${r.errors} errors, first: ${r.firstError}`);
+  return phaseFigures(r, meter());
+}
+
+/** Times each write (sent, answered) and each watch event, keyed by name@resourceVersion. */
+class WatchTimer {
+  private readonly writes = new Map<string, { sent: number; answered: number }>();
+  private readonly events = new Map<string, number>();
+
+  constructor(target: ApiTarget, namespace: string) {
+    this.stream = openWatch(target, `/api/v1/namespaces/${namespace}/configmaps`, (e, at) => {
+      const m = e.object.metadata;
+      if (m?.name && m.resourceVersion) this.events.set(`${m.name}@${m.resourceVersion}`, at);
+    });
+  }
+
+  readonly stream;
+
+  wrote(name: string, rv: string, sent: number, answered: number): void {
+    this.writes.set(`${name}@${rv}`, { sent, answered });
+  }
+
+  async figures(): Promise<WatchFigures> {
+    const deadline = performance.now() + WATCH_DRAIN_MS;
+    while ([...this.writes.keys()].some((k) => !this.events.has(k)) && performance.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const fromResponse: number[] = [];
+    const fromRequest: number[] = [];
+    let beforeResponse = 0;
+    for (const [key, w] of this.writes) {
+      const at = this.events.get(key);
+      if (at === undefined) continue;
+      if (at < w.answered) beforeResponse++;
+      fromResponse.push(Math.max(0, at - w.answered));
+      fromRequest.push(at - w.sent);
+    }
+    this.stream.close();
+    return {
+      n: fromResponse.length,
+      missed: this.writes.size - fromResponse.length,
+      fromResponse: summarize(fromResponse),
+      beforeResponse,
+      fromRequest: summarize(fromRequest),
+    };
+  }
+}
+
+async function level(client: ApiClient, target: ApiTarget, pid: number, c: number) {
+  const ns = `lat-c${c}`;
+  await createNamespace(client, ns);
+  const watch = new WatchTimer(target, ns);
+  await watch.stream.ready;
+  const base = `/api/v1/namespaces/${ns}/configmaps`;
+  const objects: { name: string; rv: string }[] = [];
+
+  const create = await measured(c, PHASE, pid, async (w, seq) => {
+    const name = `cm-${w}-${seq}`;
+    const sent = performance.now();
+    const r = await client.request('POST', base, configMap(ns, name, 'v0'));
+    if (r.status !== 201) return false;
+    const rv = (JSON.parse(r.body) as ConfigMap).metadata!.resourceVersion!;
+    watch.wrote(name, rv, sent, performance.now());
+    objects.push({ name, rv });
+    return true;
+  });
+
+  const get = await measured(c, PHASE, pid, async (w, seq) => {
+    const o = objects[(w * 7919 + seq * 104729) % objects.length]!;
+    return (await client.request('GET', `${base}/${o.name}`)).status === 200;
+  });
+
+  // Each worker updates its own share of the objects, so it always holds the current version.
+  const update = await measured(c, PHASE, pid, async (w, seq) => {
+    const mine = Math.floor((objects.length - 1 - w) / c) + 1;
+    const o = objects[w + c * (seq % mine)]!;
+    const body = configMap(ns, o.name, `v${seq + 1}`);
+    body.metadata!.resourceVersion = o.rv;
+    const sent = performance.now();
+    const r = await client.request('PUT', `${base}/${o.name}`, body);
+    if (r.status !== 200) return false;
+    o.rv = (JSON.parse(r.body) as ConfigMap).metadata!.resourceVersion!;
+    watch.wrote(o.name, o.rv, sent, performance.now());
+    return true;
+  });
+
+  const list = await measured(c, { ...PHASE, maxOps: PHASE.maxOps / 2 }, pid, async () => {
+    return (await client.request('GET', `/api/v1/namespaces/${LIST_NS}/configmaps`)).status === 200;
+  });
+
+  return { create, get, update, list, watch: await watch.figures() };
+}
+
+await runBench('crud-latency', async () => {
+  const server = await startServer({ profileTag: 'crud-latency/sqlite' });
+  const client = new ApiClient(server.target, 64);
+  try {
+    await createNamespace(client, LIST_NS);
+    for (let i = 0; i < LIST_SIZE; i++) await client.json('POST', `/api/v1/namespaces/${LIST_NS}/configmaps`, configMap(LIST_NS, `item-${i}`, 'x'));
+    // Warm-up: JIT and connection setup on both sides before anything is timed.
+    await createNamespace(client, 'warmup');
+    await closedLoop({ concurrency: 16, maxOps: 1000, maxMs: 3000 }, async (w, seq) => {
+      const r = await client.request('POST', '/api/v1/namespaces/warmup/configmaps', configMap('warmup', `w-${w}-${seq}`, 'x'));
+      await client.request('GET', `/api/v1/namespaces/${LIST_NS}/configmaps`);
+      return r.status === 201;
+    });
+
+    const byLevel: Record<string, Awaited<ReturnType<typeof level>>> = {};
+    for (const c of LEVELS) byLevel[`c${c}`] = await level(client, server.target, server.pid, c);
+
+    const phases = ['create', 'get', 'update', 'list'] as const;
+    const figures: Record<string, Record<string, unknown>> = { create: {}, get: {}, update: {}, list: {}, watch: {} };
+    const rows: (string | number | undefined)[][] = [];
+    for (const p of phases) {
+      for (const c of LEVELS) {
+        const f = byLevel[`c${c}`]![p];
+        figures[p]![`c${c}`] = f;
+        rows.push([p, c, f.n, f.opsPerSec, f.p50Ms, f.p90Ms, f.p99Ms, f.maxMs, f.errors, f.cpu.serverPct, f.cpu.clientPct]);
+      }
+    }
+    for (const c of LEVELS) {
+      const w = byLevel[`c${c}`]!.watch;
+      figures.watch![`c${c}`] = { ...w, p50Ms: w.fromResponse.p50, p99Ms: w.fromResponse.p99 };
+      rows.push(['watch', c, w.n, undefined, w.fromResponse.p50, w.fromResponse.p90, w.fromResponse.p99, w.fromResponse.max, w.missed, undefined, undefined]);
+    }
+    printTable(
+      'ConfigMap latency over HTTPS (sqlite store); watch = event arrival after the write response',
+      ['op', 'clients', 'n', 'ops/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'errors', 'server CPU%', 'client CPU%'],
+      rows,
+    );
+    const watchRows = LEVELS.map((c) => {
+      const w = byLevel[`c${c}`]!.watch;
+      return [c, w.n, w.beforeResponse, w.fromRequest.p50, w.fromRequest.p99];
+    });
+    printTable('watch events, timed from the write request instead', ['clients', 'events', 'arrived before response', 'p50 ms', 'p99 ms'], watchRows);
+    return {
+      figures,
+      targets: {
+        'create.c16.p99Ms': { op: '<', value: 10, unit: 'ms' },
+        'get.c16.p99Ms': { op: '<', value: 10, unit: 'ms' },
+      },
+      headline: ['create.c64.p99Ms', 'get.c64.p99Ms', 'update.c16.p99Ms', 'list.c16.p99Ms', 'watch.c16.p99Ms'],
+    };
+  } finally {
+    client.close();
+    await server.stop();
+    server.cleanup();
+  }
+});
