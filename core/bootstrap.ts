@@ -1,10 +1,12 @@
-// Objects every cluster has from its first start: the four system namespaces and the
-// `kubernetes` Service. Created only when missing, so a restart finds them as they were.
+// Objects every cluster has from its first start: the default RBAC policy, the four system
+// namespaces and the `kubernetes` Service. Created only when missing, so a restart finds them as they were.
 import type { ApiServer } from './apiserver/api-server';
 import { ApiError } from './apiserver/status';
 import type { KubeObject } from './apiserver/object';
 import type { UserInfo } from './registry/generic/resource-store';
+import { defaultClusterRoleBindings, defaultClusterRoles } from './bootstrap-rbac';
 
+const RBAC = 'rbac.authorization.k8s.io';
 const SYSTEM: UserInfo = { username: 'system:apiserver', groups: ['system:masters'] };
 
 export interface BootstrapOptions {
@@ -23,6 +25,8 @@ async function ensure(api: ApiServer, group: string, plural: string, namespace: 
 }
 
 export async function bootstrapObjects(api: ApiServer, opts: BootstrapOptions): Promise<void> {
+  for (const role of defaultClusterRoles) await ensure(api, RBAC, 'clusterroles', undefined, role as unknown as KubeObject);
+  for (const binding of defaultClusterRoleBindings) await ensure(api, RBAC, 'clusterrolebindings', undefined, binding as unknown as KubeObject);
   for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
     await ensure(api, '', 'namespaces', undefined, { metadata: { name } });
   }

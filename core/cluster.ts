@@ -19,6 +19,9 @@ import { builtInResources } from './registry/builtin';
 import { bootstrapObjects } from './bootstrap';
 import { loadTokenKeys, serviceAccountTokenVerifier } from './apiserver/service-account-tokens';
 import { registerSubresources } from './apiserver/subresources';
+import { RbacAuthorizer } from './apiserver/authz/rbac-authorizer';
+import { rbacFromApiServer } from './apiserver/authz/rbac-source';
+import { registerReviews } from './apiserver/reviews';
 import { NamespaceController } from './controllers/namespace-controller';
 import { CrdController } from './controllers/crd-controller';
 import { writeKubeconfig } from './kubeconfig';
@@ -102,11 +105,20 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   });
   const port = (server.address() as AddressInfo).port;
   const url = `https://${HOST}:${port}`;
-  api = new ApiServer({ store, authenticator, admission, serverAddress: `${HOST}:${port}`, version: serverVersion() });
+  const rbac = new RbacAuthorizer(rbacFromApiServer(() => api!));
+  api = new ApiServer({
+    store,
+    authenticator,
+    admission,
+    serverAddress: `${HOST}:${port}`,
+    version: serverVersion(),
+    authorize: (user, attrs) => rbac.authorize(user, attrs),
+  });
   server.on('request', (req, res) => void api!.handle(req, res));
 
   await Promise.all(builtInResources.map((def) => api!.register(def)));
   registerSubresources(api, tokenKeys);
+  registerReviews(api, rbac, authenticator);
   await bootstrapObjects(api, { kubernetesServiceIp: kubernetesIp, apiPort: port });
   const namespaces = new NamespaceController(api);
   namespaces.start();

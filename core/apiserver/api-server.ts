@@ -34,6 +34,8 @@ import {
 } from './handlers/write';
 import { handleGetScale, handleUpdateScale, scalePatchType } from './handlers/scale';
 import { Schemas } from './schemas';
+import { requestAttributes } from './authz/attributes';
+import { forbiddenMessage, type Decision, type RequestAttributes } from './authz/rbac-authorizer';
 import { ApiError, methodNotAllowed, notFound, unauthorized } from './status';
 import { WatchCache, type CacheEvent } from './watch-cache';
 import { OpenApiService } from './openapi-service';
@@ -42,6 +44,8 @@ import { boolParam } from './handlers/options';
 /** A handler for a subresource other than status and scale (binding, eviction, token, ...). */
 export type SubresourceHandler = (w: WriteRequest, server: ApiServer) => Promise<void> | void;
 
+export type VirtualHandler = (req: IncomingMessage, res: ServerResponse, user: UserInfo) => Promise<void>;
+
 export interface ApiServerOptions {
   store: Store;
   authenticator: Authenticator;
@@ -49,6 +53,8 @@ export interface ApiServerOptions {
   /** host:port for APIVersions.serverAddressByClientCIDRs. */
   serverAddress: string;
   version: object;
+  /** Decides whether an authenticated user may make a request; absent: everyone may. */
+  authorize?: (user: UserInfo, attrs: RequestAttributes) => Decision;
 }
 
 export class ApiServer {
@@ -57,6 +63,7 @@ export class ApiServer {
   private readonly openapi = new OpenApiService(this.catalog, this.schemas);
   private readonly stores = new Map<ResourceDef, ResourceStore>();
   private readonly subresourceHandlers = new Map<string, SubresourceHandler>();
+  private readonly virtual = new Map<ResourceDef, VirtualHandler>();
   private ready = false;
   private readonly eventListeners = new Set<(def: ResourceDef, e: CacheEvent) => void>();
 
@@ -77,6 +84,12 @@ export class ApiServer {
     this.stores.get(def)?.cache.stop();
     this.stores.delete(def);
     this.catalog.remove(def.group, def.version, def.plural);
+  }
+
+  /** Serves a create-only resource that stores nothing (the review APIs). */
+  registerVirtual(def: ResourceDef, handler: VirtualHandler): void {
+    this.virtual.set(def, handler);
+    this.catalog.add(def);
   }
 
   /** e.g. handleSubresource('pods', 'binding', fn) */
@@ -122,6 +135,13 @@ export class ApiServer {
     const url = new URL(req.url ?? '/', 'https://apiserver');
     const path = url.pathname.replace(/\/+$/, '') || '/';
     const query = url.searchParams;
+    const rr = parseResourcePath(path);
+    if (this.opts.authorize) {
+      const attrs = requestAttributes(req.method ?? 'GET', path, query, rr);
+      if (!this.opts.authorize(user, attrs).allowed) {
+        throw new ApiError(403, 'Forbidden', forbiddenMessage(user, attrs), attrs.resourceRequest ? { name: attrs.name, group: attrs.apiGroup || undefined, kind: attrs.resource } : undefined);
+      }
+    }
     switch (path) {
       case '/healthz':
       case '/livez':
@@ -159,7 +179,6 @@ export class ApiServer {
       if (!list) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
       return sendJson(res, 200, list);
     }
-    const rr = parseResourcePath(path);
     if (!rr) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
     return this.resource(req, res, rr, query, user);
   }
@@ -182,6 +201,11 @@ export class ApiServer {
     user: UserInfo,
   ): Promise<void> {
     const def = this.catalog.lookup(rr.group, rr.version, rr.resource);
+    const virtual = def && this.virtual.get(def);
+    if (virtual) {
+      if (req.method !== 'POST' || rr.name) throw methodNotAllowed('the server does not allow this method on the requested resource');
+      return virtual(req, res, user);
+    }
     const store = def && this.stores.get(def);
     if (!def || !store) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
     const namespace = def.namespaced ? rr.namespace : undefined;

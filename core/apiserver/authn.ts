@@ -24,6 +24,10 @@ export class Authenticator {
     // WebSocket clients that cannot set headers pass the token as a subprotocol, as in Kubernetes.
     const token = m?.[1] ?? bearerFromProtocols(req.headers['sec-websocket-protocol']);
     if (!token) return undefined;
+    return this.authenticateToken(token);
+  }
+
+  async authenticateToken(token: string): Promise<UserInfo | undefined> {
     for (const [t, user] of this.staticTokens) if (safeEqual(t, token)) return user;
     for (const v of this.verifiers) {
       const user = await v(token);
