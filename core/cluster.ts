@@ -37,6 +37,9 @@ export interface ClusterOptions {
   storage?: 'sqlite' | 'memory';
   serviceCidr?: string;
   nodePortRange?: [number, number];
+  /** Per-resource watch history (kube-apiserver's --default-watch-cache-size). */
+  watchCacheSize?: number;
+  bookmarkIntervalMs?: number;
 }
 
 export interface Cluster {
@@ -113,6 +116,8 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     serverAddress: `${HOST}:${port}`,
     version: serverVersion(),
     authorize: (user, attrs) => rbac.authorize(user, attrs),
+    watchCacheSize: opts.watchCacheSize,
+    bookmarkIntervalMs: opts.bookmarkIntervalMs,
   });
   server.on('request', (req, res) => void api!.handle(req, res));
 

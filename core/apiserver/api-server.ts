@@ -44,7 +44,7 @@ import { boolParam } from './handlers/options';
 /** A handler for a subresource other than status and scale (binding, eviction, token, ...). */
 export type SubresourceHandler = (w: WriteRequest, server: ApiServer) => Promise<void> | void;
 
-export type VirtualHandler = (req: IncomingMessage, res: ServerResponse, user: UserInfo) => Promise<void>;
+export type VirtualHandler = (req: IncomingMessage, res: ServerResponse, user: UserInfo, target: ResourceRequest) => Promise<void>;
 
 export interface ApiServerOptions {
   store: Store;
@@ -53,6 +53,10 @@ export interface ApiServerOptions {
   /** host:port for APIVersions.serverAddressByClientCIDRs. */
   serverAddress: string;
   version: object;
+  /** Events each resource's watch cache keeps for watches from older revisions (default 10,000). */
+  watchCacheSize?: number;
+  /** Interval between watch bookmarks (default 60 s, as kube-apiserver). */
+  bookmarkIntervalMs?: number;
   /** Decides whether an authenticated user may make a request; absent: everyone may. */
   authorize?: (user: UserInfo, attrs: RequestAttributes) => Decision;
 }
@@ -71,7 +75,7 @@ export class ApiServer {
 
   /** Serves def from now on; its watch cache is filled before this resolves. */
   async register(def: ResourceDef): Promise<ResourceStore> {
-    const cache = new WatchCache(this.opts.store, resourcePrefix(def));
+    const cache = new WatchCache(this.opts.store, resourcePrefix(def), this.opts.watchCacheSize);
     await cache.start();
     cache.watch(cache.currentRevision(), (e) => this.eventListeners.forEach((l) => l(def, e)));
     const rs = new ResourceStore(def, this.opts.store, cache, this.opts.admission, managedFieldsTracker(this.schemas));
@@ -204,7 +208,7 @@ export class ApiServer {
     const virtual = def && this.virtual.get(def);
     if (virtual) {
       if (req.method !== 'POST' || rr.name) throw methodNotAllowed('the server does not allow this method on the requested resource');
-      return virtual(req, res, user);
+      return virtual(req, res, user, rr);
     }
     const store = def && this.stores.get(def);
     if (!def || !store) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
@@ -229,7 +233,7 @@ export class ApiServer {
     if (!rr.name) {
       switch (method) {
         case 'GET':
-          if (boolParam(query, 'watch')) return handleWatch(req, res, { store, namespace, query, shape });
+          if (boolParam(query, 'watch')) return handleWatch(req, res, { store, namespace, query, shape, bookmarkIntervalMs: this.opts.bookmarkIntervalMs });
           return handleList(res, { store, namespace, query, shape });
         case 'POST':
           return handleCreate(w);
@@ -244,7 +248,7 @@ export class ApiServer {
           // GET .../name?watch=true is the legacy form of a watch with a name field selector.
           const q = new URLSearchParams(query);
           q.set('fieldSelector', [query.get('fieldSelector'), `metadata.name=${rr.name}`].filter(Boolean).join(','));
-          return handleWatch(req, res, { store, namespace, query: q, shape });
+          return handleWatch(req, res, { store, namespace, query: q, shape, bookmarkIntervalMs: this.opts.bookmarkIntervalMs });
         }
         return handleGet(res, store, namespace, rr.name, shape);
       case 'PUT':

@@ -1,7 +1,10 @@
-// The subresources served by handlers of their own (status and scale are generic).
+// The subresources served by handlers of their own (status and scale are generic), and the
+// create-only bindings resource.
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { ApiServer } from './api-server';
-import { handleBinding, handleEviction } from './handlers/pod-subresources';
+import { handleBinding, handleBindingsCollection, handleEviction } from './handlers/pod-subresources';
+import { fieldManagerOf } from './handlers/options';
+import { defaultPrinter } from '../registry/printing/default-printer';
 import { tokenRequestHandler } from './handlers/token-request';
 import type { WriteRequest } from './handlers/write';
 import type { Kube } from './object';
@@ -20,4 +23,9 @@ export function registerSubresources(api: ApiServer, tokenKeys: TokenKeys): void
   api.handleSubresource('pods', 'eviction', handleEviction);
   for (const s of ['log', 'exec', 'attach', 'portforward', 'proxy']) api.handleSubresource('pods', s, podStream);
   api.handleSubresource('serviceaccounts', 'token', tokenRequestHandler(tokenKeys));
+  api.registerVirtual(
+    { group: '', version: 'v1', kind: 'Binding', plural: 'bindings', singular: 'binding', namespaced: true, verbs: ['create'], strategy: {}, printer: defaultPrinter() },
+    (req, res, user, target) =>
+      handleBindingsCollection(api.storeFor('', 'pods')!, req, res, target.namespace!, { user, fieldManager: fieldManagerOf(req, new URL(req.url ?? '/', 'https://x').searchParams) }),
+  );
 }

@@ -45,6 +45,8 @@ export function useCluster(): CompatCluster {
   });
   afterAll(async () => {
     if (!proc) return;
+    // A cluster that died mid-file explains every later failure: show why.
+    if (proc.process.exitCode !== null) console.error(`wheelhouse cluster exited early (${proc.process.exitCode}):\n${proc.stderr()}`);
     await proc.stop();
     proc.cleanup();
   });
@@ -85,6 +87,10 @@ export interface WatchedLines {
   lines: string[];
   /** Resolves with the lines once `done` holds (checked as each line arrives); rejects if kubectl exits first. */
   until(done: (lines: string[]) => boolean): Promise<string[]>;
+  /** Resolves with kubectl's exit code. */
+  exited: Promise<number | null>;
+  /** null while kubectl runs. */
+  exitCode(): number | null;
   stop(): void;
 }
 
@@ -92,7 +98,7 @@ export interface WatchedLines {
 export function watchLines(cluster: CompatCluster, args: string[]): WatchedLines {
   const lines: string[] = [];
   const waiters = new Set<{ done: (l: string[]) => boolean; resolve: (l: string[]) => void; reject: (e: Error) => void }>();
-  let exited: Error | undefined;
+  let failure: Error | undefined;
   const check = () => {
     for (const w of waiters) {
       if (w.done(lines)) {
@@ -107,18 +113,22 @@ export function watchLines(cluster: CompatCluster, args: string[]): WatchedLines
   });
   let stderr = '';
   s.child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  s.child.once('exit', (code) => {
-    exited = new Error(`kubectl ${args.join(' ')} exited (${code}) after lines ${JSON.stringify(lines)}: ${stderr}`);
-    for (const w of waiters) w.reject(exited);
+  const exited = new Promise<number | null>((resolve) => s.child.once('close', resolve));
+  s.child.once('close', (code) => {
+    const err = new Error(`kubectl ${args.join(' ')} exited (${code}) after lines ${JSON.stringify(lines)}: ${stderr}`);
+    failure = err;
+    for (const w of waiters) w.reject(err);
     waiters.clear();
   });
   return {
     lines,
     until(done) {
       if (done(lines)) return Promise.resolve([...lines]);
-      if (exited) return Promise.reject(exited);
+      if (failure) return Promise.reject(failure);
       return new Promise((resolve, reject) => waiters.add({ done, resolve, reject }));
     },
+    exited,
+    exitCode: () => s.child.exitCode,
     stop: () => void s.stop(),
   };
 }

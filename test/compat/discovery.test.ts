@@ -8,8 +8,11 @@ const groupVersions = [
   'v1',
   'apps/v1',
   'batch/v1',
-  'autoscaling/v1',
+  // Real clusters also serve HorizontalPodAutoscalers as autoscaling/v1; Wheelhouse serves the
+  // preferred autoscaling/v2 only (no version conversion yet).
   'autoscaling/v2',
+  'authentication.k8s.io/v1',
+  'authorization.k8s.io/v1',
   'networking.k8s.io/v1',
   'storage.k8s.io/v1',
   'rbac.authorization.k8s.io/v1',

@@ -79,10 +79,19 @@ describe.skipIf(!haveKubectl)('seed commands', () => {
   });
 
   it("kubectl get pods --namespace <ns> --sort-by='.status.containerStatuses[0].restartCount'", async () => {
+    // Give the pods container statuses as a kubelet would (through the status subresource):
+    // kubectl prints nothing when no object has the sort field.
+    for (const [pod, restarts] of [['audio-0', 3], ['audio-1', 1]] as const) {
+      const status = { status: { containerStatuses: [{ name: 'a', image: 'nginx:1.8', imageID: '', ready: false, restartCount: restarts, state: { waiting: { reason: 'ContainerCreating' } } }] } };
+      await cluster.ok(['patch', 'pod', pod, '--namespace', APP, '--subresource=status', '--type=merge', '-p', JSON.stringify(status)]);
+    }
     const r = await cluster.run(['get', 'pods', '--namespace', APP, '--sort-by=.status.containerStatuses[0].restartCount']);
     expect(r.code, r.stderr).toBe(0);
     expect(headerOf(r.stdout)).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']);
-    expect(rowsOf(r.stdout).map((row) => row[0]).sort()).toEqual(['audio-0', 'audio-1']);
+    expect(rowsOf(r.stdout).map((row) => row.slice(0, 4))).toEqual([
+      ['audio-1', '0/1', 'ContainerCreating', '1'],
+      ['audio-0', '0/1', 'ContainerCreating', '3'],
+    ]);
   });
 
   it('kubectl describe pod --namespace <ns> <pod id>', async () => {

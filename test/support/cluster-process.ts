@@ -15,6 +15,8 @@ export interface ClusterProcess {
   kubeconfig: string;
   url: string;
   process: ChildProcess;
+  /** What the cluster has written to stderr so far (for diagnosing a crash). */
+  stderr(): string;
   /** SIGTERM and wait for exit; resolves to the exit code. */
   stop(): Promise<number | null>;
   /** SIGKILL, as a crash. */
@@ -50,6 +52,7 @@ export async function startClusterProcess(opts: StartOptions = {}): Promise<Clus
     kubeconfig,
     url,
     process: child,
+    stderr: () => stderr,
     async stop() {
       child.kill('SIGTERM');
       return exited;

@@ -9,34 +9,53 @@ import type { Kube } from '../object';
 import { labelSelectorMatches } from '../selectors/label-selector';
 import { ApiError, badRequest, conflict, successStatus, tooManyRequests } from '../status';
 import type { WriteRequest } from './write';
+import type { ResourceStore, WriteOptions } from '../../registry/generic/resource-store';
 
 const nowTimestamp = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
-export async function handleBinding(w: WriteRequest): Promise<void> {
-  if (w.req.method !== 'POST') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
-  const body = requireObject(decodeBody(await readBody(w.req), w.req.headers['content-type'])) as {
-    metadata?: { name?: string };
-    target?: { kind?: string; name?: string };
-  };
+interface BindingBody {
+  metadata?: { name?: string };
+  target?: { kind?: string; name?: string };
+}
+
+/** Assigns a pod to a node, as the scheduler does through pods/binding or bindings. */
+export async function bindPod(pods: ResourceStore, namespace: string | undefined, podName: string, body: BindingBody, options: WriteOptions): Promise<void> {
   const node = body.target?.name;
   if (!node) throw badRequest('target.name: Required value');
   if (body.target?.kind && body.target.kind !== 'Node') throw badRequest(`target.kind: Unsupported value: "${body.target.kind}": supported values: "Node"`);
-  await w.store.guaranteedUpdate(
-    w.namespace,
-    w.name!,
+  await pods.guaranteedUpdate(
+    namespace,
+    podName,
     (current) => {
       const pod = current as Kube<Pod>;
-      if (pod.metadata.deletionTimestamp) throw conflict(w.store.def, w.name!, 'pod is being deleted, cannot be assigned to a host');
-      if (pod.spec?.nodeName) throw conflict(w.store.def, w.name!, `pod ${w.name} is already assigned to node "${pod.spec.nodeName}"`);
+      if (pod.metadata.deletionTimestamp) throw conflict(pods.def, podName, 'pod is being deleted, cannot be assigned to a host');
+      if (pod.spec?.nodeName) throw conflict(pods.def, podName, `pod ${podName} is already assigned to node "${pod.spec.nodeName}"`);
       pod.spec = { ...pod.spec!, nodeName: node };
       const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
       conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as undefined, lastTransitionTime: nowTimestamp() });
       pod.status = { ...pod.status, conditions };
       return pod;
     },
-    { ...w.options, subresource: 'binding' },
+    { ...options, subresource: 'binding' },
   );
+}
+
+const readBinding = async (req: WriteRequest['req']): Promise<BindingBody> =>
+  requireObject(decodeBody(await readBody(req), req.headers['content-type'])) as BindingBody;
+
+/** POST pods/<name>/binding */
+export async function handleBinding(w: WriteRequest): Promise<void> {
+  if (w.req.method !== 'POST') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+  await bindPod(w.store, w.namespace, w.name!, await readBinding(w.req), w.options);
   sendJson(w.res, 201, successStatus());
+}
+
+/** POST namespaces/<ns>/bindings: the older form, the pod named by the Binding's metadata. */
+export async function handleBindingsCollection(pods: ResourceStore, req: WriteRequest['req'], res: WriteRequest['res'], namespace: string, options: WriteOptions): Promise<void> {
+  const body = await readBinding(req);
+  if (!body.metadata?.name) throw badRequest('metadata.name: Required value: name or generateName is required');
+  await bindPod(pods, namespace, body.metadata.name, body, options);
+  sendJson(res, 201, successStatus());
 }
 
 /** PDBs in the pod's namespace whose selector matches it. */

@@ -21,6 +21,8 @@ import type { ResourceDef } from '../types';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../validation/object-meta';
 import { namespacePrefix, objectKey } from './keys';
 import { generateName } from './names';
+import { normalizeObject } from './go-json';
+import { schemaNameForKind } from '../../apiserver/openapi/definitions';
 
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE';
 
@@ -194,6 +196,7 @@ export class ResourceStore {
     try {
       await this.admission.mutate(req);
       strategy.defaults?.(obj);
+      this.roundTrip(obj);
       this.throwIfInvalid(obj, [
         ...validateObjectMeta(obj.metadata, this.metaRules()),
         ...(strategy.validate?.(obj) ?? []),
@@ -301,6 +304,7 @@ export class ResourceStore {
     try {
       await this.admission.mutate(req);
       strategy.defaults?.(obj);
+      this.roundTrip(obj);
       const annotations = this.def.annotationsBumpGeneration === true;
       if (this.def.generation === true && specOf(obj, annotations) !== specOf(old, annotations)) {
         obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
@@ -424,6 +428,13 @@ export class ResourceStore {
       if (e instanceof KeyNotFoundError) throw notFound(this.def, current.object.metadata.name!);
       throw e;
     }
+  }
+
+  /** Stores built-in kinds as a typed Go API server would (see go-json.ts). */
+  private roundTrip(obj: KubeObject): void {
+    if (this.def.custom) return;
+    const schema = schemaNameForKind(this.def.group, this.def.version, this.def.kind);
+    if (schema) normalizeObject(obj as Record<string, unknown>, schema);
   }
 
   private metaRules() {
