@@ -48,7 +48,7 @@ export function api(
         ca: target.caPem,
         headers: {
           Accept: 'application/json',
-          ...(payload !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...(payload !== undefined ? { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)) } : {}),
           ...auth,
           ...headers,
         },

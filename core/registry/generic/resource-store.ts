@@ -155,10 +155,11 @@ export class ResourceStore {
   }
 
   async create(namespace: string | undefined, input: KubeObject, options: WriteOptions): Promise<KubeObject> {
-    const obj = clone(input);
-    this.checkTypeMeta(obj);
-    obj.apiVersion = this.apiVersion;
-    obj.kind = this.def.kind;
+    this.checkTypeMeta(input);
+    // apiVersion and kind first, as the real server writes them.
+    const obj: KubeObject = { ...clone(input), apiVersion: this.apiVersion, kind: this.def.kind };
+    const ordered: KubeObject = { apiVersion: obj.apiVersion, kind: obj.kind, ...obj };
+    Object.assign(obj, ordered);
     const meta = (obj.metadata ??= {});
     this.checkNamespace(meta.namespace, namespace);
     if (this.def.namespaced) meta.namespace = namespace;

@@ -1,0 +1,226 @@
+// API semantics over HTTPS against an in-process cluster: pagination, watch from a
+// resourceVersion, 410 Expired, bookmarks, status kept apart, generation, dry run, deletion
+// with finalizers and namespace deletion.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type Cluster } from '../cluster';
+import { api, type ApiTarget } from '../../test/support/api-client';
+
+let cluster: Cluster;
+let t: ApiTarget;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'wh-api-'));
+  cluster = await startCluster({ dataDir: dir, port: 0, storage: 'memory', watchCacheSize: 20, bookmarkIntervalMs: 50 });
+  t = { url: cluster.url, caPem: cluster.caPem, token: cluster.token };
+});
+
+afterAll(async () => {
+  await cluster.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let n = 0;
+async function namespace(): Promise<string> {
+  const name = `t${++n}`;
+  expect((await api(t, 'POST', '/api/v1/namespaces', { metadata: { name } })).status).toBe(201);
+  return name;
+}
+
+interface WatchEvent {
+  type: string;
+  object: { kind?: string; code?: number; reason?: string; metadata: { name?: string; resourceVersion?: string; annotations?: Record<string, string> } };
+}
+
+/** Opens a watch; next() resolves with each event in order as it arrives. */
+function openWatch(path: string) {
+  const queue: WatchEvent[] = [];
+  const waiting: Array<(e: WatchEvent) => void> = [];
+  const req = request(t.url + path, { ca: t.caPem, headers: { Authorization: `Bearer ${t.token}` } }, (res) => {
+    res.on('error', () => undefined); // closed by the test
+    const lines = createInterface({ input: res });
+    lines.on('error', () => undefined);
+    lines.on('line', (line) => {
+      const e = JSON.parse(line) as WatchEvent;
+      const w = waiting.shift();
+      if (w) w(e);
+      else queue.push(e);
+    });
+  });
+  req.on('error', () => undefined);
+  req.end();
+  return {
+    next: () => new Promise<WatchEvent>((resolve) => (queue.length ? resolve(queue.shift()!) : waiting.push(resolve))),
+    close: () => req.destroy(),
+  };
+}
+
+describe('lists', () => {
+  it('pages with limit and continue, each page in key order, nothing lost or repeated', async () => {
+    const ns = await namespace();
+    for (let i = 0; i < 7; i++) await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: `c${i}` } });
+    const seen: string[] = [];
+    let cont = '';
+    let pages = 0;
+    do {
+      const r = await api(t, 'GET', `/api/v1/namespaces/${ns}/configmaps?limit=3${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`);
+      pages++;
+      seen.push(...r.json.items.map((i: { metadata: { name: string } }) => i.metadata.name));
+      cont = r.json.metadata.continue ?? '';
+      if (cont) expect(r.json.metadata.remainingItemCount).toBe(7 - seen.length);
+    } while (cont);
+    expect(pages).toBe(3);
+    expect(seen).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
+  });
+
+  it('answers 504 for a resourceVersion from the future', async () => {
+    const r = await api(t, 'GET', '/api/v1/configmaps?resourceVersion=999999999');
+    expect(r.status).toBe(504);
+    expect(r.json.message).toMatch(/Too large resource version/);
+  });
+
+  it('returns Tables with PartialObjectMetadata rows for kubectl get', async () => {
+    const ns = await namespace();
+    await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: 'tbl', labels: { a: 'b' } }, data: { x: 'y' } });
+    const r = await api(t, 'GET', `/api/v1/namespaces/${ns}/configmaps`, undefined, {
+      Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json',
+    });
+    expect(r.json.kind).toBe('Table');
+    expect(r.json.columnDefinitions.map((c: { name: string }) => c.name)).toEqual(['Name', 'Data', 'Age']);
+    expect(r.json.rows[0].cells.slice(0, 2)).toEqual(['tbl', 1]);
+    expect(r.json.rows[0].object).toMatchObject({ kind: 'PartialObjectMetadata', metadata: { name: 'tbl', labels: { a: 'b' } } });
+  });
+});
+
+describe('watch', () => {
+  it('delivers the changes after a resourceVersion, in order, then live ones', async () => {
+    const ns = await namespace();
+    const a = await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: 'a' } });
+    await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: 'b' } });
+    const w = openWatch(`/api/v1/namespaces/${ns}/configmaps?watch=true&resourceVersion=${a.json.metadata.resourceVersion}`);
+    expect((await w.next()).object.metadata.name).toBe('b');
+    await api(t, 'DELETE', `/api/v1/namespaces/${ns}/configmaps/a`);
+    const del = await w.next();
+    expect([del.type, del.object.metadata.name]).toEqual(['DELETED', 'a']);
+    w.close();
+  });
+
+  it('sends an ERROR event with 410 Expired for a resourceVersion older than the watch history', async () => {
+    const ns = await namespace();
+    const first = await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: 'old' } });
+    // The cache keeps 20 events per resource; push the first one out.
+    for (let i = 0; i < 25; i++) await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: `x${i}` } });
+    const w = openWatch(`/api/v1/namespaces/${ns}/configmaps?watch=true&resourceVersion=${first.json.metadata.resourceVersion}`);
+    const e = await w.next();
+    expect(e.type).toBe('ERROR');
+    expect(e.object).toMatchObject({ kind: 'Status', code: 410, reason: 'Expired' });
+    w.close();
+  });
+
+  it('sends bookmarks when asked, and a selector turns an object that stops matching into DELETED', async () => {
+    const ns = await namespace();
+    await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: 'sel', labels: { keep: 'yes' } } });
+    const w = openWatch(`/api/v1/namespaces/${ns}/configmaps?watch=true&allowWatchBookmarks=true&labelSelector=keep%3Dyes`);
+    expect((await w.next()).type).toBe('ADDED');
+    await api(t, 'PATCH', `/api/v1/namespaces/${ns}/configmaps/sel`, { metadata: { labels: { keep: 'no' } } }, { 'Content-Type': 'application/merge-patch+json' });
+    let e = await w.next();
+    while (e.type === 'BOOKMARK') e = await w.next();
+    expect([e.type, e.object.metadata.name]).toEqual(['DELETED', 'sel']);
+    let bookmark = await w.next();
+    while (bookmark.type !== 'BOOKMARK') bookmark = await w.next();
+    expect(Number(bookmark.object.metadata.resourceVersion)).toBeGreaterThan(0);
+    w.close();
+  });
+});
+
+describe('writes', () => {
+  const deployment = (name: string) => ({
+    metadata: { name },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { app: name } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'c', image: 'nginx:1.8' }] } },
+    },
+  });
+
+  it('keeps status apart: the main resource ignores status, /status ignores spec; generation follows spec', async () => {
+    const ns = await namespace();
+    const base = `/apis/apps/v1/namespaces/${ns}/deployments`;
+    const created = await api(t, 'POST', base, deployment('d'));
+    expect(created.json.metadata.generation).toBe(1);
+    const s = await api(t, 'PATCH', `${base}/d/status`, { status: { replicas: 3 }, spec: { replicas: 9 } }, { 'Content-Type': 'application/merge-patch+json' });
+    expect(s.json.status.replicas).toBe(3);
+    expect(s.json.spec.replicas).toBe(1);
+    expect(s.json.metadata.generation).toBe(1);
+    const m = await api(t, 'PATCH', `${base}/d`, { status: { replicas: 7 }, spec: { replicas: 2 } }, { 'Content-Type': 'application/merge-patch+json' });
+    expect(m.json.status.replicas).toBe(3);
+    expect(m.json.spec.replicas).toBe(2);
+    expect(m.json.metadata.generation).toBe(2);
+    const labelled = await api(t, 'PATCH', `${base}/d`, { metadata: { labels: { x: 'y' } } }, { 'Content-Type': 'application/merge-patch+json' });
+    expect(labelled.json.metadata.generation).toBe(2);
+  });
+
+  it('dry run validates and answers but stores nothing', async () => {
+    const ns = await namespace();
+    const r = await api(t, 'POST', `/apis/apps/v1/namespaces/${ns}/deployments?dryRun=All`, deployment('dry'));
+    expect(r.status).toBe(201);
+    expect(r.json.spec.strategy.type).toBe('RollingUpdate');
+    expect((await api(t, 'GET', `/apis/apps/v1/namespaces/${ns}/deployments/dry`)).status).toBe(404);
+  });
+
+  it('generateName makes a name from the base and five random consonants and digits', async () => {
+    const ns = await namespace();
+    const r = await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { generateName: 'cfg-' } });
+    expect(r.json.metadata.name).toMatch(/^cfg-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  });
+
+  it('deletion waits for finalizers, then completes when the last one is removed', async () => {
+    const ns = await namespace();
+    const path = `/api/v1/namespaces/${ns}/configmaps/held`;
+    await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: 'held', finalizers: ['example.com/hold'] } });
+    const d = await api(t, 'DELETE', path);
+    expect(d.status).toBe(200);
+    expect(d.json.metadata.deletionTimestamp).toBeDefined();
+    expect((await api(t, 'GET', path)).status).toBe(200);
+    await api(t, 'PATCH', path, { metadata: { finalizers: null } }, { 'Content-Type': 'application/merge-patch+json' });
+    expect((await api(t, 'GET', path)).status).toBe(404);
+  });
+
+  it('foreground and orphan propagation add their finalizers', async () => {
+    const ns = await namespace();
+    for (const [policy, finalizer] of [['Foreground', 'foregroundDeletion'], ['Orphan', 'orphan']]) {
+      await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: policy.toLowerCase() } });
+      const d = await api(t, 'DELETE', `/api/v1/namespaces/${ns}/configmaps/${policy.toLowerCase()}`, { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: policy });
+      expect(d.status, d.text).toBe(200);
+      expect(d.json.metadata.finalizers).toContain(finalizer);
+    }
+  });
+
+  it('deleting a namespace deletes everything in it, then the namespace', async () => {
+    const ns = await namespace();
+    await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: 'c' } });
+    // Held by a finalizer, so the namespace stays Terminating until the test lets it go.
+    await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: 'held', finalizers: ['example.com/hold'] } });
+    await api(t, 'POST', `/apis/apps/v1/namespaces/${ns}/deployments`, deployment('d'));
+    const w = openWatch(`/api/v1/namespaces?watch=true&fieldSelector=metadata.name%3D${ns}`);
+    expect((await w.next()).type).toBe('ADDED');
+    const d = await api(t, 'DELETE', `/api/v1/namespaces/${ns}`);
+    expect(d.json.status.phase).toBe('Terminating');
+    const late = await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: 'late' } });
+    expect(late.status).toBe(403);
+    expect(late.json.message).toMatch(/because it is being terminated/);
+    let e = await w.next();
+    while (e.type !== 'MODIFIED') e = await w.next();
+    expect((await api(t, 'GET', `/api/v1/namespaces/${ns}/configmaps/held`)).json.metadata.deletionTimestamp).toBeDefined();
+    await api(t, 'PATCH', `/api/v1/namespaces/${ns}/configmaps/held`, { metadata: { finalizers: null } }, { 'Content-Type': 'application/merge-patch+json' });
+    while (e.type !== 'DELETED') e = await w.next();
+    expect((await api(t, 'GET', `/api/v1/namespaces/${ns}/configmaps/c`)).status).toBe(404);
+    expect((await api(t, 'GET', `/apis/apps/v1/namespaces/${ns}/deployments/d`)).status).toBe(404);
+    w.close();
+  });
+});
