@@ -47,6 +47,6 @@ await runBench('cold-start', async () => {
       'firstStartMs.p50': { op: '<', value: 500, unit: 'ms' },
       'restartMs.p50': { op: '<', value: 500, unit: 'ms' },
     },
-    headline: ['firstStartMs.p90', 'restartMs.p90'],
+    headline: { 'firstStartMs.p90': 'ms', 'restartMs.p90': 'ms' },
   };
 });

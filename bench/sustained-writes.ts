@@ -23,6 +23,8 @@ interface StoreFigures {
   perSecondMin: number;
   perSecondMax: number;
   cpu: CpuShare;
+  /** Server CPU time per write: less sensitive than writes/s to other load on the machine. */
+  serverCpuMsPerWrite?: number;
 }
 
 function storeFigures(r: LoadResult, cpu: CpuShare): StoreFigures {
@@ -36,6 +38,7 @@ function storeFigures(r: LoadResult, cpu: CpuShare): StoreFigures {
     perSecondMin: Math.min(...r.perSecond),
     perSecondMax: Math.max(...r.perSecond),
     cpu,
+    serverCpuMsPerWrite: cpu.serverPct === undefined ? undefined : Math.round(((cpu.serverPct / 100) * r.elapsedMs * 1000) / r.ops) / 1000,
   };
 }
 
@@ -46,8 +49,7 @@ async function sustained(storage: 'sqlite' | 'memory'): Promise<StoreFigures> {
     for (let n = 0; n < NAMESPACES; n++) await createNamespace(client, `load-${n}`);
     const create = (prefix: string) => async (w: number, seq: number) => {
       const ns = `load-${(w + seq) % NAMESPACES}`;
-      const r = await client.request('POST', `/api/v1/namespaces/${ns}/configmaps`, configMap(ns, `${prefix}-${w}-${seq}`, 'x'));
-      return r.status === 201;
+      return (await client.status('POST', `/api/v1/namespaces/${ns}/configmaps`, configMap(ns, `${prefix}-${w}-${seq}`, 'x'))) === 201;
     };
     await closedLoop({ concurrency: CONCURRENCY, maxOps: Infinity, maxMs: WARMUP_MS }, create('warm'));
     const meter = cpuMeter(server.pid);
@@ -66,7 +68,7 @@ await runBench('sustained-writes', async () => {
   const memory = await sustained('memory');
   printTable(
     `sustained ConfigMap creates, ${CONCURRENCY} in flight for ${DURATION_MS / 1000} s (after ${WARMUP_MS / 1000} s warm-up)`,
-    ['store', 'writes/s', 'slowest s', 'fastest s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'server CPU%', 'client CPU%'],
+    ['store', 'writes/s', 'slowest s', 'fastest s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'server CPU%', 'client CPU%', 'server CPU ms/write'],
     [sqlite, memory].map((f, i) => [
       i === 0 ? 'sqlite' : 'memory',
       f.writesPerSec,
@@ -78,11 +80,17 @@ await runBench('sustained-writes', async () => {
       f.errors,
       f.cpu.serverPct,
       f.cpu.clientPct,
+      f.serverCpuMsPerWrite,
     ]),
   );
   return {
     figures: { concurrency: CONCURRENCY, durationMs: DURATION_MS, sqlite, memory },
     targets: { 'sqlite.writesPerSec': { op: '>=', value: 3000, unit: 'writes/s' } },
-    headline: ['sqlite.p99Ms', 'memory.writesPerSec', 'memory.p99Ms'],
+    headline: {
+      'sqlite.p99Ms': 'ms',
+      'sqlite.serverCpuMsPerWrite': 'ms',
+      'memory.writesPerSec': 'writes/s',
+      'memory.p99Ms': 'ms',
+    },
   };
 });

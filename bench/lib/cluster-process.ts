@@ -62,8 +62,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<ServerProce
   const env = { ...process.env };
   // This process may itself run under tsx's loader; the server runs the built CLI plainly.
   delete env.NODE_OPTIONS;
-  if (profileDir) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${profileDir}`;
-  const args = [CLI, 'cluster', '--data-dir', dataDir, '--port', '0', '--kubeconfig', kubeconfig];
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const args = [...nodeArgs, CLI, 'cluster', '--data-dir', dataDir, '--port', '0', '--kubeconfig', kubeconfig];
   if (opts.storage) args.push('--storage', opts.storage);
 
   const t0 = performance.now();
@@ -77,6 +77,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<ServerProce
       if (line.includes('ready at https://')) res(performance.now() - t0);
     });
     void exited.then(() => rej(new Error(`wheelhouse cluster exited before ready: ${stderr}`)));
+  }).catch((e: unknown) => {
+    if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  });
+  let stopping = false;
+  void exited.then(() => {
+    if (!stopping) console.error(`wheelhouse cluster (pid ${child.pid}) exited during the benchmark: ${stderr}`);
   });
   return {
     target: readKubeconfig(kubeconfig),
@@ -85,6 +92,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<ServerProce
     readyMs,
     profileDir,
     async stop() {
+      stopping = true;
       child.kill('SIGTERM');
       // A server that does not exit promptly is killed; the run must stay bounded.
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

@@ -3,11 +3,12 @@
 import type { ConfigMap, Namespace, Pod } from 'kubernetes-types/core/v1';
 import type { ApiClient } from './http-client';
 
-export function configMap(namespace: string, name: string, value: string): ConfigMap {
+/** With a resourceVersion the object is a PUT body that must match the stored version. */
+export function configMap(namespace: string, name: string, value: string, resourceVersion?: string): ConfigMap {
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',
-    metadata: { name, namespace, labels: { app: 'bench' } },
+    metadata: { name, namespace, labels: { app: 'bench' }, ...(resourceVersion && { resourceVersion }) },
     data: { mode: value, 'settings.properties': 'log.level=info\ncache.size=128\n' },
   };
 }

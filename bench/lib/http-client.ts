@@ -1,6 +1,7 @@
 // A minimal HTTPS client for the Kubernetes API on keep-alive connections, plus a watch
 // stream reader. Kept thin so the load generator costs as little CPU as possible.
 import { Agent, request } from 'node:https';
+import type { IncomingMessage } from 'node:http';
 
 export interface ApiTarget {
   url: string;
@@ -12,22 +13,28 @@ export interface Reply {
   status: number;
   body: string;
   bytes: number;
+  /** From sending the request to the response headers: the server's share of a large read. */
+  headersMs: number;
 }
 
 export class ApiClient {
   private readonly agent: Agent;
   private readonly base: URL;
 
+  /** keepAlive false opens a new TLS connection for every request, as each kubectl run does. */
   constructor(
     private readonly target: ApiTarget,
     maxSockets = 64,
+    keepAlive = true,
   ) {
     this.base = new URL(target.url);
-    this.agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, ca: target.caPem });
+    this.agent = new Agent({ keepAlive, maxSockets, maxFreeSockets: maxSockets, ca: target.caPem });
   }
 
-  request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  /** Sends a request; resolves at the response headers with the time they took. */
+  private send(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<{ res: IncomingMessage; headersMs: number }> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
+    const sent = performance.now();
     return new Promise((resolve, reject) => {
       const req = request(
         {
@@ -43,19 +50,27 @@ export class ApiClient {
             ...headers,
           },
         },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const buf = Buffer.concat(chunks);
-            resolve({ status: res.statusCode ?? 0, body: buf.toString('utf8'), bytes: buf.length });
-          });
-          res.on('error', reject);
-        },
+        (res) => resolve({ res, headersMs: performance.now() - sent }),
       );
       req.on('error', reject);
       req.end(payload);
     });
+  }
+
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+    const { res, headersMs } = await this.send(method, path, body, headers);
+    const chunks: Buffer[] = [];
+    for await (const c of res) chunks.push(c as Buffer);
+    const buf = Buffer.concat(chunks);
+    return { status: res.statusCode ?? 0, body: buf.toString('utf8'), bytes: buf.length, headersMs };
+  }
+
+  /** A request whose answer is read to the end and dropped: the cheapest for the load generator. */
+  async status(method: string, path: string, body?: unknown): Promise<number> {
+    const { res } = await this.send(method, path, body, {});
+    res.resume();
+    await new Promise<void>((resolve, reject) => res.once('end', resolve).once('error', reject));
+    return res.statusCode ?? 0;
   }
 
   /** A request that must succeed; returns the parsed body. */

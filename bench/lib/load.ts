@@ -66,3 +66,14 @@ export async function closedLoop(opts: LoadOptions, op: Op): Promise<LoadResult>
     perSecond,
   };
 }
+
+/**
+ * Opens `concurrency` keep-alive connections with cheap requests, so a measured phase does
+ * not pay TLS handshakes (or reuse sockets the server closed while they sat idle).
+ */
+export async function primeConnections(concurrency: number, request: () => Promise<unknown>): Promise<void> {
+  await closedLoop({ concurrency, maxOps: concurrency * 4, maxMs: 10_000 }, async () => {
+    await request();
+    return true;
+  });
+}

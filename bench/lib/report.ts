@@ -19,8 +19,8 @@ export interface BenchOutput {
   figures: Record<string, unknown>;
   /** Keyed by the dotted path of a figure, e.g. "create.c16.p99Ms". */
   targets: Record<string, Target>;
-  /** Dotted paths of figures the summary shows even without a target. */
-  headline: string[];
+  /** Figures the summary shows without a target: dotted path -> unit. */
+  headline: Record<string, string>;
 }
 
 export interface BenchResult extends BenchOutput {
@@ -52,7 +52,9 @@ export function meets(value: unknown, t: Target): boolean | undefined {
 export function printTable(title: string, header: string[], rows: (string | number | undefined)[][]): void {
   const cells = [header, ...rows.map((r) => r.map((c) => (c === undefined ? '-' : String(c))))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  // Numbers line up on the right, text on the left.
+  const numeric = header.map((_, i) => cells.slice(1).every((r) => r[i] === '' || r[i] === '-' || !Number.isNaN(Number(r[i]))));
+  const line = (r: string[]) => r.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
   console.log(`\n${title}`);
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -77,8 +79,8 @@ function printProfiles(profile: Record<string, HotFunction[][]>): void {
     runs.forEach((hot, i) =>
       printTable(
         `server CPU profile ${label}${runs.length > 1 ? ` #${i + 1}` : ''}: top self time`,
-        ['function', 'where', 'self ms', '% busy'],
-        hot.map((h) => [h.fn, h.where, h.selfMs, h.pct]),
+        ['function', 'where', 'self ms', 'self %', 'total %'],
+        hot.map((h) => [h.fn, h.where, h.selfMs, h.pct, h.totalPct]),
       ),
     );
   }
