@@ -1,7 +1,10 @@
 // Bundles the Node entry points with esbuild (dependencies stay in node_modules) and the
 // renderer with Vite. `npm install` runs this through the prepare script.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+
+// Stale chunks from earlier builds would pile up: start from an empty dist/.
+for (const dir of ['dist/core', 'dist/chunks', 'dist/electron']) rmSync(dir, { recursive: true, force: true });
 
 const common = {
   bundle: true,

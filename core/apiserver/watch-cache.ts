@@ -11,6 +11,8 @@ export interface CachedObject {
   /** JSON text of object, reused for list responses. */
   json: string;
   revision: number;
+  /** PartialObjectMetadata JSON of object, made when a Table list first needs it. */
+  partialJson?: string;
 }
 
 export type CacheEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -25,11 +27,36 @@ export interface CacheEvent {
 
 export type CacheListener = (event: CacheEvent) => void;
 
+/**
+ * Stored values are written with apiVersion, kind and metadata first and no resourceVersion
+ * (see encodeForStore), so the served JSON is the stored text with the revision spliced into
+ * metadata: no second JSON.stringify on every write.
+ */
+const METADATA = '"metadata":{';
+
+/** Serialises an object for the store: apiVersion, kind and metadata first, no resourceVersion. */
+export function encodeForStore(obj: KubeObject): string {
+  const { apiVersion, kind, metadata, ...rest } = obj;
+  const meta = { ...metadata };
+  delete meta.resourceVersion;
+  return JSON.stringify({ apiVersion, kind, metadata: meta, ...rest });
+}
+
+function withRevision(value: string, revision: number): string | undefined {
+  // The first "metadata":{ follows apiVersion and kind, whose values cannot contain it.
+  const at = value.indexOf(METADATA);
+  if (at < 0 || at > 200) return undefined;
+  const head = at + METADATA.length;
+  const rv = `"resourceVersion":"${revision}"`;
+  return value.slice(0, head) + (value[head] === '}' ? rv : `${rv},`) + value.slice(head);
+}
+
 /** Parses a stored value and stamps the revision it was read at. */
 export function decode(key: string, value: string, revision: number): CachedObject {
   const object = JSON.parse(value) as KubeObject;
   object.metadata.resourceVersion = String(revision);
-  return { key, object, json: JSON.stringify(object), revision };
+  const json = object.metadata && Object.keys(object)[2] === 'metadata' ? withRevision(value, revision) : undefined;
+  return { key, object, json: json ?? JSON.stringify(object), revision };
 }
 
 export class WatchCache {
@@ -117,8 +144,8 @@ export class WatchCache {
     if (e.type === 'delete') {
       this.items.delete(e.kv.key);
       this.sortedKeys = null;
-      const last = previous ?? decode(e.kv.key, e.kv.value, e.kv.modRevision);
-      const current = decode(e.kv.key, JSON.stringify(last.object), e.revision);
+      // The last state, stamped with the delete's revision, as the real server sends it.
+      const current = decode(e.kv.key, e.kv.value, e.revision);
       event = { type: 'DELETED', current, previous, revision: e.revision };
     } else {
       const current = decode(e.kv.key, e.kv.value, e.kv.modRevision);
@@ -128,7 +155,8 @@ export class WatchCache {
     }
     this.revision = e.revision;
     this.history.push(event);
-    if (this.history.length > this.historyLimit) {
+    // Trim in batches: shifting the whole array on every write would cost O(history) each time.
+    if (this.history.length > this.historyLimit + Math.max(16, this.historyLimit >> 3)) {
       this.history.splice(0, this.history.length - this.historyLimit);
       this.trimmed = true;
     }

@@ -1,5 +1,5 @@
-// Default backend: one SQLite file in WAL mode. Every write is its own transaction, committed
-// before the promise resolves, so an acknowledged write survives kill -9 of the process
+// Default backend: one SQLite file in WAL mode. Every write is committed before its promise
+// resolves (writes arriving together share one transaction), so an acknowledged write survives kill -9 of the process
 // (WAL with synchronous=NORMAL loses nothing on a process crash; FULL also survives power loss).
 import Database from 'better-sqlite3';
 import {
@@ -10,6 +10,7 @@ import {
   type RangeOptions,
   type RangeResult,
   type Store,
+  type StoreEvent,
   type Watch,
   type WatchHandler,
 } from './types';
@@ -34,6 +35,15 @@ function prefixEnd(prefix: string): string {
   return prefix + '\u{10FFFF}';
 }
 
+interface PendingWrite {
+  kind: 'create' | 'update' | 'delete';
+  key: string;
+  value?: string;
+  expected?: number;
+  resolve: (kv: KeyValue) => void;
+  reject: (e: Error) => void;
+}
+
 export interface SqliteStoreOptions {
   /** 'full' fsyncs every commit (survives power loss); 'normal' survives process crashes. */
   synchronous?: 'normal' | 'full';
@@ -44,6 +54,7 @@ export class SqliteStore implements Store {
   private revision: number;
   private readonly hub: WatchHub;
   private readonly stmts;
+  private pending: PendingWrite[] = [];
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     this.db = new Database(file);
@@ -103,50 +114,77 @@ export class SqliteStore implements Store {
     return { items: rows.map(toKv), revision: this.revision, more };
   }
 
-  async create(key: string, value: string): Promise<KeyValue> {
-    const rev = this.revision + 1;
-    this.tx(() => {
-      if (this.stmts.get.get(key)) throw new KeyExistsError(key);
-      this.stmts.insert.run(key, value, rev, rev);
-      this.stmts.setRev.run(rev);
-    });
-    this.revision = rev;
-    const kv: KeyValue = { key, value, createRevision: rev, modRevision: rev };
-    this.hub.publish({ type: 'put', kv, revision: rev });
-    return kv;
+  create(key: string, value: string): Promise<KeyValue> {
+    return this.enqueue({ kind: 'create', key, value });
   }
 
-  async update(key: string, value: string, expectedModRevision: number): Promise<KeyValue> {
-    const rev = this.revision + 1;
-    const prev = this.tx(() => {
-      const row = this.stmts.get.get(key);
-      if (!row) throw new KeyNotFoundError(key);
-      if (row.mod_rev !== expectedModRevision) throw new ConflictError(key, toKv(row));
-      this.stmts.update.run(value, rev, key);
-      this.stmts.setRev.run(rev);
-      return toKv(row);
-    });
-    this.revision = rev;
-    const kv: KeyValue = { key, value, createRevision: prev.createRevision, modRevision: rev };
-    this.hub.publish({ type: 'put', kv, prevKv: prev, revision: rev });
-    return kv;
+  update(key: string, value: string, expectedModRevision: number): Promise<KeyValue> {
+    return this.enqueue({ kind: 'update', key, value, expected: expectedModRevision });
   }
 
-  async delete(key: string, expectedModRevision?: number): Promise<KeyValue> {
-    const rev = this.revision + 1;
-    const prev = this.tx(() => {
-      const row = this.stmts.get.get(key);
-      if (!row) throw new KeyNotFoundError(key);
-      if (expectedModRevision !== undefined && row.mod_rev !== expectedModRevision) {
-        throw new ConflictError(key, toKv(row));
-      }
-      this.stmts.remove.run(key);
-      this.stmts.setRev.run(rev);
-      return toKv(row);
+  delete(key: string, expectedModRevision?: number): Promise<KeyValue> {
+    return this.enqueue({ kind: 'delete', key, expected: expectedModRevision });
+  }
+
+  /**
+   * Group commit: writes issued while the event loop handles one batch of I/O go into one
+   * transaction, committed before any of them is acknowledged. Each write still checks its own
+   * precondition against the state the writes before it left, so the outcome is the same as
+   * running them one by one; only the fsync/transaction cost is shared.
+   */
+  private enqueue(op: Omit<PendingWrite, 'resolve' | 'reject'>): Promise<KeyValue> {
+    return new Promise<KeyValue>((resolve, reject) => {
+      this.pending.push({ ...op, resolve, reject } as PendingWrite);
+      if (this.pending.length === 1) setImmediate(() => this.flush());
     });
-    this.revision = rev;
-    this.hub.publish({ type: 'delete', kv: { ...prev, modRevision: rev }, prevKv: prev, revision: rev });
-    return prev;
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    const results: Array<{ event?: StoreEvent; result?: KeyValue; error?: Error }> = [];
+    let revision = this.revision;
+    try {
+      this.commitBatch(() => {
+        for (const op of batch) {
+          const outcome = this.apply(op, revision + 1);
+          if (outcome.event) revision = outcome.event.revision;
+          results.push(outcome);
+        }
+        if (revision !== this.revision) this.stmts.setRev.run(revision);
+      });
+    } catch (e) {
+      for (const op of batch) op.reject(e as Error);
+      return;
+    }
+    this.revision = revision;
+    batch.forEach((op, i) => {
+      const r = results[i]!;
+      if (r.event) this.hub.publish(r.event);
+      if (r.error) op.reject(r.error);
+      else op.resolve(r.result!);
+    });
+  }
+
+  /** One write inside the batch transaction; a failed precondition fails only this write. */
+  private apply(op: PendingWrite, rev: number): { event?: StoreEvent; result?: KeyValue; error?: Error } {
+    const row = this.stmts.get.get(op.key);
+    const prev = row && toKv(row);
+    if (op.kind === 'create') {
+      if (prev) return { error: new KeyExistsError(op.key) };
+      this.stmts.insert.run(op.key, op.value, rev, rev);
+      const kv: KeyValue = { key: op.key, value: op.value!, createRevision: rev, modRevision: rev };
+      return { event: { type: 'put', kv, revision: rev }, result: kv };
+    }
+    if (!prev) return { error: new KeyNotFoundError(op.key) };
+    if (op.expected !== undefined && prev.modRevision !== op.expected) return { error: new ConflictError(op.key, prev) };
+    if (op.kind === 'update') {
+      this.stmts.update.run(op.value, rev, op.key);
+      const kv: KeyValue = { key: op.key, value: op.value!, createRevision: prev.createRevision, modRevision: rev };
+      return { event: { type: 'put', kv, prevKv: prev, revision: rev }, result: kv };
+    }
+    this.stmts.remove.run(op.key);
+    return { event: { type: 'delete', kv: { ...prev, modRevision: rev }, prevKv: prev, revision: rev }, result: prev };
   }
 
   watch(prefix: string, fromRevision: number, handler: WatchHandler): Watch {
@@ -158,11 +196,13 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    // Writes already accepted are committed (and answered) before the database closes.
+    if (this.pending.length) this.flush();
     this.hub.close();
     this.db.close();
   }
 
-  private tx<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+  private commitBatch(fn: () => void): void {
+    this.db.transaction(fn).immediate();
   }
 }

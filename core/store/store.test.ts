@@ -57,6 +57,20 @@ describe.each(backends)('%s store', (_name, open) => {
     await s.close();
   });
 
+  it('gives concurrent writes to one key the outcome of running them one by one', async () => {
+    const s = open();
+    const results = await Promise.allSettled([s.create('/c', '1'), s.create('/c', '2'), s.create('/d', '3')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(KeyExistsError);
+    const c = (results[0] as PromiseFulfilledResult<{ modRevision: number }>).value;
+    const updates = await Promise.allSettled([s.update('/c', 'x', c.modRevision), s.update('/c', 'y', c.modRevision)]);
+    expect(updates.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect((updates[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    expect((await s.get('/c'))!.value).toBe('x');
+    expect(s.currentRevision()).toBe(3);
+    await s.close();
+  });
+
   it('ranges by prefix in key order with limit and startAfter', async () => {
     const s = open();
     for (const k of ['/p/c', '/p/a', '/q/a', '/p/b', '/pa']) await s.create(k, k);

@@ -3,7 +3,8 @@
 import type { ServerResponse } from 'node:http';
 import { namespacePrefix } from '../../registry/generic/keys';
 import type { ResourceStore } from '../../registry/generic/resource-store';
-import { buildTable, partialObjectMetadata as partialMetadata } from '../../registry/printing/table';
+import { buildTable, partialObjectMetadata as partialMetadata, type IncludeObject, type TableListMeta } from '../../registry/printing/table';
+import type { Printer } from '../../registry/types';
 import type { KubeObject } from '../object';
 import { sendJson, sendRaw } from '../http/respond';
 import { ApiError, badRequest, expired } from '../status';
@@ -94,15 +95,7 @@ export function handleList(res: ServerResponse, { store, namespace, query, shape
   }
   const def = store.def;
   if (shape.kind === 'table') {
-    sendJson(
-      res,
-      200,
-      buildTable(
-        def.printer,
-        result.items.map((c) => c.object),
-        { now: new Date(), includeObject: shape.table.includeObject, listMeta },
-      ),
-    );
+    sendRaw(res, 200, tableListJson(def.printer, result.items, shape.table.includeObject, listMeta));
     return;
   }
   if (shape.kind === 'metadata') {
@@ -115,6 +108,23 @@ export function handleList(res: ServerResponse, { store, namespace, query, shape
     return;
   }
   sendRaw(res, 200, listJson(`${def.kind}List`, store.apiVersion, listMeta, result.items));
+}
+
+/**
+ * A Table of many objects, assembled from per-object JSON: each row's PartialObjectMetadata is
+ * serialised once per object version and reused by every later list.
+ */
+function tableListJson(printer: Printer, items: CachedObject[], includeObject: IncludeObject, listMeta: TableListMeta): string {
+  const now = new Date();
+  const head = JSON.stringify(buildTable(printer, [], { now, includeObject, listMeta }));
+  const rows = items.map((c) => {
+    let object: string;
+    if (includeObject === 'None') object = 'null';
+    else if (includeObject === 'Object') object = c.json;
+    else object = c.partialJson ??= JSON.stringify(partialMetadata(c.object));
+    return `{"cells":${JSON.stringify(printer.cells(c.object, now))},"object":${object}}`;
+  });
+  return `${head.slice(0, -'[]}'.length)}[${rows.join(',')}]}`;
 }
 
 /** Builds the list body from cached JSON text: no re-serialisation of the items. */

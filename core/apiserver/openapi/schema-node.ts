@@ -40,6 +40,9 @@ const REF_PREFIX = '#/components/schemas/';
  */
 export class SchemaNode {
   readonly schema: SchemaObject;
+  /** Child nodes, built once: walking the same schema again is free. */
+  private readonly children = new Map<string, SchemaNode | undefined>();
+  private itemsNode: SchemaNode | null | undefined;
 
   constructor(
     schema: SchemaObject,
@@ -48,7 +51,18 @@ export class SchemaNode {
     this.schema = SchemaNode.flatten(schema, resolve);
   }
 
+  /** Flattened schemas per resolver: every write walks the same few hundred schemas. */
+  private static readonly flattened = new WeakMap<SchemaResolver, WeakMap<SchemaObject, SchemaObject>>();
+
   static flatten(schema: SchemaObject, resolve: SchemaResolver): SchemaObject {
+    let cache = SchemaNode.flattened.get(resolve);
+    if (!cache) SchemaNode.flattened.set(resolve, (cache = new WeakMap()));
+    let out = cache.get(schema);
+    if (!out) cache.set(schema, (out = SchemaNode.flattenUncached(schema, resolve)));
+    return out;
+  }
+
+  private static flattenUncached(schema: SchemaObject, resolve: SchemaResolver): SchemaObject {
     let out: SchemaObject = { ...schema };
     const parts: SchemaObject[] = [];
     if (schema.$ref) parts.push(schema);
@@ -69,6 +83,13 @@ export class SchemaNode {
 
   /** The schema of a named property, or of a map value for additionalProperties maps. */
   field(name: string): SchemaNode | undefined {
+    if (this.children.has(name)) return this.children.get(name);
+    const node = this.childField(name);
+    this.children.set(name, node);
+    return node;
+  }
+
+  private childField(name: string): SchemaNode | undefined {
     const prop = this.schema.properties?.[name];
     if (prop) return new SchemaNode(prop, this.resolve);
     const ap = this.schema.additionalProperties;
@@ -78,7 +99,8 @@ export class SchemaNode {
 
   /** The schema of list items. */
   items(): SchemaNode | undefined {
-    return this.schema.items ? new SchemaNode(this.schema.items, this.resolve) : undefined;
+    if (this.itemsNode === undefined) this.itemsNode = this.schema.items ? new SchemaNode(this.schema.items, this.resolve) : null;
+    return this.itemsNode ?? undefined;
   }
 
   get type(): string | undefined {

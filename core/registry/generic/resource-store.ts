@@ -15,7 +15,7 @@ import {
   notFound,
   staleConflict,
 } from '../../apiserver/status';
-import type { CachedObject, WatchCache } from '../../apiserver/watch-cache';
+import { encodeForStore, type CachedObject, type WatchCache } from '../../apiserver/watch-cache';
 import type { FieldError } from '../field-errors';
 import type { ResourceDef } from '../types';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../validation/object-meta';
@@ -156,10 +156,7 @@ export class ResourceStore {
 
   async create(namespace: string | undefined, input: KubeObject, options: WriteOptions): Promise<KubeObject> {
     this.checkTypeMeta(input);
-    // apiVersion and kind first, as the real server writes them.
     const obj: KubeObject = { ...clone(input), apiVersion: this.apiVersion, kind: this.def.kind };
-    const ordered: KubeObject = { apiVersion: obj.apiVersion, kind: obj.kind, ...obj };
-    Object.assign(obj, ordered);
     const meta = (obj.metadata ??= {});
     this.checkNamespace(meta.namespace, namespace);
     if (this.def.namespaced) meta.namespace = namespace;
@@ -209,7 +206,7 @@ export class ResourceStore {
         return obj;
       }
       try {
-        const kv = await this.store.create(this.key(namespace, meta.name!), JSON.stringify(obj));
+        const kv = await this.store.create(this.key(namespace, meta.name!), encodeForStore(obj));
         meta.resourceVersion = String(kv.modRevision);
         return obj;
       } catch (e) {
@@ -335,7 +332,7 @@ export class ResourceStore {
         return last;
       }
       try {
-        const kv = await this.store.update(current.key, JSON.stringify(obj), current.revision);
+        const kv = await this.store.update(current.key, encodeForStore(obj), current.revision);
         obj.metadata.resourceVersion = String(kv.modRevision);
         return obj;
       } catch (e) {
@@ -398,7 +395,7 @@ export class ResourceStore {
     if (!marked.metadata.finalizers && grace === 0 && !blocked) return { object: await this.deleteNow(current), deleted: true };
     delete marked.metadata.resourceVersion;
     try {
-      const kv = await this.store.update(current.key, JSON.stringify(marked), current.revision);
+      const kv = await this.store.update(current.key, encodeForStore(marked), current.revision);
       marked.metadata.resourceVersion = String(kv.modRevision);
     } catch (e) {
       if (e instanceof ConflictError) throw staleConflict(this.def, name);
