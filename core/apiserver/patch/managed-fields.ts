@@ -133,11 +133,11 @@ export function setManagedFields(obj: KubeObject, entries: ManagedFieldsEntry[] 
   else delete obj.metadata.managedFields;
 }
 
-/** A copy of obj without managedFields, which never take part in comparisons. */
+/** obj without managedFields, which never take part in comparisons (a shallow copy: read only). */
 export function withoutManagedFields(obj: KubeObject): KubeObject {
-  const copy = structuredClone(obj);
-  if (copy.metadata) delete copy.metadata.managedFields;
-  return copy;
+  if (!obj.metadata?.managedFields) return obj;
+  const { managedFields: _mf, ...metadata } = obj.metadata;
+  return { ...obj, metadata };
 }
 
 const f = (...names: string[]): FieldPath => names.map((field) => ({ field }));

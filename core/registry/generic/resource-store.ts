@@ -22,6 +22,7 @@ import { validateObjectMeta, validateObjectMetaUpdate } from '../validation/obje
 import { namespacePrefix, objectKey } from './keys';
 import { generateName } from './names';
 import { normalizeObject } from './go-json';
+import { deepEqual } from '../../apiserver/patch/json-value';
 import { schemaNameForKind } from '../../apiserver/openapi/definitions';
 
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE';
@@ -101,11 +102,10 @@ const clone = <T>(o: T): T => JSON.parse(JSON.stringify(o)) as T;
 const NON_SPEC = new Set(['metadata', 'status', 'apiVersion', 'kind']);
 
 /** What generation tracks: everything but metadata and status (and annotations, for some). */
-function specOf(o: KubeObject, withAnnotations: boolean): string {
-  const rest: Record<string, unknown> = {};
-  for (const k of Object.keys(o).sort()) if (!NON_SPEC.has(k)) rest[k] = o[k];
-  if (withAnnotations) rest['metadata.annotations'] = sortKeys(o.metadata.annotations ?? {});
-  return JSON.stringify(sortKeys(rest));
+function specChanged(a: KubeObject, b: KubeObject, withAnnotations: boolean): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if (!NON_SPEC.has(k) && !deepEqual(a[k], b[k])) return true;
+  return withAnnotations && !deepEqual(a.metadata.annotations ?? {}, b.metadata.annotations ?? {});
 }
 
 export class ResourceStore {
@@ -304,7 +304,7 @@ export class ResourceStore {
       strategy.defaults?.(obj);
       this.roundTrip(obj);
       const annotations = this.def.annotationsBumpGeneration === true;
-      if (this.def.generation === true && specOf(obj, annotations) !== specOf(old, annotations)) {
+      if (this.def.generation === true && specChanged(obj, old, annotations)) {
         obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
       }
       const errors: FieldError[] = validateObjectMetaUpdate(obj.metadata, old.metadata, 'metadata', this.metaRules());
@@ -472,21 +472,12 @@ export class ResourceStore {
 
 /** Equal apart from resourceVersion and managedFields timestamps: such a write changes nothing. */
 function sameObject(a: KubeObject, b: KubeObject): boolean {
-  const strip = (o: KubeObject) => {
-    const c = clone(o);
-    delete c.metadata.resourceVersion;
-    for (const m of c.metadata.managedFields ?? []) delete m.time;
-    return JSON.stringify(sortKeys(c));
-  };
-  return strip(a) === strip(b);
+  const { metadata: ma, ...restA } = a;
+  const { metadata: mb, ...restB } = b;
+  return deepEqual(restA, restB) && deepEqual(comparableMeta(ma), comparableMeta(mb));
 }
 
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) out[k] = sortKeys((v as Record<string, unknown>)[k]);
-    return out;
-  }
-  return v;
+function comparableMeta(m: KubeObject['metadata']): Record<string, unknown> {
+  const { resourceVersion: _rv, managedFields, ...rest } = m;
+  return managedFields ? { ...rest, managedFields: managedFields.map(({ time: _t, ...e }) => e) } : rest;
 }
