@@ -35,6 +35,10 @@ function prefixEnd(prefix: string): string {
   return prefix + '\u{10FFFF}';
 }
 
+/** Writes after which a quiet moment triggers a checkpoint, and after which one is forced. */
+const CHECKPOINT_QUIET = 1000;
+const CHECKPOINT_FORCE = 50_000;
+
 interface PendingWrite {
   kind: 'create' | 'update' | 'delete';
   key: string;
@@ -55,11 +59,17 @@ export class SqliteStore implements Store {
   private readonly hub: WatchHub;
   private readonly stmts;
   private pending: PendingWrite[] = [];
+  /** Writes since the last checkpoint. */
+  private sinceCheckpoint = 0;
+  private checkpointTimer: NodeJS.Timeout | undefined;
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${opts.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    // Checkpoints (copying the WAL into the database) run when the store is quiet, not in the
+    // middle of a write: SQLite's automatic ones would stall whichever write crossed the limit.
+    this.db.pragma('wal_autocheckpoint = 0');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS kv (
         key TEXT PRIMARY KEY,
@@ -158,12 +168,37 @@ export class SqliteStore implements Store {
       return;
     }
     this.revision = revision;
+    this.sinceCheckpoint += batch.length;
+    this.scheduleCheckpoint();
     batch.forEach((op, i) => {
       const r = results[i]!;
       if (r.event) this.hub.publish(r.event);
       if (r.error) op.reject(r.error);
       else op.resolve(r.result!);
     });
+  }
+
+  /**
+   * A checkpoint 50 ms after the writes stop, or at once when the WAL has grown by
+   * CHECKPOINT_FORCE writes without a pause (so it stays bounded under constant load).
+   */
+  private scheduleCheckpoint(): void {
+    if (this.sinceCheckpoint >= CHECKPOINT_FORCE) {
+      this.checkpoint();
+      return;
+    }
+    if (this.sinceCheckpoint < CHECKPOINT_QUIET) return;
+    clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = setTimeout(() => this.checkpoint(), 50);
+    this.checkpointTimer.unref();
+  }
+
+  private checkpoint(): void {
+    clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = undefined;
+    if (!this.db.open) return;
+    this.db.pragma('wal_checkpoint(PASSIVE)');
+    this.sinceCheckpoint = 0;
   }
 
   /** One write inside the batch transaction; a failed precondition fails only this write. */
@@ -198,6 +233,7 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     // Writes already accepted are committed (and answered) before the database closes.
     if (this.pending.length) this.flush();
+    clearTimeout(this.checkpointTimer);
     this.hub.close();
     this.db.close();
   }

@@ -68,7 +68,10 @@ export function sendObject(res: ServerResponse, store: ResourceStore, code: numb
   } else if (shape.kind === 'metadata') {
     sendJson(res, code, partialMetadata(obj));
   } else {
-    sendJson(res, code, obj);
+    // The object as just written is in the watch cache already, serialised: reuse that text.
+    const cached = store.find(obj.metadata.namespace, obj.metadata.name ?? '');
+    if (cached && cached.object.metadata.resourceVersion === obj.metadata.resourceVersion) sendRaw(res, code, cached.json);
+    else sendJson(res, code, obj);
   }
 }
 
