@@ -171,6 +171,12 @@ describe('writes', () => {
     expect(r.status).toBe(201);
     expect(r.json.spec.strategy.type).toBe('RollingUpdate');
     expect((await api(t, 'GET', `/apis/apps/v1/namespaces/${ns}/deployments/dry`)).status).toBe(404);
+    await api(t, 'POST', `/apis/apps/v1/namespaces/${ns}/deployments`, deployment('real'));
+    const patched = await api(t, 'PATCH', `/apis/apps/v1/namespaces/${ns}/deployments/real?dryRun=All`, { spec: { replicas: 4 } }, {
+      'Content-Type': 'application/merge-patch+json',
+    });
+    expect(patched.json.spec.replicas).toBe(4);
+    expect((await api(t, 'GET', `/apis/apps/v1/namespaces/${ns}/deployments/real`)).json.spec.replicas).toBe(1);
   });
 
   it('generateName makes a name from the base and five random consonants and digits', async () => {

@@ -62,14 +62,18 @@ function checkResourceVersion(store: ResourceStore, query: URLSearchParams): voi
   }
 }
 
-export function sendObject(res: ServerResponse, store: ResourceStore, code: number, obj: KubeObject, shape: ResponseShape): void {
+/**
+ * Sends obj as the response. written says obj was just stored (not a dry run): then its JSON is
+ * already in the watch cache and is sent as is.
+ */
+export function sendObject(res: ServerResponse, store: ResourceStore, code: number, obj: KubeObject, shape: ResponseShape, written = false): void {
   if (shape.kind === 'table') {
     sendJson(res, code, buildTable(store.def.printer, [obj], { now: new Date(), includeObject: shape.table.includeObject }));
   } else if (shape.kind === 'metadata') {
     sendJson(res, code, partialMetadata(obj));
   } else {
     // The object as just written is in the watch cache already, serialised: reuse that text.
-    const cached = store.find(obj.metadata.namespace, obj.metadata.name ?? '');
+    const cached = written ? store.find(obj.metadata.namespace, obj.metadata.name ?? '') : undefined;
     if (cached && cached.object.metadata.resourceVersion === obj.metadata.resourceVersion) sendRaw(res, code, cached.json);
     else sendJson(res, code, obj);
   }

@@ -68,7 +68,7 @@ export async function handleCreate(w: WriteRequest): Promise<void> {
   const obj = await decodeObject(w);
   checkFields(w, obj, w.schemas.schemaFor(w.store.def));
   const created = await w.store.create(w.namespace, obj, w.options);
-  sendObject(w.res, w.store, 201, created, w.shape);
+  sendObject(w.res, w.store, 201, created, w.shape, !w.options.dryRun);
 }
 
 export async function handleUpdate(w: WriteRequest): Promise<void> {
@@ -76,7 +76,7 @@ export async function handleUpdate(w: WriteRequest): Promise<void> {
   const obj = await decodeObject(w);
   checkFields(w, obj, w.schemas.schemaFor(w.store.def));
   const updated = await w.store.update(w.namespace, w.name!, obj, w.options);
-  sendObject(w.res, w.store, 200, updated, w.shape);
+  sendObject(w.res, w.store, 200, updated, w.shape, !w.options.dryRun);
 }
 
 const PATCH_TYPES = [
@@ -112,7 +112,7 @@ export async function handlePatch(w: WriteRequest): Promise<void> {
     },
     w.options,
   );
-  sendObject(w.res, w.store, 200, result, w.shape);
+  sendObject(w.res, w.store, 200, result, w.shape, !w.options.dryRun);
 }
 
 async function handleApply(w: WriteRequest, applied: KubeObject, schema: SchemaNode | undefined): Promise<void> {
@@ -143,11 +143,11 @@ async function handleApply(w: WriteRequest, applied: KubeObject, schema: SchemaN
     const obj = run(undefined);
     obj.metadata.name = w.name;
     const created = await w.store.create(w.namespace, obj, options);
-    sendObject(w.res, w.store, 201, created, w.shape);
+    sendObject(w.res, w.store, 201, created, w.shape, !w.options.dryRun);
     return;
   }
   const result = await w.store.guaranteedUpdate(w.namespace, w.name!, (current) => run(current), options);
-  sendObject(w.res, w.store, 200, result, w.shape);
+  sendObject(w.res, w.store, 200, result, w.shape, !w.options.dryRun);
 }
 
 async function deleteOptionsOf(w: WriteRequest): Promise<DeleteOptions> {
