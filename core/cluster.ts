@@ -24,6 +24,9 @@ import { rbacFromApiServer } from './apiserver/authz/rbac-source';
 import { registerReviews } from './apiserver/reviews';
 import { NamespaceController } from './controllers/namespace-controller';
 import { CrdController } from './controllers/crd-controller';
+import { ControllerContext, DEFAULT_TIMINGS, type ClusterTimings } from './controllers/context';
+import { realClock, type Clock } from './controllers/clock';
+import { clusterComponents } from './controllers/components';
 import { writeKubeconfig } from './kubeconfig';
 import { serverVersion } from './version';
 import type { Service } from 'kubernetes-types/core/v1';
@@ -40,9 +43,18 @@ export interface ClusterOptions {
   /** Per-resource watch history (kube-apiserver's --default-watch-cache-size). */
   watchCacheSize?: number;
   bookmarkIntervalMs?: number;
+  /** Nodes to create on first start: cp1 (control plane) and workers wrk1... Default 3. */
+  nodes?: number;
+  /** Periods of kubelets and controllers; tests and demos shorten them. */
+  timings?: Partial<ClusterTimings>;
+  /** Time for controllers and kubelets (a ManualClock in tests). */
+  clock?: Clock;
+  /** 'none' starts only the API server and the namespace and CRD controllers (for tests that drive components themselves). */
+  components?: 'all' | 'none';
 }
 
 export interface Cluster {
+  context: ControllerContext;
   url: string;
   port: number;
   caPem: string;
@@ -129,12 +141,16 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   namespaces.start();
   const crds = new CrdController(api);
   await crds.start();
+  const context = new ControllerContext(api, opts.clock ?? realClock, { ...DEFAULT_TIMINGS, ...opts.timings });
+  const components = opts.components === 'none' ? [] : clusterComponents(context, { nodes: opts.nodes ?? 3 });
+  for (const c of components) await c.start();
   api.setReady(true);
 
   const kubeconfigPath = opts.kubeconfigPath ?? join(dataDir, 'kubeconfig');
   writeKubeconfig(kubeconfigPath, { server: url, caPem: tls.caPem, token });
 
   return {
+    context,
     url,
     port,
     caPem: tls.caPem,
@@ -143,6 +159,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     api,
     async stop() {
       api!.setReady(false);
+      for (const c of [...components].reverse()) c.stop();
       namespaces.stop();
       crds.stop();
       await new Promise<void>((resolve) => {

@@ -1,0 +1,63 @@
+// Writes by in-process components (controllers, scheduler, kubelets): straight to the
+// registry, with the same validation, admission and conflict rules as HTTP requests, under
+// the component's own identity and field manager.
+import type { ApiServer } from '../apiserver/api-server';
+import type { Kube, KubeObject } from '../apiserver/object';
+import { ApiError } from '../apiserver/status';
+import type { DeleteOptions, ResourceStore, UserInfo, WriteOptions } from '../registry/generic/resource-store';
+
+export class Client {
+  constructor(
+    private readonly api: ApiServer,
+    private readonly user: UserInfo,
+    private readonly fieldManager: string,
+  ) {}
+
+  store(group: string, plural: string): ResourceStore {
+    const rs = this.api.storeFor(group, plural);
+    if (!rs) throw new Error(`no resource ${plural}.${group}`);
+    return rs;
+  }
+
+  private options(extra: Partial<WriteOptions> = {}): WriteOptions {
+    return { user: this.user, fieldManager: this.fieldManager, ...extra };
+  }
+
+  async create<T extends object>(group: string, plural: string, namespace: string | undefined, obj: T): Promise<Kube<T>> {
+    return (await this.store(group, plural).create(namespace, obj as unknown as KubeObject, this.options())) as unknown as Kube<T>;
+  }
+
+  /** Read-modify-write with retries on conflict; mutate gets a private copy of the latest object. */
+  async update<T extends object>(
+    group: string,
+    plural: string,
+    namespace: string | undefined,
+    name: string,
+    mutate: (obj: Kube<T>) => Kube<T> | void,
+    subresource?: 'status',
+  ): Promise<Kube<T>> {
+    const result = await this.store(group, plural).guaranteedUpdate(
+      namespace,
+      name,
+      (cur) => (mutate(cur as unknown as Kube<T>) ?? cur) as unknown as KubeObject,
+      this.options({ subresource }),
+    );
+    return result as unknown as Kube<T>;
+  }
+
+  updateStatus<T extends object>(group: string, plural: string, namespace: string | undefined, name: string, mutate: (obj: Kube<T>) => Kube<T> | void) {
+    return this.update<T>(group, plural, namespace, name, mutate, 'status');
+  }
+
+  /** Deletes; an object already gone is not an error (the goal is reached). */
+  async delete(group: string, plural: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): Promise<void> {
+    try {
+      await this.store(group, plural).delete(namespace, name, opts, this.options());
+    } catch (e) {
+      if (!(e instanceof ApiError && e.code === 404)) throw e;
+    }
+  }
+}
+
+export const isNotFound = (e: unknown) => e instanceof ApiError && e.code === 404;
+export const isConflict = (e: unknown) => e instanceof ApiError && e.code === 409;

@@ -1,0 +1,59 @@
+// What every in-process component gets: the API server (its caches are the informers), a
+// clock, clients and event recorders under the component's own identity, and the cluster's
+// timings. Components are started and stopped by core/cluster.ts.
+import type { ApiServer } from '../apiserver/api-server';
+import { Client } from './client';
+import type { Clock } from './clock';
+import { EventRecorder } from './event-recorder';
+import { Informer } from './informer';
+
+/** Every period is configurable so tests and demos can use seconds (or a manual clock). */
+export interface ClusterTimings {
+  /** Kubelet Lease renewal (kubelet: 10 s). */
+  nodeLeaseRenewMs: number;
+  /** Kubelet node status update when nothing changed (kubelet: 5 min; here 1 min). */
+  nodeStatusUpdateMs: number;
+  /** A node whose Lease is older than this is NotReady/Unknown (node-monitor-grace-period: 40 s). */
+  nodeMonitorGracePeriodMs: number;
+  /** The tolerationSeconds admission adds for not-ready/unreachable (default-*-toleration-seconds: 300). */
+  defaultTolerationSeconds: number;
+  /** Container restart backoff: initial and maximum (kubelet: 10 s, 5 min). */
+  restartBackoffInitialMs: number;
+  restartBackoffMaxMs: number;
+}
+
+export const DEFAULT_TIMINGS: ClusterTimings = {
+  nodeLeaseRenewMs: 10_000,
+  nodeStatusUpdateMs: 60_000,
+  nodeMonitorGracePeriodMs: 40_000,
+  defaultTolerationSeconds: 300,
+  restartBackoffInitialMs: 10_000,
+  restartBackoffMaxMs: 300_000,
+};
+
+export interface Controller {
+  readonly name: string;
+  start(): void | Promise<void>;
+  stop(): void;
+}
+
+export class ControllerContext {
+  constructor(
+    readonly api: ApiServer,
+    readonly clock: Clock,
+    readonly timings: ClusterTimings,
+  ) {}
+
+  /** A client acting as system:serviceaccount:kube-system:<component> (or a node's identity). */
+  client(component: string, username = `system:serviceaccount:kube-system:${component}`): Client {
+    return new Client(this.api, { username, groups: ['system:masters', 'system:authenticated'] }, component);
+  }
+
+  recorder(component: string, host?: string): EventRecorder {
+    return new EventRecorder(this.client(component), { component, ...(host ? { host } : {}) }, this.clock);
+  }
+
+  informer<T extends object>(group: string, plural: string): Informer<T> {
+    return new Informer<T>(this.api, group, plural);
+  }
+}
