@@ -16,7 +16,7 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wh-api-'));
-  cluster = await startCluster({ dataDir: dir, port: 0, storage: 'memory', watchCacheSize: 20, bookmarkIntervalMs: 50 });
+  cluster = await startCluster({ dataDir: dir, port: 0, storage: 'memory', watchCacheSize: 20, bookmarkIntervalMs: 50, components: 'none' });
   t = { url: cluster.url, caPem: cluster.caPem, token: cluster.token };
 });
 

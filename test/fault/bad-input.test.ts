@@ -13,7 +13,7 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wh-bad-'));
-  cluster = await startCluster({ dataDir: dir, port: 0, storage: 'memory' });
+  cluster = await startCluster({ dataDir: dir, port: 0, storage: 'memory', components: 'none' });
   t = { url: cluster.url, caPem: cluster.caPem, token: cluster.token };
   expect((await api(t, 'POST', '/api/v1/namespaces', { metadata: { name: 'bad' } })).status).toBe(201);
 });
