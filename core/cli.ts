@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:https';
 import { startCluster, type Cluster } from './cluster';
+import type { ClusterTimings } from './controllers/context';
 
 const USAGE = `Usage: wheelhouse <command> [options]
 
@@ -14,6 +15,11 @@ Commands:
               --port PORT        API server port on 127.0.0.1 (default 6443, 0 = any free port)
               --kubeconfig FILE  where to write the kubeconfig (default DIR/kubeconfig)
               --storage sqlite|memory  (default sqlite)
+              --nodes N          nodes to create on first start: cp1 and N-1 workers (default 3)
+              --node-monitor-grace-period DURATION  a node silent this long goes NotReady (default 40s)
+              --node-lease-renew-interval DURATION  how often kubelets renew their Lease (default 10s)
+              --default-toleration-seconds N        how long pods stay on a NotReady node (default 300)
+  node      Add, remove, stop or start a simulated node: node add|remove|stop|start NAME [--kubeconfig FILE]
   app       Start the desktop app (web mode where Electron is unavailable)
 `;
 
@@ -28,6 +34,30 @@ function readyz(cluster: Cluster): Promise<boolean> {
   });
 }
 
+/** A Go-style duration ("500ms", "2s", "1m30s") in milliseconds. */
+export function parseDuration(text: string): number {
+  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text) throw new Error(`invalid duration "${text}" (e.g. 500ms, 2s, 1m)`);
+  return parts.reduce((ms, p) => ms + Number(p[1]) * units[p[2]!]!, 0);
+}
+
+/** Shorter periods for tests and demos; absent flags keep the defaults. */
+function timingFlags(values: Record<string, string | boolean | undefined>): Partial<ClusterTimings> {
+  const timings: Partial<ClusterTimings> = {};
+  const duration = (flag: string) => (typeof values[flag] === 'string' ? parseDuration(values[flag]) : undefined);
+  const grace = duration('node-monitor-grace-period');
+  const renew = duration('node-lease-renew-interval');
+  if (grace !== undefined) timings.nodeMonitorGracePeriodMs = grace;
+  if (renew !== undefined) timings.nodeLeaseRenewMs = renew;
+  const seconds = values['default-toleration-seconds'];
+  if (typeof seconds === 'string') {
+    if (!/^\d+$/.test(seconds)) throw new Error(`--default-toleration-seconds must be a whole number of seconds, got ${seconds}`);
+    timings.defaultTolerationSeconds = Number(seconds);
+  }
+  return timings;
+}
+
 async function runCluster(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -36,6 +66,10 @@ async function runCluster(args: string[]): Promise<number> {
       port: { type: 'string' },
       kubeconfig: { type: 'string' },
       storage: { type: 'string' },
+      nodes: { type: 'string' },
+      'node-monitor-grace-period': { type: 'string' },
+      'node-lease-renew-interval': { type: 'string' },
+      'default-toleration-seconds': { type: 'string' },
     },
     strict: true,
   });
@@ -49,11 +83,25 @@ async function runCluster(args: string[]): Promise<number> {
     console.error(`wheelhouse cluster: --storage must be sqlite or memory, got ${storage}`);
     return 2;
   }
+  const nodes = values.nodes === undefined ? 3 : Number(values.nodes);
+  if (!Number.isInteger(nodes) || nodes < 1) {
+    console.error(`wheelhouse cluster: --nodes must be a whole number of at least 1, got ${values.nodes}`);
+    return 2;
+  }
+  let timings: Partial<ClusterTimings>;
+  try {
+    timings = timingFlags(values);
+  } catch (e) {
+    console.error(`wheelhouse cluster: ${(e as Error).message}`);
+    return 2;
+  }
   const cluster = await startCluster({
     dataDir: values['data-dir'] ?? join(homedir(), '.wheelhouse', 'cluster'),
     port,
     kubeconfigPath: values.kubeconfig,
     storage,
+    nodes,
+    timings,
   });
   if (!(await readyz(cluster))) {
     console.error('wheelhouse cluster: /readyz did not answer ok');
@@ -77,6 +125,10 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'cluster':
         return await runCluster(rest);
+      case 'node': {
+        const { runNodeCommand } = await import('./nodes/node-command');
+        return await runNodeCommand(rest);
+      }
       case 'app': {
         const { launchApp } = await import('../electron/launch');
         return await launchApp(rest);

@@ -15,6 +15,12 @@ import { ensureServingTls } from './apiserver/tls';
 import { admissionChain } from './apiserver/admission/chain';
 import { namespaceLifecycle } from './apiserver/admission/namespace-lifecycle';
 import { nthAddress, parseCidr, serviceAllocation } from './apiserver/admission/service-allocation';
+import { limitRanger } from './apiserver/admission/limit-ranger';
+import { defaultTolerationSeconds } from './apiserver/admission/default-tolerations';
+import { resourceQuota } from './apiserver/admission/resource-quota';
+import { priorityAdmission } from './apiserver/admission/priority';
+import { ensureSystemPriorityClasses } from './scheduler/system-priority-classes';
+import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
 import { builtInResources } from './registry/builtin';
 import { bootstrapObjects } from './bootstrap';
 import { loadTokenKeys, serviceAccountTokenVerifier } from './apiserver/service-account-tokens';
@@ -27,6 +33,8 @@ import { CrdController } from './controllers/crd-controller';
 import { ControllerContext, DEFAULT_TIMINGS, type ClusterTimings } from './controllers/context';
 import { realClock, type Clock } from './controllers/clock';
 import { clusterComponents } from './controllers/components';
+import { NodeManager } from './nodes/node-manager';
+import type { LogSource } from './apiserver/handlers/pod-logs';
 import { writeKubeconfig } from './kubeconfig';
 import { serverVersion } from './version';
 import type { Service } from 'kubernetes-types/core/v1';
@@ -77,6 +85,7 @@ function loadOrCreateToken(file: string): string {
 
 export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const dataDir = opts.dataDir;
+  const clock = opts.clock ?? realClock;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const serviceCidr = parseCidr(opts.serviceCidr ?? DEFAULT_SERVICE_CIDR);
   const kubernetesIp = nthAddress(serviceCidr, 1);
@@ -105,12 +114,20 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     const rs = api?.storeFor('', 'services');
     if (rs) for (const c of rs.list().items) yield c.object as Service;
   };
+  const timings: ClusterTimings = { ...DEFAULT_TIMINGS, ...opts.timings };
   const admission = admissionChain([
     namespaceLifecycle((name) => {
       const ns = api?.storeFor('', 'namespaces')?.find(undefined, name)?.object;
       return ns && { deletionTimestamp: ns.metadata.deletionTimestamp, phase: (ns.status as { phase?: string } | undefined)?.phase };
     }),
+    limitRanger(() => api),
     serviceAllocation({ serviceCidr, nodePortRange: opts.nodePortRange ?? [30000, 32767], services }),
+    defaultTolerationSeconds(timings.defaultTolerationSeconds),
+    priorityAdmission({
+      get: (name) => api?.storeFor('scheduling.k8s.io', 'priorityclasses')?.find(undefined, name)?.object as PriorityClass | undefined,
+      list: () => (api?.storeFor('scheduling.k8s.io', 'priorityclasses')?.list().items ?? []).map((c) => c.object as unknown as PriorityClass),
+    }),
+    resourceQuota(() => api, () => clock.now()),
   ]);
 
   const server: Server = createServer({ cert: tls.certPem, key: tls.keyPem });
@@ -134,15 +151,22 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   server.on('request', (req, res) => void api!.handle(req, res));
 
   await Promise.all(builtInResources.map((def) => api!.register(def)));
-  registerSubresources(api, tokenKeys);
+  let logSource: LogSource | undefined;
+  registerSubresources(api, tokenKeys, () => logSource);
   registerReviews(api, rbac, authenticator);
   await bootstrapObjects(api, { kubernetesServiceIp: kubernetesIp, apiPort: port });
+  await ensureSystemPriorityClasses(api);
   const namespaces = new NamespaceController(api);
   namespaces.start();
   const crds = new CrdController(api);
   await crds.start();
-  const context = new ControllerContext(api, opts.clock ?? realClock, { ...DEFAULT_TIMINGS, ...opts.timings });
-  const components = opts.components === 'none' ? [] : clusterComponents(context, { nodes: opts.nodes ?? 3 });
+  const context = new ControllerContext(api, clock, timings);
+  const components =
+    opts.components === 'none'
+      ? []
+      : clusterComponents(context, { nodes: opts.nodes ?? 3, caPem: tls.caPem, apiServer: { ip: HOST, port } });
+  const nodes = components.find((c): c is NodeManager => c instanceof NodeManager);
+  if (nodes) logSource = (node, ns, pod, container, previous) => nodes.kubelet(node)?.containerLogs(ns, pod, container, previous);
   for (const c of components) await c.start();
   api.setReady(true);
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const ALL = ['cold-start', 'crud-latency', 'list-pods', 'watch-fanout', 'sustained-writes'];
+const ALL = ['cold-start', 'crud-latency', 'list-pods', 'watch-fanout', 'sustained-writes', 'scheduler-throughput'];
 /** Each benchmark bounds itself; this only stops one that hangs. */
 const TIMEOUT_MS = 4 * 60_000;
 

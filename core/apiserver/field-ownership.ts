@@ -17,7 +17,8 @@ export function resetFieldsFor(def: ResourceDef, subresource: string | undefined
 /** Records each ordinary write in managedFields (apply writes record their own). */
 export function managedFieldsTracker(schemas: Schemas): ManagedFieldsTracker {
   return (def, old, updated, options) => {
-    if (options.applied) return;
+    // Apply records its own fields; a binding is the scheduler's write, not a field owner's.
+    if (options.applied || options.subresource === 'binding') return;
     updateManagedFields(old, updated, {
       manager: options.fieldManager ?? 'unknown',
       operation: 'Update',

@@ -6,6 +6,7 @@ import { handleBinding, handleBindingsCollection, handleEviction } from './handl
 import { fieldManagerOf } from './handlers/options';
 import { defaultPrinter } from '../registry/printing/default-printer';
 import { tokenRequestHandler } from './handlers/token-request';
+import { podLogHandler, type LogSource } from './handlers/pod-logs';
 import type { WriteRequest } from './handlers/write';
 import type { Kube } from './object';
 import type { TokenKeys } from './service-account-tokens';
@@ -18,10 +19,11 @@ function podStream(w: WriteRequest): void {
   throw new ApiError(503, 'ServiceUnavailable', `no kubelet is serving node "${pod.spec.nodeName}"`);
 }
 
-export function registerSubresources(api: ApiServer, tokenKeys: TokenKeys): void {
+export function registerSubresources(api: ApiServer, tokenKeys: TokenKeys, logs: () => LogSource | undefined): void {
   api.handleSubresource('pods', 'binding', handleBinding);
   api.handleSubresource('pods', 'eviction', handleEviction);
-  for (const s of ['log', 'exec', 'attach', 'portforward', 'proxy']) api.handleSubresource('pods', s, podStream);
+  api.handleSubresource('pods', 'log', podLogHandler(logs));
+  for (const s of ['exec', 'attach', 'portforward', 'proxy']) api.handleSubresource('pods', s, podStream);
   api.handleSubresource('serviceaccounts', 'token', tokenRequestHandler(tokenKeys));
   api.registerVirtual(
     { group: '', version: 'v1', kind: 'Binding', plural: 'bindings', singular: 'binding', namespaced: true, verbs: ['create'], strategy: {}, printer: defaultPrinter() },

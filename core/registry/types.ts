@@ -80,6 +80,8 @@ export interface ResourceDef<T extends KubeObject = KubeObject> {
   generation?: boolean;
   /** An annotation change bumps generation too (Deployments: rollout undo relies on it). */
   annotationsBumpGeneration?: boolean;
+  /** A /status write may also change annotations (Deployments' revision annotation). */
+  statusKeepsAnnotations?: boolean;
   /** DELETE answers with the deleted object instead of a Status (pods, as in Kubernetes). */
   returnDeletedObject?: boolean;
   /** Served from a CustomResourceDefinition. */

@@ -17,6 +17,7 @@ export const resource: ResourceDef<Kube<Deployment>> = {
   scale: { specReplicasPath: '.spec.replicas', statusReplicasPath: '.status.replicas', labelSelectorPath: '.spec.selector' },
   generation: true,
   annotationsBumpGeneration: true,
+  statusKeepsAnnotations: true,
   strategy,
   printer,
 };

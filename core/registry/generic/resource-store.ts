@@ -287,10 +287,15 @@ export class ResourceStore {
       const field = options.subresource === 'status' ? 'status' : 'spec';
       const next: KubeObject = { ...clone(old), [field]: obj[field] };
       if (next[field] === undefined) delete next[field];
+      // Deployments record their revision annotation through /status, as in Kubernetes.
+      if (field === 'status' && this.def.statusKeepsAnnotations) {
+        if (obj.metadata.annotations) next.metadata.annotations = obj.metadata.annotations;
+        else delete next.metadata.annotations;
+      }
       if (field === 'status') strategy.prepareForStatusUpdate?.(next, old);
       obj = next;
-    } else if (this.def.status) {
-      // The main resource never changes status.
+    } else if (this.def.status && options.subresource !== 'binding') {
+      // The main resource never changes status (a binding sets nodeName and PodScheduled at once).
       if (old.status === undefined) delete obj.status;
       else obj.status = clone(old.status);
       strategy.prepareForUpdate?.(obj, old);
@@ -304,7 +309,8 @@ export class ResourceStore {
       strategy.defaults?.(obj);
       this.roundTrip(obj);
       const annotations = this.def.annotationsBumpGeneration === true;
-      if (this.def.generation === true && specChanged(obj, old, annotations)) {
+      const specWrite = !options.subresource || options.subresource === 'scale';
+      if (this.def.generation === true && specWrite && specChanged(obj, old, annotations)) {
         obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
       }
       const errors: FieldError[] = validateObjectMetaUpdate(obj.metadata, old.metadata, 'metadata', this.metaRules());
@@ -327,7 +333,9 @@ export class ResourceStore {
         return obj;
       }
       // An object being deleted whose last finalizer was removed goes away now.
-      if (obj.metadata.deletionTimestamp && !obj.metadata.finalizers?.length && !strategy.deletionBlocked?.(obj)) {
+      // (Kubernetes: only once its grace period is over, i.e. deletionGracePeriodSeconds is 0.)
+      const graceOver = (obj.metadata.deletionGracePeriodSeconds ?? 0) === 0;
+      if (obj.metadata.deletionTimestamp && graceOver && !obj.metadata.finalizers?.length && !strategy.deletionBlocked?.(obj)) {
         const last = await this.deleteNow(current);
         return last;
       }

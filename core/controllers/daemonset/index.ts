@@ -1,0 +1,1 @@
+export { DaemonSetController } from './daemonset-controller';

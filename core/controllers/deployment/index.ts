@@ -1,0 +1,2 @@
+export { DeploymentController } from './deployment-controller';
+export { computeHash } from './hash';

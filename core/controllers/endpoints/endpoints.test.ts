@@ -1,0 +1,105 @@
+import type { Endpoints, Pod, Service } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Kube } from '../../apiserver/object';
+import { timestamp } from '../clock';
+import { startTestCluster, type TestCluster } from '../job/test-cluster';
+import { ApiServerEndpoints } from './apiserver-endpoints';
+import { EndpointsController } from './endpoints-controller';
+import { EndpointSliceController, MANAGED_BY_LABEL, SERVICE_NAME_LABEL } from './endpointslice-controller';
+
+const NS = 'default';
+let t: TestCluster;
+let controllers: Array<{ start(): void; stop(): void }>;
+
+beforeEach(async () => {
+  t = await startTestCluster();
+  const ctx = t.cluster.context;
+  controllers = [new EndpointsController(ctx), new EndpointSliceController(ctx), new ApiServerEndpoints(ctx, { ip: '127.0.0.1', port: 6443 })];
+  for (const c of controllers) c.start();
+});
+afterEach(async () => {
+  controllers.forEach((c) => c.stop());
+  await t.stop();
+});
+
+const endpoints = (name: string) => t.cluster.api.storeFor('', 'endpoints')!.find(NS, name)?.object as Kube<Endpoints> | undefined;
+const slices = (svc: string) =>
+  t.cluster.api
+    .storeFor('discovery.k8s.io', 'endpointslices')!
+    .list({ namespace: NS })
+    .items.map((c) => c.object as Kube<EndpointSlice>)
+    .filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === svc);
+
+async function pod(name: string, ip: string, ready: boolean, labels = { app: 'web' }): Promise<void> {
+  await t.client.create<Pod>('', 'pods', NS, {
+    metadata: { name, labels },
+    spec: { nodeName: 'wrk1', containers: [{ name: 'c', image: 'nginx', ports: [{ name: 'http', containerPort: 8080 }] }] },
+  });
+  await setReady(name, ip, ready);
+}
+
+function setReady(name: string, ip: string, ready: boolean) {
+  return t.client.updateStatus<Pod>('', 'pods', NS, name, (p) => {
+    p.status = { phase: 'Running', podIP: ip, podIPs: [{ ip }], conditions: [{ type: 'Ready', status: ready ? 'True' : 'False', lastTransitionTime: timestamp(t.clock.now()) }] };
+  });
+}
+
+const service = (ports: Service['spec']) =>
+  t.client.create<Service>('', 'services', NS, { metadata: { name: 'web', labels: { tier: 'front' } }, spec: { selector: { app: 'web' }, ...ports } });
+
+describe('Endpoints and EndpointSlice controllers', () => {
+  it('list ready pods as addresses and others as not ready, resolving named target ports', async () => {
+    await pod('a', '10.244.1.3', true);
+    await pod('b', '10.244.1.2', false);
+    await pod('other', '10.244.1.9', true, { app: 'db' });
+    await service({ ports: [{ name: 'http', port: 80, targetPort: 'http' }] });
+    const ep = await t.waitFor(() => endpoints('web')?.subsets?.[0]?.notReadyAddresses && endpoints('web'), 'endpoints');
+    expect(ep.metadata.labels).toEqual({ tier: 'front' });
+    expect(ep.subsets).toEqual([
+      {
+        addresses: [{ ip: '10.244.1.3', nodeName: 'wrk1', targetRef: expect.objectContaining({ kind: 'Pod', name: 'a', namespace: NS }) }],
+        notReadyAddresses: [{ ip: '10.244.1.2', nodeName: 'wrk1', targetRef: expect.objectContaining({ kind: 'Pod', name: 'b' }) }],
+        ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
+      },
+    ]);
+    const [slice] = await t.waitFor(() => slices('web').length === 1 && slices('web')[0]!.endpoints?.length === 2 && slices('web'), 'slice');
+    expect(slice!.metadata.generateName).toBe('web-');
+    expect(slice!.metadata.labels).toEqual({ tier: 'front', [SERVICE_NAME_LABEL]: 'web', [MANAGED_BY_LABEL]: 'endpointslice-controller.k8s.io' });
+    expect(slice!.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'Service', name: 'web', controller: true, blockOwnerDeletion: true });
+    expect(slice!.addressType).toBe('IPv4');
+    expect(slice!.ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
+    expect(slice!.endpoints!.map((e) => [e.addresses[0], e.conditions, e.nodeName, e.targetRef?.name])).toEqual([
+      ['10.244.1.2', { ready: false, serving: false, terminating: false }, 'wrk1', 'b'],
+      ['10.244.1.3', { ready: true, serving: true, terminating: false }, 'wrk1', 'a'],
+    ]);
+  });
+
+  it('follow pods as they turn ready and go away; delete the Endpoints with the Service', async () => {
+    await service({ ports: [{ port: 80, targetPort: 8080 }] });
+    await t.waitFor(() => endpoints('web') && slices('web').length === 1, 'empty endpoints and placeholder slice');
+    expect(endpoints('web')!.subsets ?? []).toEqual([]);
+    await pod('a', '10.244.1.3', false);
+    await setReady('a', '10.244.1.3', true);
+    await t.waitFor(() => endpoints('web')?.subsets?.[0]?.addresses?.length === 1, 'a ready');
+    expect(endpoints('web')!.subsets![0]!.ports).toEqual([{ port: 8080, protocol: 'TCP' }]);
+    await t.waitFor(() => slices('web')[0]?.endpoints?.[0]?.conditions?.ready === true, 'slice ready');
+    // Terminating: out of Endpoints, still in the slice as serving but not ready.
+    await t.client.delete('', 'pods', NS, 'a');
+    await t.waitFor(() => !endpoints('web')?.subsets?.length, 'a out of endpoints');
+    await t.waitFor(() => slices('web')[0]?.endpoints?.[0]?.conditions?.terminating, 'a terminating');
+    expect(slices('web')[0]!.endpoints![0]!.conditions).toEqual({ ready: false, serving: true, terminating: true });
+    await t.client.delete('', 'pods', NS, 'a', { gracePeriodSeconds: 0 });
+    await t.waitFor(() => slices('web').length === 1 && !slices('web')[0]!.endpoints?.length, 'a gone from the slice');
+    await t.client.delete('', 'services', NS, 'web');
+    await t.waitFor(() => !endpoints('web') && slices('web').length === 0, 'endpoints deleted');
+  });
+
+  it('point the kubernetes Service at the API server', async () => {
+    const ep = await t.waitFor(() => endpoints('kubernetes'), 'kubernetes endpoints');
+    expect(ep.subsets).toEqual([{ addresses: [{ ip: '127.0.0.1' }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }]);
+    const slice = await t.waitFor(() => slices('kubernetes')[0], 'kubernetes slice');
+    expect(slice.metadata.name).toBe('kubernetes');
+    expect(slice.endpoints).toEqual([{ addresses: ['127.0.0.1'], conditions: { ready: true } }]);
+  });
+});

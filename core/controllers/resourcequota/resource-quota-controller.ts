@@ -1,0 +1,58 @@
+// The ResourceQuota controller: keeps each quota's status.hard (its spec) and status.used (what
+// the namespace's objects use) current, recomputing a namespace's quotas when objects of the
+// kinds they count come, change or go.
+import type { ResourceQuota } from 'kubernetes-types/core/v1';
+import type { Kube } from '../../apiserver/object';
+import { deepEqual } from '../../apiserver/patch/json-value';
+import type { Client } from '../client';
+import type { Controller, ControllerContext } from '../context';
+import type { Informer } from '../informer';
+import { keyOf, splitKey } from '../informer';
+import { WorkQueue } from '../work-queue';
+import { evaluatorsFor, quotaUsage } from './usage';
+
+type Quota = Kube<ResourceQuota>;
+
+export class ResourceQuotaController implements Controller {
+  readonly name = 'resourcequota';
+  private readonly queue = new WorkQueue((key) => this.sync(key), 5);
+  private readonly quotas: Informer<ResourceQuota>;
+  private readonly client: Client;
+  private readonly off: Array<() => void> = [];
+
+  constructor(private readonly ctx: ControllerContext) {
+    this.quotas = ctx.informer<ResourceQuota>('', 'resourcequotas');
+    this.client = ctx.client('resourcequota-controller');
+  }
+
+  start(): void {
+    const enqueue = (q: Quota) => this.queue.add(keyOf(q));
+    this.off.push(
+      this.quotas.on({ add: enqueue, update: (q) => !deepEqual(q.spec?.hard ?? {}, q.status?.hard ?? {}) && enqueue(q) }),
+      this.ctx.api.onResourceEvent((def, e) => {
+        const ns = e.current.object.metadata.namespace;
+        if (!ns) return;
+        for (const q of this.quotas.list(ns)) {
+          if (evaluatorsFor(Object.keys(q.spec?.hard ?? {})).some(([ev]) => ev.group === def.group && ev.plural === def.plural)) enqueue(q);
+        }
+      }),
+    );
+  }
+
+  stop(): void {
+    this.off.forEach((f) => f());
+    this.queue.stop();
+  }
+
+  private async sync(key: string): Promise<void> {
+    const [ns, name] = splitKey(key);
+    const quota = this.quotas.get(ns, name);
+    if (!quota) return;
+    const hard = { ...(quota.spec?.hard as Record<string, string> | undefined) };
+    const used = quotaUsage(this.ctx.api, quota, this.ctx.clock.now());
+    if (deepEqual(quota.status?.hard ?? {}, hard) && deepEqual(quota.status?.used ?? {}, used)) return;
+    await this.client.updateStatus<ResourceQuota>('', 'resourcequotas', ns, name, (q) => {
+      q.status = { hard, used };
+    });
+  }
+}

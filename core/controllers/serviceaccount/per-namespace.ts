@@ -1,0 +1,54 @@
+// Controllers that keep one named object in every active namespace (the `default`
+// ServiceAccount, the `kube-root-ca.crt` ConfigMap): a namespace is synced when it appears or
+// changes, and again when its object is changed or deleted by someone else.
+import type { Namespace } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../../apiserver/object';
+import { ApiError } from '../../apiserver/status';
+import type { Controller, ControllerContext } from '../context';
+import type { Informer } from '../informer';
+import { WorkQueue } from '../work-queue';
+
+export abstract class PerNamespaceController implements Controller {
+  abstract readonly name: string;
+  protected readonly namespaces: Informer<Namespace>;
+  protected readonly objects: Informer<KubeObject>;
+  private readonly queue = new WorkQueue((ns) => this.syncNamespace(ns), 4);
+  private readonly off: Array<() => void> = [];
+
+  constructor(
+    protected readonly ctx: ControllerContext,
+    plural: string,
+    private readonly objectName: string,
+  ) {
+    this.namespaces = ctx.informer<Namespace>('', 'namespaces');
+    this.objects = ctx.informer<KubeObject>('', plural);
+  }
+
+  start(): void {
+    const enqueue = (ns: Namespace) => this.queue.add(ns.metadata!.name!);
+    const onObject = (o: KubeObject) => {
+      if (o.metadata.name === this.objectName && o.metadata.namespace) this.queue.add(o.metadata.namespace);
+    };
+    this.off.push(this.namespaces.on({ add: enqueue, update: enqueue }), this.objects.on({ update: onObject, delete: onObject }, false));
+  }
+
+  stop(): void {
+    this.off.forEach((f) => f());
+    this.queue.stop();
+  }
+
+  /** Writes wanted into namespace ns: create when missing, update when it differs. */
+  protected abstract sync(ns: string, current: KubeObject | undefined): Promise<void>;
+
+  private async syncNamespace(name: string): Promise<void> {
+    const ns = this.namespaces.get(undefined, name);
+    if (!ns || ns.metadata.deletionTimestamp || ns.status?.phase !== 'Active') return;
+    try {
+      await this.sync(name, this.objects.get(name, this.objectName));
+    } catch (e) {
+      // The namespace went away or began terminating meanwhile: nothing to keep there.
+      if (e instanceof ApiError && (e.code === 404 || e.details?.causes?.some((c) => c.reason === 'NamespaceTerminating'))) return;
+      throw e;
+    }
+  }
+}

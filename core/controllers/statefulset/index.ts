@@ -1,0 +1,1 @@
+export { StatefulSetController } from './statefulset-controller';

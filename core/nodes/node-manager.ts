@@ -1,0 +1,93 @@
+// The node manager: Wheelhouse's simulated machines. On a cluster's first start it registers
+// cp1 and the workers; afterwards it runs a kubelet for every Node marked as managed and
+// running, whoever created it, and stops it when the Node is deleted or marked stopped. So
+// adding, removing, stopping and starting nodes are ordinary API writes (kubectl, the app,
+// `wheelhouse node`), with no private protocol.
+import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { Client } from '../controllers/client';
+import type { Controller, ControllerContext } from '../controllers/context';
+import type { Informer } from '../controllers/informer';
+import { WorkQueue } from '../controllers/work-queue';
+import { Kubelet } from '../kubelet/kubelet';
+import { PodSource } from '../kubelet/pod-source';
+import { SimulatedRuntime } from '../runtime/simulated';
+import type { ContainerRuntime } from '../runtime/types';
+import { defaultNodeNames, MANAGED_ANNOTATION, nodeObject, STATE_ANNOTATION, type MachineShape } from './node-object';
+
+export interface NodeManagerOptions {
+  /** Nodes to register when the cluster has none: cp1 and nodes-1 workers. */
+  nodes: number;
+  /** Default: the simulated runtime. */
+  runtime?: ContainerRuntime;
+  machine?: Partial<MachineShape>;
+}
+
+/** Should Wheelhouse run this node's kubelet? */
+export function wantsKubelet(node: Node | undefined): boolean {
+  const a = node?.metadata?.annotations ?? {};
+  return a[MANAGED_ANNOTATION] === 'true' && a[STATE_ANNOTATION] !== 'stopped' && !node?.metadata?.deletionTimestamp;
+}
+
+export class NodeManager implements Controller {
+  readonly name = 'node-manager';
+  private readonly nodes: Informer<Node>;
+  private readonly pods: PodSource;
+  private readonly runtime: ContainerRuntime;
+  private readonly client: Client;
+  private readonly kubelets = new Map<string, Kubelet>();
+  private readonly queue: WorkQueue;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    private readonly ctx: ControllerContext,
+    private readonly opts: NodeManagerOptions,
+  ) {
+    this.nodes = ctx.informer<Node>('', 'nodes');
+    this.pods = new PodSource(ctx.informer<Pod>('', 'pods'));
+    this.runtime = opts.runtime ?? new SimulatedRuntime({ clock: ctx.clock });
+    this.client = ctx.client('node-manager');
+    this.queue = new WorkQueue((name) => this.sync(name), 8);
+  }
+
+  async start(): Promise<void> {
+    if (this.nodes.list().length === 0) await this.registerInitialNodes();
+    const enqueue = (n: Node) => this.queue.add(n.metadata!.name!);
+    this.unsubscribe = this.nodes.on({ add: enqueue, update: enqueue, delete: enqueue });
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.queue.stop();
+    for (const k of this.kubelets.values()) k.stop();
+    this.kubelets.clear();
+    this.pods.stop();
+  }
+
+  /** The kubelet running node name, if any. */
+  kubelet(name: string): Kubelet | undefined {
+    return this.kubelets.get(name);
+  }
+
+  private async registerInitialNodes(): Promise<void> {
+    const now = this.ctx.clock.now();
+    const names = defaultNodeNames(this.opts.nodes);
+    await Promise.all(
+      names.map((name, index) =>
+        this.client.create<Node>('', 'nodes', undefined, nodeObject({ name, index, controlPlane: index === 0, machine: this.opts.machine, now })),
+      ),
+    );
+  }
+
+  private async sync(name: string): Promise<void> {
+    const want = wantsKubelet(this.nodes.get(undefined, name));
+    const running = this.kubelets.get(name);
+    if (want && !running) {
+      const kubelet = new Kubelet(this.ctx, name, { runtime: this.runtime, pods: this.pods });
+      this.kubelets.set(name, kubelet);
+      await kubelet.start();
+    } else if (!want && running) {
+      this.kubelets.delete(name);
+      running.stop();
+    }
+  }
+}
