@@ -10,6 +10,7 @@ import type { Client } from '../client';
 import type { Controller, ControllerContext } from '../context';
 import type { EventRecorder } from '../event-recorder';
 import { ControllerHistory } from '../history/revisions';
+import { ownedPodHandlers } from '../owned-pods';
 import { keyOf, splitKey, type Informer } from '../informer';
 import { claim, controllerOf, newControllerRef, removeOwnerRef } from '../replicaset/controller-ref';
 import { WorkQueue } from '../work-queue';
@@ -53,30 +54,13 @@ export class DaemonSetController implements Controller {
     this.unsubscribe.push(
       this.daemonSets.on({ add: enqueue, update: enqueue, delete: enqueue }),
       this.nodes.on({ add: enqueueAll, update: enqueueAll, delete: enqueueAll }, false),
-      this.pods.on({
-        add: (p) => this.enqueueForPod(p),
-        update: (p, old) => {
-          this.enqueueForPod(p);
-          if (controllerOf(old)?.uid !== controllerOf(p)?.uid) this.enqueueForPod(old);
-        },
-        delete: (p) => this.enqueueForPod(p),
-      }),
+      this.pods.on(ownedPodHandlers(this.daemonSets, 'DaemonSet', (key) => this.queue.add(key))),
     );
   }
 
   stop(): void {
     this.unsubscribe.forEach((off) => off());
     this.queue.stop();
-  }
-
-  private enqueueForPod(pod: Kube<Pod>): void {
-    const ns = pod.metadata.namespace;
-    const ref = controllerOf(pod);
-    if (ref) {
-      if (ref.kind === 'DaemonSet' && this.daemonSets.get(ns, ref.name)?.metadata.uid === ref.uid) this.queue.add(`${ns}/${ref.name}`);
-      return;
-    }
-    for (const ds of this.daemonSets.list(ns)) if (labelSelectorMatches(ds.spec?.selector, pod.metadata.labels)) this.queue.add(keyOf(ds));
   }
 
   private claimPods(ds: Daemon): Promise<Kube<Pod>[]> {

@@ -9,6 +9,7 @@ import type { Client } from '../client';
 import type { Controller, ControllerContext } from '../context';
 import { DelayedKeys } from '../delayed-keys';
 import { ControllerHistory } from '../history/revisions';
+import { ownedPodHandlers } from '../owned-pods';
 import { keyOf, splitKey, type Informer } from '../informer';
 import { claim, controllerOf, newControllerRef, removeOwnerRef } from '../replicaset/controller-ref';
 import { readyCondition } from '../replicaset/pod-state';
@@ -46,14 +47,7 @@ export class StatefulSetController implements Controller {
     const enqueue = (s: Kube<StatefulSet>) => this.queue.add(keyOf(s));
     this.unsubscribe.push(
       this.sets.on({ add: enqueue, update: enqueue, delete: enqueue }),
-      this.pods.on({
-        add: (p) => this.enqueueForPod(p),
-        update: (p, old) => {
-          this.enqueueForPod(p);
-          if (controllerOf(old)?.uid !== controllerOf(p)?.uid) this.enqueueForPod(old);
-        },
-        delete: (p) => this.enqueueForPod(p),
-      }),
+      this.pods.on(ownedPodHandlers(this.sets, 'StatefulSet', (key) => this.queue.add(key))),
     );
   }
 
@@ -61,17 +55,6 @@ export class StatefulSetController implements Controller {
     this.unsubscribe.forEach((off) => off());
     this.queue.stop();
     this.delayed.stop();
-  }
-
-  /** The owning set, or for an orphan every set whose selector picks it (it may be adopted). */
-  private enqueueForPod(pod: Kube<Pod>): void {
-    const ns = pod.metadata.namespace;
-    const ref = controllerOf(pod);
-    if (ref) {
-      if (ref.kind === 'StatefulSet' && this.sets.get(ns, ref.name)?.metadata.uid === ref.uid) this.queue.add(`${ns}/${ref.name}`);
-      return;
-    }
-    for (const s of this.sets.list(ns)) if (labelSelectorMatches(s.spec?.selector, pod.metadata.labels)) this.queue.add(keyOf(s));
   }
 
   private async claimPods(set: Set): Promise<Kube<Pod>[]> {
