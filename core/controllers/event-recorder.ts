@@ -28,6 +28,7 @@ export function referenceTo(obj: KubeObject, fieldPath?: string): ObjectReferenc
 export class EventRecorder {
   /** Event name by occurrence key, to count repeats instead of creating new Events. */
   private readonly seen = new Map<string, string>();
+  private sequence = 0;
 
   constructor(
     private readonly client: Client,
@@ -57,7 +58,9 @@ export class EventRecorder {
         this.seen.delete(key); // expired or deleted: record afresh
       }
     }
-    const name = `${obj.metadata.name}.${(now.getTime() * 1e6 + Math.floor(Math.random() * 1e6)).toString(16)}`;
+    // client-go names events <object>.<UnixNano in hex>; a counter keeps names increasing
+    // within one millisecond, so `kubectl describe` lists them in the order they happened.
+    const name = `${obj.metadata.name}.${(BigInt(now.getTime()) * 1_000_000n + BigInt(this.sequence++ % 1_000_000)).toString(16)}`;
     await this.client.create<Event>('', 'events', ns, {
       metadata: { name, namespace: ns },
       involvedObject: ref,

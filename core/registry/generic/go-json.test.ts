@@ -14,6 +14,9 @@ describe('the Go round trip', () => {
     ['drops empty omitempty strings and false booleans', 'io.k8s.api.core.v1.Pod',
       { metadata: { name: 'p', namespace: '' }, spec: { hostNetwork: false, nodeName: '', containers: [] } },
       { metadata: { name: 'p' }, spec: { containers: [] } }],
+    ['keeps null for a struct that is not a pointer (Time encodes its zero value as null)', 'io.k8s.api.core.v1.Pod',
+      { metadata: { name: 'p' }, status: { conditions: [{ type: 'Ready', status: 'True', lastProbeTime: null }] } },
+      { metadata: { name: 'p' }, status: { conditions: [{ type: 'Ready', status: 'True', lastProbeTime: null }] } }],
     ['leaves fields it does not know alone', 'io.k8s.api.core.v1.ConfigMap',
       { metadata: { name: 'c' }, whatever: {} }, { metadata: { name: 'c' }, whatever: {} }],
   ])('%s', (_name, schema, input, expected) => {

@@ -38,7 +38,10 @@ export function normalizeObject(obj: Record<string, unknown>, schemaName: string
     const v = obj[f.name];
     const collection = f.repeated || f.type.startsWith('map:') || f.type.startsWith('[]');
     if (v === null) {
-      if (f.pointer || collection || f.omitEmpty) delete obj[f.name];
+      // A struct that is not a pointer survives as its zero value, which Time encodes as null
+      // (lastProbeTime: null, creationTimestamp: null in templates): only other nulls go.
+      const struct = !collection && !SCALAR.has(f.type);
+      if (f.pointer || collection || (f.omitEmpty && !struct)) delete obj[f.name];
       continue;
     }
     if (f.omitEmpty && !f.pointer && ((collection && isEmpty(v)) || (SCALAR.has(f.type) && isZeroScalar(v)))) {
