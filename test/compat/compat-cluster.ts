@@ -2,9 +2,10 @@
 // kubectl bound to its kubeconfig (with its own discovery cache, so a stale cache from an
 // earlier cluster on the same port never answers), and helpers to read kubectl's tables.
 import { afterAll, beforeAll } from 'vitest';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import * as yaml from 'js-yaml';
-import { startClusterProcess, type ClusterProcess } from '../support/cluster-process';
+import { CLI, startClusterProcess, type ClusterProcess } from '../support/cluster-process';
 import { kubectl, kubectlStream, type KubectlResult } from '../support/kubectl';
 
 export interface RunOptions {
@@ -20,10 +21,17 @@ export interface CompatCluster {
   ok(args: string[], opts?: RunOptions): Promise<string>;
   /** Starts a long-running kubectl (get -w); see watchLines. */
   stream(args: string[], onLine: (line: string) => void): ReturnType<typeof kubectlStream>;
+  /** `wheelhouse <args> --kubeconfig <cluster>`, as a user runs it; rejects with its stderr. */
+  wheelhouse(args: string[]): Promise<string>;
+}
+
+export interface UseClusterOptions {
+  /** More `wheelhouse cluster` flags (shorter periods, node count, storage). */
+  extraArgs?: string[];
 }
 
 /** Registers beforeAll/afterAll that start and stop one cluster for the calling file. */
-export function useCluster(): CompatCluster {
+export function useCluster(opts: UseClusterOptions = {}): CompatCluster {
   let proc: ClusterProcess | undefined;
   const env = (): NodeJS.ProcessEnv => ({ KUBECACHEDIR: join(proc!.dataDir, 'kubectl-cache') });
   const cluster: CompatCluster = {
@@ -39,9 +47,15 @@ export function useCluster(): CompatCluster {
     stream(args, onLine) {
       return kubectlStream(proc!.kubeconfig, ['--cache-dir', join(proc!.dataDir, 'kubectl-cache'), ...args], onLine);
     },
+    wheelhouse: (args) =>
+      new Promise<string>((resolve, reject) =>
+        execFile(process.execPath, [CLI, ...args, '--kubeconfig', proc!.kubeconfig], (err, stdout, stderr) =>
+          err ? reject(new Error(`wheelhouse ${args.join(' ')}: ${stderr}`)) : resolve(stdout),
+        ),
+      ),
   };
   beforeAll(async () => {
-    proc = await startClusterProcess();
+    proc = await startClusterProcess({ extraArgs: opts.extraArgs });
   });
   afterAll(async () => {
     if (!proc) return;

@@ -175,8 +175,14 @@ describe.skipIf(!haveKubectl)('create, label, annotate, delete, conflicts', () =
     const ns = await newNamespace(cluster, 'labelall');
     const cm = (name: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns } });
     await cluster.ok(['create', '-f', '-'], { input: manifests(cm('a'), cm('b')) });
-    expect((await cluster.ok(['label', 'configmaps', '--all', 'team=blue', '-n', ns])).trim().split('\n')).toEqual(['configmap/a labeled', 'configmap/b labeled']);
-    expect(await cluster.ok(['get', 'cm', '-l', 'team=blue', '-n', ns, '-o', 'name'])).toBe('configmap/a\nconfigmap/b\n');
+    // --all means every ConfigMap in the namespace, the root CA one its controller adds included.
+    await cluster.ok(['wait', '--for=create', 'configmap/kube-root-ca.crt', '-n', ns, '--timeout=30s']);
+    expect((await cluster.ok(['label', 'configmaps', '--all', 'team=blue', '-n', ns])).trim().split('\n')).toEqual([
+      'configmap/a labeled',
+      'configmap/b labeled',
+      'configmap/kube-root-ca.crt labeled',
+    ]);
+    expect(await cluster.ok(['get', 'cm', '-l', 'team=blue', '-n', ns, '-o', 'name'])).toBe('configmap/a\nconfigmap/b\nconfigmap/kube-root-ca.crt\n');
   });
 
   it('annotate: add, overwrite, remove', async () => {

@@ -16,6 +16,9 @@ interface KindCase {
   header: string[];
   /** Cells the object's row must hold besides its name. */
   cells: string[];
+  /** kubectl args that return once the controllers and kubelets have brought the object to the
+   *  steady state its cells show (a real cluster's, not a bare store's). */
+  settle?: (name: string) => string[];
 }
 
 const labels = { app: 'web' };
@@ -41,7 +44,8 @@ const cases: KindCase[] = [
     namespaced: true,
     manifest: (name, ns) => ({ apiVersion: 'v1', kind: 'Pod', metadata: meta(name, ns), spec: podSpec }),
     header: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
-    cells: ['0/1'],
+    cells: ['1/1', 'Running', '0'],
+    settle: (name) => ['wait', '--for=condition=Ready', `pod/${name}`],
   },
   {
     resource: 'services',
@@ -170,7 +174,8 @@ const cases: KindCase[] = [
     namespaced: true,
     manifest: (name, ns) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta(name, ns), spec: { replicas: 2, selector: { matchLabels: labels }, template } }),
     header: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE'],
-    cells: ['0/2'],
+    cells: ['2/2', '2'],
+    settle: (name) => ['rollout', 'status', `deployment/${name}`],
   },
   {
     resource: 'replicasets',
@@ -180,6 +185,7 @@ const cases: KindCase[] = [
     manifest: (name, ns) => ({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: meta(name, ns), spec: { replicas: 2, selector: { matchLabels: labels }, template } }),
     header: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'],
     cells: ['2'],
+    settle: (name) => ['wait', '--for=jsonpath={.status.readyReplicas}=2', `replicaset/${name}`],
   },
   {
     resource: 'statefulsets',
@@ -193,7 +199,8 @@ const cases: KindCase[] = [
       spec: { serviceName: 'web', replicas: 3, selector: { matchLabels: labels }, template },
     }),
     header: ['NAME', 'READY', 'AGE'],
-    cells: ['0/3'],
+    cells: ['3/3'],
+    settle: (name) => ['rollout', 'status', `statefulset/${name}`],
   },
   {
     resource: 'daemonsets',
@@ -202,7 +209,9 @@ const cases: KindCase[] = [
     namespaced: true,
     manifest: (name, ns) => ({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: meta(name, ns), spec: { selector: { matchLabels: labels }, template } }),
     header: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE'],
-    cells: ['<none>'],
+    // One pod per worker: the control-plane node's NoSchedule taint keeps it off there.
+    cells: ['2', '<none>'],
+    settle: (name) => ['rollout', 'status', `daemonset/${name}`],
   },
   {
     resource: 'controllerrevisions',
@@ -428,6 +437,7 @@ describe.skipIf(!haveKubectl)('every built-in kind: create, get, describe, delet
     const nsArgs = c.namespaced ? ['-n', ns] : [];
 
     expect((await cluster.ok(['create', '-f', '-'], { input: manifests(c.manifest(name, ns)) })).trim()).toBe(`${c.printed}/${name} created`);
+    if (c.settle) await cluster.ok([...c.settle(name), ...nsArgs, '--timeout=60s']);
 
     const table = await cluster.ok(['get', c.resource, name, ...nsArgs]);
     expect(headerOf(table)).toEqual(c.header);

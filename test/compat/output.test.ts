@@ -45,6 +45,8 @@ describe.skipIf(!haveKubectl)('get output and selection', () => {
         ...['c', 'a', 'b'].map((rank, i) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm${i + 1}`, namespace: a, labels: { rank } } })),
       ),
     });
+    // The scheduler and kubelets take the pods to Running: select on where they are then.
+    await cluster.ok(['wait', '--for=condition=Ready', 'pods', '--all', '-n', a, '--timeout=60s']);
   });
 
   const names = (out: string) => rowsOf(out).map((r) => r[0]);
@@ -154,14 +156,24 @@ describe.skipIf(!haveKubectl)('get output and selection', () => {
   it.each([
     { args: ['-n', 'A', '--field-selector', 'metadata.name=front'], expected: ['front'] },
     { args: ['-n', 'A', '--field-selector', 'metadata.name!=front'], expected: ['db', 'plain'] },
-    { args: ['-n', 'A', '--field-selector', 'status.phase=Pending,metadata.name=db'], expected: ['db'] },
-    { args: ['-n', 'A', '--field-selector', 'spec.nodeName='], expected: ['db', 'front', 'plain'] },
+    { args: ['-n', 'A', '--field-selector', 'status.phase=Running,metadata.name=db'], expected: ['db'] },
+    { args: ['-n', 'A', '--field-selector', 'status.phase=Pending'], expected: [] },
+    { args: ['-n', 'A', '--field-selector', 'spec.nodeName!='], expected: ['db', 'front', 'plain'] },
+    { args: ['-n', 'A', '--field-selector', 'spec.nodeName='], expected: [] },
     { args: ['-A', '--field-selector', 'metadata.namespace=B'], expected: ['other'] },
   ])('--field-selector $args', async ({ args, expected }) => {
     const real = args.map((x) => (x === 'A' ? a : x.replace('=B', `=${b}`)));
     const r = await cluster.run(['get', 'pods', ...real, '-o', 'name']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.split('\n').filter(Boolean)).toEqual(expected.map((n) => `pod/${n}`));
+  });
+
+  it('--field-selector spec.nodeName=<node> lists the pods bound to that node', async () => {
+    const placed = (await cluster.ok(['get', 'pods', '-n', a, '-o', 'custom-columns=NAME:.metadata.name,NODE:.spec.nodeName', '--no-headers'])).trim().split('\n').map(cells);
+    const node = placed.find(([name]) => name === 'db')![1]!;
+    const r = await cluster.run(['get', 'pods', '-n', a, '--field-selector', `spec.nodeName=${node}`, '-o', 'name']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\n').filter(Boolean)).toEqual(placed.filter(([, n]) => n === node).map(([name]) => `pod/${name}`));
   });
 
   it('an unsupported field selector is rejected by the server', async () => {

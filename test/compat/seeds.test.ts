@@ -40,7 +40,13 @@ describe.skipIf(!haveKubectl)('seed commands', () => {
         { apiVersion: 'v1', kind: 'Service', metadata: { name: 'audio', namespace: APP }, spec: { selector: { 'k8s-app': 'audio' }, ports: [{ port: 80 }] } },
       ),
     });
+    // As on a real cluster the seeds' commands then see the Deployments' pods, all Running.
+    for (const [ns, name] of [[DASH, 'kubernetes-dashboard'], [APP, 'audio']]) await cluster.ok(['rollout', 'status', `deployment/${name}`, '-n', ns, '--timeout=60s']);
+    await cluster.ok(['wait', '--for=condition=Ready', 'pod/audio-0', 'pod/audio-1', '-n', APP, '--timeout=60s']);
   });
+
+  /** A pod the audio Deployment's ReplicaSet made: <deployment>-<pod-template-hash>-<5 chars>. */
+  const replicaPod = expect.stringMatching(/^audio-[bcdfghjklmnpqrstvwxz2456789]+-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
 
   it('kubectl create configmap test--config --from-literal=... then get -o yaml', async () => {
     const created = await cluster.ok(['create', 'configmap', 'test--config', '--from-literal=special.how=very', '--from-literal=special.type=charm']);
@@ -55,7 +61,7 @@ describe.skipIf(!haveKubectl)('seed commands', () => {
   it('kubectl get --all-namespaces deployments', async () => {
     const out = await cluster.ok(['get', '--all-namespaces', 'deployments']);
     expect(headerOf(out)).toEqual(['NAMESPACE', 'NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE']);
-    expect(rowNamed(out, 'kubernetes-dashboard', 1)?.slice(0, 3)).toEqual([DASH, 'kubernetes-dashboard', '0/1']);
+    expect(rowNamed(out, 'kubernetes-dashboard', 1)?.slice(0, 5)).toEqual([DASH, 'kubernetes-dashboard', '1/1', '1', '1']);
     expect(rowNamed(out, 'audio', 1)?.[0]).toBe(APP);
   });
 
@@ -75,30 +81,39 @@ describe.skipIf(!haveKubectl)('seed commands', () => {
     expect(rowNamed(await cluster.ok(['get', 'pods', '--all-namespaces']), 'audio-1', 1)?.[0]).toBe(APP);
     const out = await cluster.ok(['get', 'pods', '--namespace', APP]);
     expect(headerOf(out)).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']);
-    expect(rowsOf(out).map((r) => r[0])).toEqual(['audio-0', 'audio-1']);
+    expect(rowsOf(out).map((r) => r[0])).toEqual(['audio-0', 'audio-1', replicaPod]);
+    expect(rowsOf(out).map((r) => r.slice(1, 4))).toEqual(Array(3).fill(['1/1', 'Running', '0']));
   });
 
   it("kubectl get pods --namespace <ns> --sort-by='.status.containerStatuses[0].restartCount'", async () => {
-    // Give the pods container statuses as a kubelet would (through the status subresource):
-    // kubectl prints nothing when no object has the sort field.
-    for (const [pod, restarts] of [['audio-0', 3], ['audio-1', 1]] as const) {
-      const status = { status: { containerStatuses: [{ name: 'a', image: 'nginx:1.8', imageID: '', ready: false, restartCount: restarts, state: { waiting: { reason: 'ContainerCreating' } } }] } };
-      await cluster.ok(['patch', 'pod', pod, '--namespace', APP, '--subresource=status', '--type=merge', '-p', JSON.stringify(status)]);
+    // The kubelet owns restart counts: a container that keeps exiting gets restarted. Its name
+    // sorts first, so only sorting by restarts puts it last.
+    const crashing = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a-crashing', namespace: APP }, spec: { containers: [{ name: 'a', image: 'busybox', command: ['sh', '-c', 'exit 1'] }] } };
+    await cluster.ok(['create', '-f', '-'], { input: manifests(crashing) });
+    try {
+      // lastState is set at the first restart and stays: a condition that cannot be missed.
+      await cluster.ok(['wait', '--for=jsonpath={.status.containerStatuses[0].lastState.terminated.exitCode}=1', 'pod/a-crashing', '-n', APP, '--timeout=60s']);
+      const r = await cluster.run(['get', 'pods', '--namespace', APP, '--sort-by=.status.containerStatuses[0].restartCount']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(headerOf(r.stdout)).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']);
+      const rows = rowsOf(r.stdout);
+      // Equal counts may come in any order; the crashing pod's count reads "N (Xs ago)".
+      expect(rows.slice(0, 3).map((row) => row[0]).sort()).toEqual(['audio-0', 'audio-1', replicaPod]);
+      expect(rows.slice(0, 3).map((row) => row[3])).toEqual(['0', '0', '0']);
+      expect(rows[3]?.[0]).toBe('a-crashing');
+      expect(rows[3]?.[3]).toMatch(/^[1-9]\d* \(\S+ ago\)$/);
+      expect(rows).toHaveLength(4);
+    } finally {
+      await cluster.ok(['delete', 'pod', 'a-crashing', '-n', APP, '--grace-period=0', '--force']);
     }
-    const r = await cluster.run(['get', 'pods', '--namespace', APP, '--sort-by=.status.containerStatuses[0].restartCount']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(headerOf(r.stdout)).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']);
-    expect(rowsOf(r.stdout).map((row) => row.slice(0, 4))).toEqual([
-      ['audio-1', '0/1', 'ContainerCreating', '1'],
-      ['audio-0', '0/1', 'ContainerCreating', '3'],
-    ]);
   });
 
   it('kubectl describe pod --namespace <ns> <pod id>', async () => {
     const out = await cluster.ok(['describe', 'pod', '--namespace', APP, 'audio-0']);
     expect(out).toMatch(/^Name:\s+audio-0$/m);
     expect(out).toMatch(new RegExp(`^Namespace:\\s+${APP}$`, 'm'));
-    expect(out).toMatch(/^Status:\s+Pending$/m);
+    expect(out).toMatch(/^Status:\s+Running$/m);
+    expect(out).toMatch(/^Node:\s+[\w-]+\/\d+\.\d+\.\d+\.\d+$/m);
     expect(out).toMatch(/^\s+Image:\s+nginx:1\.8$/m);
   });
 
@@ -215,11 +230,11 @@ describe.skipIf(!haveKubectl)('seed commands', () => {
     expect(await cluster.ok(['get', 'pods', '-l', 'tier=backend', '--namespace', APP, '-o', 'name'])).toBe('pod/audio-0\n');
   });
 
-  it('kubectl get nodes answers with the node table or says there are none', async () => {
-    const r = await cluster.run(['get', 'nodes']);
-    expect(r.code, r.stderr).toBe(0);
-    if (r.stdout) expect(headerOf(r.stdout)).toEqual(['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION']);
-    else expect(r.stderr.trim()).toBe('No resources found');
+  it('kubectl get nodes answers with the node table, every node Ready', async () => {
+    const out = await cluster.ok(['get', 'nodes']);
+    expect(headerOf(out)).toEqual(['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION']);
+    expect(rowsOf(out).length).toBeGreaterThan(0);
+    for (const row of rowsOf(out)) expect(row[1], out).toBe('Ready');
   });
 
   it('kubectl api-resources lists the kinds the seeds name (pods, nodes, jobs, networkpolicies)', async () => {

@@ -98,6 +98,9 @@ export interface ListResult {
 
 const clone = <T>(o: T): T => JSON.parse(JSON.stringify(o)) as T;
 
+/** The store moved on between read and write (not a failed precondition): worth a retry. */
+const isStaleConflict = (e: unknown): boolean => e instanceof ApiError && e.reason === 'Conflict' && e.message.includes('has been modified');
+
 /** Field names that are not "spec" for the purposes of generation. */
 const NON_SPEC = new Set(['metadata', 'status', 'apiVersion', 'kind']);
 
@@ -250,7 +253,7 @@ export class ResourceStore {
       try {
         return await this.commitUpdate(namespace, current, wanted, options);
       } catch (e) {
-        if (e instanceof ApiError && e.reason === 'Conflict' && e.message.includes('has been modified') && attempt < 5) continue;
+        if (isStaleConflict(e) && attempt < 5) continue;
         throw e;
       }
     }
@@ -353,7 +356,23 @@ export class ResourceStore {
     }
   }
 
+  /**
+   * A write that lands between reading the object and marking or removing it is not the
+   * caller's conflict: like Kubernetes' conditional delete, read again and retry (preconditions
+   * are checked afresh each time, so a stale precondition still fails).
+   */
   async delete(namespace: string | undefined, name: string, opts: DeleteOptions, options: WriteOptions): Promise<DeleteResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.deleteOnce(namespace, name, opts, options);
+      } catch (e) {
+        if (isStaleConflict(e) && attempt < 5) continue;
+        throw e;
+      }
+    }
+  }
+
+  private async deleteOnce(namespace: string | undefined, name: string, opts: DeleteOptions, options: WriteOptions): Promise<DeleteResult> {
     const current = this.get(namespace, name);
     const obj = current.object;
     const pre = opts.preconditions;
