@@ -11,12 +11,19 @@ export class WorkQueue {
   private readonly timers = new Set<NodeJS.Timeout>();
   private running = 0;
   private stopped = false;
+  private pumpScheduled = false;
 
+  /**
+   * With coalesce, work starts on the next turn of the event loop instead of at once, so the
+   * burst of events one write cascade delivers costs one sync per key, not one per event (for
+   * controllers whose sync is expensive, e.g. O(pods) per ReplicaSet).
+   */
   constructor(
     private readonly sync: SyncFn,
     private readonly concurrency = 1,
     private readonly onError: (key: string, e: unknown) => void = (key, e) =>
       console.error(`wheelhouse controller: sync ${key} failed:`, e instanceof Error ? e.message : e),
+    private readonly coalesce = false,
   ) {}
 
   add(key: string): void {
@@ -26,7 +33,13 @@ export class WorkQueue {
       return;
     }
     this.queued.add(key);
-    this.pump();
+    if (!this.coalesce) return this.pump();
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
   }
 
   /** Adds key after delayMs (e.g. to look again when a grace period ends). */

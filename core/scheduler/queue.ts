@@ -81,18 +81,25 @@ export class SchedulingQueue {
   async pop(): Promise<QueuedPod | undefined> {
     for (;;) {
       if (this.closed) return undefined;
-      while (this.heap.length) {
-        const qp = this.popHeap();
-        if (this.active.get(qp.info.key) !== qp) continue;
-        this.active.delete(qp.info.key);
-        this.inFlight.set(qp.info.key, qp);
-        this.cycle++;
-        qp.attempts++;
-        qp.lastAttempt = this.clock.now().getTime();
-        return qp;
-      }
+      const qp = this.tryPop();
+      if (qp) return qp;
       await new Promise<void>((resolve) => (this.waiter = resolve));
     }
+  }
+
+  /** The next pod if one is ready now, without waiting (lets the scheduler drain a burst without a promise hop per pod). */
+  tryPop(): QueuedPod | undefined {
+    while (!this.closed && this.heap.length) {
+      const qp = this.popHeap();
+      if (this.active.get(qp.info.key) !== qp) continue;
+      this.active.delete(qp.info.key);
+      this.inFlight.set(qp.info.key, qp);
+      this.cycle++;
+      qp.attempts++;
+      qp.lastAttempt = this.clock.now().getTime();
+      return qp;
+    }
+    return undefined;
   }
 
   /** The attempt is over (bound, or handed back through one of the methods below). */

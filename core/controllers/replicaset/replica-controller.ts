@@ -42,7 +42,8 @@ export class ReplicaController implements Controller {
     private readonly kind: ReplicaKind,
   ) {
     this.name = kind.component;
-    this.queue = new WorkQueue((key) => this.sync(key), WORKERS);
+    // Coalesced: a sync lists every pod of the namespace, so one per burst of pod events, not per event.
+    this.queue = new WorkQueue((key) => this.sync(key), WORKERS, undefined, true);
     this.owners = ctx.informer<ReplicaOwner>(kind.group, kind.plural);
     this.pods = ctx.informer<Pod>('', 'pods');
     this.client = ctx.client(kind.component);
