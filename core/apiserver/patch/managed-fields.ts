@@ -5,7 +5,7 @@ import type { ManagedFieldsEntry } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../object';
 import type { SchemaNode } from '../openapi/schema-node';
 import { compareObjects, FieldPathError, FieldSet, type Comparison, type FieldPath } from './field-set';
-import { isJsonMap, type JsonMap } from './json-value';
+import { deepEqual, isJsonMap, type JsonMap } from './json-value';
 
 export type ManagedOperation = 'Apply' | 'Update';
 
@@ -131,6 +131,29 @@ export function setManagedFields(obj: KubeObject, entries: ManagedFieldsEntry[] 
   if (!obj.metadata) obj.metadata = {};
   if (entries) obj.metadata.managedFields = entries;
   else delete obj.metadata.managedFields;
+}
+
+/**
+ * The two objects without the top-level fields (and metadata fields) they share unchanged: those
+ * cannot add, change or remove anything, and walking them is most of the cost of an update
+ * (a kubelet's status write need not walk the spec).
+ */
+function withoutEqualParts(a: KubeObject, b: KubeObject): [KubeObject, KubeObject] {
+  const ta: JsonMap = {};
+  const tb: JsonMap = {};
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const x = (a as unknown as JsonMap)[k];
+    const y = (b as unknown as JsonMap)[k];
+    if (k === 'metadata' && isJsonMap(x) && isJsonMap(y)) {
+      const [mx, my] = withoutEqualParts(x as unknown as KubeObject, y as unknown as KubeObject);
+      ta[k] = mx;
+      tb[k] = my;
+    } else if (!deepEqual(x, y)) {
+      if (x !== undefined) ta[k] = x;
+      if (y !== undefined) tb[k] = y;
+    }
+  }
+  return [ta as unknown as KubeObject, tb as unknown as KubeObject];
 }
 
 /** obj without managedFields, which never take part in comparisons (a shallow copy: read only). */
@@ -290,8 +313,9 @@ function startingManagedFields(old: KubeObject | undefined, updated: KubeObject,
  */
 export function updateManagedFields(old: KubeObject | undefined, updated: KubeObject, opts: UpdateOptions): void {
   const managed = startingManagedFields(old, updated, opts.subresource);
-  const before = old ? withoutManagedFields(old) : creationBaseline(updated, opts.schema, opts.apiVersion);
-  const after = withoutManagedFields(updated);
+  let before: KubeObject = old ? withoutManagedFields(old) : (creationBaseline(updated, opts.schema, opts.apiVersion) as KubeObject);
+  let after = withoutManagedFields(updated);
+  if (old) [before, after] = withoutEqualParts(before, after);
   let change: Comparison;
   try {
     change = withoutResetFields(compareObjects(before, after, opts.schema), opts.resetFields);
