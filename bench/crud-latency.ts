@@ -143,7 +143,7 @@ async function level(client: ApiClient, target: ApiTarget, pid: number, c: numbe
 }
 
 await runBench('crud-latency', async () => {
-  const server = await startServer({ profileTag: 'crud-latency/sqlite' });
+  const server = await startServer({ profileTag: 'crud-latency/sqlite', controlPlaneOnly: true });
   const client = new ApiClient(server.target, 64);
   try {
     await createNamespace(client, LIST_NS);

@@ -43,7 +43,7 @@ async function timeRuns(runs: number, fn: () => Promise<Run> | Run): Promise<Tim
 }
 
 await runBench('list-pods', async () => {
-  const server = await startServer({ profileTag: 'list-pods/sqlite' });
+  const server = await startServer({ profileTag: 'list-pods/sqlite', controlPlaneOnly: true });
   const client = new ApiClient(server.target, 64);
   try {
     for (let n = 0; n < NAMESPACES; n++) await createNamespace(client, `pods-${n}`);

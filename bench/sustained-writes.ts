@@ -43,7 +43,7 @@ function storeFigures(r: LoadResult, cpu: CpuShare): StoreFigures {
 }
 
 async function sustained(storage: 'sqlite' | 'memory'): Promise<StoreFigures> {
-  const server = await startServer({ storage, profileTag: `sustained-writes/${storage}` });
+  const server = await startServer({ storage, profileTag: `sustained-writes/${storage}`, controlPlaneOnly: true });
   const client = new ApiClient(server.target, CONCURRENCY);
   try {
     for (let n = 0; n < NAMESPACES; n++) await createNamespace(client, `load-${n}`);

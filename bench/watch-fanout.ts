@@ -25,7 +25,7 @@ interface Delivery {
 }
 
 await runBench('watch-fanout', async () => {
-  const server = await startServer({ profileTag: 'watch-fanout/sqlite' });
+  const server = await startServer({ profileTag: 'watch-fanout/sqlite', controlPlaneOnly: true });
   const client = new ApiClient(server.target, BURST_CONCURRENCY);
   const streams: WatchStream[] = [];
   try {

@@ -16,6 +16,7 @@ Commands:
               --kubeconfig FILE  where to write the kubeconfig (default DIR/kubeconfig)
               --storage sqlite|memory  (default sqlite)
               --nodes N          nodes to create on first start: cp1 and N-1 workers (default 3)
+              --control-plane-only  the API server alone: no nodes, scheduler or controllers
               --node-monitor-grace-period DURATION  a node silent this long goes NotReady (default 40s)
               --node-lease-renew-interval DURATION  how often kubelets renew their Lease (default 10s)
               --default-toleration-seconds N        how long pods stay on a NotReady node (default 300)
@@ -67,6 +68,7 @@ async function runCluster(args: string[]): Promise<number> {
       kubeconfig: { type: 'string' },
       storage: { type: 'string' },
       nodes: { type: 'string' },
+      'control-plane-only': { type: 'boolean' },
       'node-monitor-grace-period': { type: 'string' },
       'node-lease-renew-interval': { type: 'string' },
       'default-toleration-seconds': { type: 'string' },
@@ -102,6 +104,7 @@ async function runCluster(args: string[]): Promise<number> {
     storage,
     nodes,
     timings,
+    components: values['control-plane-only'] ? 'none' : 'all',
   });
   if (!(await readyz(cluster))) {
     console.error('wheelhouse cluster: /readyz did not answer ok');

@@ -19,6 +19,11 @@ export interface ServerOptions {
   storage?: 'sqlite' | 'memory';
   /** Profile tag: the CPU profile goes to BENCH_PROFILE_DIR/<tag>/ when profiling is on. */
   profileTag?: string;
+  /**
+   * The API server alone (--control-plane-only): the API benchmarks measure the control plane,
+   * not the scheduler and kubelets working on the objects they create.
+   */
+  controlPlaneOnly?: boolean;
 }
 
 export interface ServerProcess {
@@ -65,6 +70,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<ServerProce
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const args = [...nodeArgs, CLI, 'cluster', '--data-dir', dataDir, '--port', '0', '--kubeconfig', kubeconfig];
   if (opts.storage) args.push('--storage', opts.storage);
+  if (opts.controlPlaneOnly) args.push('--control-plane-only');
 
   const t0 = performance.now();
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });

@@ -10,7 +10,9 @@ export function sendRaw(res: ServerResponse, code: number, text: string, content
     res.end();
     return;
   }
-  res.writeHead(code, { 'Content-Type': contentType, 'Cache-Control': 'no-cache, private' });
+  // A Content-Length lets Node send head and body in one write (chunked framing costs a
+  // second TLS record per response).
+  res.writeHead(code, { 'Content-Type': contentType, 'Cache-Control': 'no-cache, private', 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
 }
 
