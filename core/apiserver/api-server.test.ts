@@ -78,6 +78,17 @@ describe('lists', () => {
     expect(seen).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
   });
 
+  it('streams a large list in slices that still make one valid list', async () => {
+    const ns = await namespace();
+    const rs = cluster.api.storeFor('', 'configmaps')!;
+    const user = { username: 'test', groups: ['system:masters'] };
+    await Promise.all(Array.from({ length: 1203 }, (_, i) => rs.create(ns, { metadata: { name: `m${String(i).padStart(4, '0')}` } }, { user })));
+    const r = await api(t, 'GET', `/api/v1/namespaces/${ns}/configmaps`);
+    expect(r.json.kind).toBe('ConfigMapList');
+    expect(r.json.items).toHaveLength(1203);
+    expect(r.json.items[1202].metadata.name).toBe('m1202');
+  });
+
   it('answers 504 for a resourceVersion from the future', async () => {
     const r = await api(t, 'GET', '/api/v1/configmaps?resourceVersion=999999999');
     expect(r.status).toBe(504);

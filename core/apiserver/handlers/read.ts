@@ -114,8 +114,24 @@ export function handleList(res: ServerResponse, { store, namespace, query, shape
     });
     return;
   }
-  sendRaw(res, 200, listJson(`${def.kind}List`, store.apiVersion, listMeta, result.items));
+  const head = `{"kind":${JSON.stringify(`${def.kind}List`)},"apiVersion":${JSON.stringify(store.apiVersion)},"metadata":${JSON.stringify(listMeta)},"items":[`;
+  if (result.items.length <= STREAM_THRESHOLD) {
+    sendRaw(res, 200, head + result.items.map((c) => c.json).join(',') + ']}');
+    return;
+  }
+  // Large lists go out in slices: the client reads (and decrypts) one while the next is
+  // encrypted, instead of waiting for one huge buffer.
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
+  res.write(head);
+  for (let i = 0; i < result.items.length; i += STREAM_THRESHOLD) {
+    const slice = result.items.slice(i, i + STREAM_THRESHOLD).map((c) => c.json);
+    res.write((i ? ',' : '') + slice.join(','));
+  }
+  res.end(']}');
 }
+
+/** Lists longer than this are streamed in slices of this many objects. */
+const STREAM_THRESHOLD = 500;
 
 /**
  * A Table of many objects, assembled from per-object JSON: each row's PartialObjectMetadata is
@@ -134,8 +150,3 @@ function tableListJson(printer: Printer, items: CachedObject[], includeObject: I
   return `${head.slice(0, -'[]}'.length)}[${rows.join(',')}]}`;
 }
 
-/** Builds the list body from cached JSON text: no re-serialisation of the items. */
-function listJson(kind: string, apiVersion: string, meta: object, items: CachedObject[]): string {
-  const head = `{"kind":${JSON.stringify(kind)},"apiVersion":${JSON.stringify(apiVersion)},"metadata":${JSON.stringify(meta)},"items":[`;
-  return head + items.map((c) => c.json).join(',') + ']}';
-}
