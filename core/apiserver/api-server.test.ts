@@ -124,8 +124,8 @@ describe('watch', () => {
   it('sends an ERROR event with 410 Expired for a resourceVersion older than the watch history', async () => {
     const ns = await namespace();
     const first = await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: 'old' } });
-    // The cache keeps 20 events per resource; push the first one out.
-    for (let i = 0; i < 25; i++) await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: `x${i}` } });
+    // The cache keeps 20 events per resource (trimmed in batches, so up to 36); push the first out.
+    for (let i = 0; i < 60; i++) await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: `x${i}` } });
     const w = openWatch(`/api/v1/namespaces/${ns}/configmaps?watch=true&resourceVersion=${first.json.metadata.resourceVersion}`);
     const e = await w.next();
     expect(e.type).toBe('ERROR');
