@@ -90,16 +90,14 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const serviceCidr = parseCidr(opts.serviceCidr ?? DEFAULT_SERVICE_CIDR);
   const kubernetesIp = nthAddress(serviceCidr, 1);
   const store: Store = opts.storage === 'memory' ? new MemoryStore() : new SqliteStore(join(dataDir, 'state.db'));
-  const [tls] = await Promise.all([
-    ensureServingTls(join(dataDir, 'pki'), [
-      'localhost',
-      'kubernetes',
-      'kubernetes.default',
-      'kubernetes.default.svc',
-      'kubernetes.default.svc.cluster.local',
-      HOST,
-      kubernetesIp,
-    ]),
+  const tls = await ensureServingTls(join(dataDir, 'pki'), [
+    'localhost',
+    'kubernetes',
+    'kubernetes.default',
+    'kubernetes.default.svc',
+    'kubernetes.default.svc.cluster.local',
+    HOST,
+    kubernetesIp,
   ]);
   const token = loadOrCreateToken(join(dataDir, 'admin.token'));
   const tokenKeys = await loadTokenKeys(join(dataDir, 'pki', 'sa.key'), join(dataDir, 'pki', 'sa.pub'));

@@ -278,8 +278,8 @@ export class ApiServer {
     }
     if (sub === 'scale' && def.scale) {
       if (method === 'GET') return handleGetScale(w);
-      if (method === 'PUT') return handleUpdateScale(w, undefined, this.schemas);
-      if (method === 'PATCH') return handleUpdateScale(w, scalePatchType(w.req.headers['content-type']), this.schemas);
+      if (method === 'PUT') return handleUpdateScale(w, undefined);
+      if (method === 'PATCH') return handleUpdateScale(w, scalePatchType(w.req.headers['content-type']));
       throw methodNotAllowed('the server does not allow this method on the requested resource');
     }
     const handler = this.subresourceHandlers.get(`${def.group}/${def.plural}/${sub}`);

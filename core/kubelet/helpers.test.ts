@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../controllers/clock';
 import { Backoff } from './backoff';
-import { imageId, imageName, parseImageRef } from './image-ref';
+import { imageId, imageName, parseImageRef } from '../runtime/image-ref';
 import { goDuration } from './messages';
 import { PodIpAllocator } from './pod-ips';
 

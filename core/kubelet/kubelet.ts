@@ -14,7 +14,7 @@ import { WorkQueue } from '../controllers/work-queue';
 import type { ContainerExit, ContainerRuntime } from '../runtime/types';
 import { Backoff } from './backoff';
 import { NodeHeartbeat } from './heartbeat';
-import { imageId, imageName, parseImageRef, type ImageRef } from './image-ref';
+import { imageId, imageName, parseImageRef, type ImageRef } from '../runtime/image-ref';
 import { msg } from './messages';
 import { PodIpAllocator } from './pod-ips';
 import { PodSource } from './pod-source';

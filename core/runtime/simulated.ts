@@ -3,7 +3,7 @@
 // and deterministic (a little below the container's requests). For scale tests, demos and
 // what-if planning, and for the kubelet's tests.
 import { randomBytes } from 'node:crypto';
-import { parseImageRef } from '../kubelet/image-ref';
+import { parseImageRef } from './image-ref';
 import { realClock, type Clock } from '../controllers/clock';
 import { quantityToMilli, quantityToNumber } from '../registry/validation/quantity';
 import { simulateCommand } from './simulated-command';

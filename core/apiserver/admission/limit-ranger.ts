@@ -8,7 +8,7 @@ import type { Kube } from '../object';
 import { forbidden } from '../status';
 import { quantityToMilli } from '../../registry/validation/quantity';
 import type { AdmissionRequest } from '../../registry/generic/resource-store';
-import { add, compare, type ResourceList } from '../../controllers/resourcequota/resource-list';
+import { add, compare, type ResourceList } from '../../quota/resource-list';
 import type { AdmissionPlugin } from './chain';
 
 const ANNOTATION = 'kubernetes.io/limit-ranger';

@@ -7,8 +7,8 @@ import type { ApiServer } from '../api-server';
 import type { Kube, KubeObject } from '../object';
 import { forbidden } from '../status';
 import type { AdmissionRequest, UserInfo } from '../../registry/generic/resource-store';
-import { evaluatorFor, podConstraintError, podEvaluator, quotaCovers, type Evaluator } from '../../controllers/resourcequota/evaluators';
-import { add, exceeded, isNegative, mask, prettyPrint, removeZeros, subtractNonNegative, type ResourceList } from '../../controllers/resourcequota/resource-list';
+import { evaluatorFor, podConstraintError, podEvaluator, quotaCovers, type Evaluator } from '../../quota/evaluators';
+import { add, exceeded, isNegative, mask, prettyPrint, removeZeros, subtractNonNegative, type ResourceList } from '../../quota/resource-list';
 import type { AdmissionPlugin } from './chain';
 
 type Quota = Kube<ResourceQuota>;

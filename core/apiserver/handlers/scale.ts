@@ -10,7 +10,6 @@ import { applyStrategicMergePatch } from '../patch/strategic-merge-patch';
 import { decodeBody, mediaType, readBody, requireObject } from '../http/body';
 import { sendJson } from '../http/respond';
 import { badRequest, invalid, staleConflict, unsupportedMediaType } from '../status';
-import type { Schemas } from '../schemas';
 import { SchemaNode } from '../openapi/schema-node';
 import { schemaResolver } from '../openapi/definitions';
 import type { WriteRequest } from './write';
@@ -70,7 +69,7 @@ let scaleSchema: SchemaNode | undefined;
 const scaleNode = () => (scaleSchema ??= new SchemaNode({ $ref: '#/components/schemas/io.k8s.api.autoscaling.v1.Scale' }, schemaResolver()));
 
 /** PUT or PATCH of /scale: works out the wanted replicas, then writes them to the object. */
-export async function handleUpdateScale(w: WriteRequest, patchType: string | undefined, _schemas: Schemas): Promise<void> {
+export async function handleUpdateScale(w: WriteRequest, patchType: string | undefined): Promise<void> {
   const store: ResourceStore = w.store;
   const def = store.def;
   const scale = def.scale!;

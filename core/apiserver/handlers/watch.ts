@@ -5,11 +5,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ResourceStore } from '../../registry/generic/resource-store';
 import { buildTable, partialObjectMetadata as partialMetadata } from '../../registry/printing/table';
 import type { KubeObject } from '../object';
-import { expired } from '../status';
+import { badRequest, expired } from '../status';
 import type { CacheEvent, CachedObject } from '../watch-cache';
 import { listFilter } from './list-filter';
 import { boolParam, intParam, type ResponseShape } from './options';
-import { badRequest } from '../status';
 
 export interface WatchRequest {
   store: ResourceStore;

@@ -3,8 +3,8 @@
 // scopes, zero where nothing is used, limited to the names it sets.
 import type { ResourceQuota } from 'kubernetes-types/core/v1';
 import type { ApiServer } from '../../apiserver/api-server';
-import { countedKinds, evaluatorFor, podEvaluator, pvcEvaluator, quotaCovers, serviceEvaluator, type Evaluator } from './evaluators';
-import { add, mask, type ResourceList } from './resource-list';
+import { countedKinds, evaluatorFor, podEvaluator, pvcEvaluator, quotaCovers, serviceEvaluator, type Evaluator } from '../../quota/evaluators';
+import { add, mask, type ResourceList } from '../../quota/resource-list';
 
 /** The evaluators concerned by a quota's resource names, each with the names it answers for. */
 export function evaluatorsFor(names: string[]): Array<[Evaluator, string[]]> {
