@@ -138,18 +138,29 @@ export class WatchCache {
     return this.sortedKeys;
   }
 
+  /** Keeps the sorted keys in step with one addition, instead of sorting all again per list. */
+  private index(key: string): void {
+    if (this.sortedKeys) this.sortedKeys.splice(lowerBound(this.sortedKeys, key), 0, key);
+  }
+
+  private unindex(key: string): void {
+    if (!this.sortedKeys) return;
+    const i = lowerBound(this.sortedKeys, key);
+    if (this.sortedKeys[i] === key) this.sortedKeys.splice(i, 1);
+  }
+
   private ingest(e: StoreEvent): void {
     const previous = this.items.get(e.kv.key);
     let event: CacheEvent;
     if (e.type === 'delete') {
       this.items.delete(e.kv.key);
-      this.sortedKeys = null;
+      this.unindex(e.kv.key);
       // The last state, stamped with the delete's revision, as the real server sends it.
       const current = decode(e.kv.key, e.kv.value, e.revision);
       event = { type: 'DELETED', current, previous, revision: e.revision };
     } else {
       const current = decode(e.kv.key, e.kv.value, e.kv.modRevision);
-      if (!previous) this.sortedKeys = null;
+      if (!previous) this.index(e.kv.key);
       this.items.set(e.kv.key, current);
       event = { type: previous ? 'MODIFIED' : 'ADDED', current, previous, revision: e.revision };
     }
