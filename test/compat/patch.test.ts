@@ -53,6 +53,9 @@ describe.skipIf(!haveKubectl)('patch, edit, scale', () => {
 
   it('a patch that changes nothing says so', async () => {
     const { ns } = await createDeployment(cluster, 'noop');
+    // kubectl compares the object it read with the patch's answer, so a status write by the
+    // deployment controller in between would read as a change: let the rollout finish first.
+    await cluster.ok(['rollout', 'status', 'deployment/d', '-n', ns, '--timeout=60s']);
     const same = '{"spec":{"replicas":1}}';
     expect((await cluster.ok(['patch', 'deployment', 'd', '-n', ns, '-p', same])).trim()).toBe('deployment.apps/d patched (no change)');
   });
