@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../store/memory-store';
-import { encodeForStore, WatchCache } from './watch-cache';
+import { encodeForStore } from './stored-object';
+import { WatchCache } from './watch-cache';
 
 const value = (name: string) => encodeForStore({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } });
 

@@ -3,6 +3,7 @@
 // synchronously inside each write, so the cache is never behind a write that has returned.
 import type { Store, StoreEvent } from '../store/types';
 import type { KubeObject } from './object';
+import { decodeStored } from './stored-object';
 
 export interface CachedObject {
   key: string;
@@ -27,36 +28,9 @@ export interface CacheEvent {
 
 export type CacheListener = (event: CacheEvent) => void;
 
-/**
- * Stored values are written with apiVersion, kind and metadata first and no resourceVersion
- * (see encodeForStore), so the served JSON is the stored text with the revision spliced into
- * metadata: no second JSON.stringify on every write.
- */
-const METADATA = '"metadata":{';
-
-/** Serialises an object for the store: apiVersion, kind and metadata first, no resourceVersion. */
-export function encodeForStore(obj: KubeObject): string {
-  const { apiVersion, kind, metadata, ...rest } = obj;
-  const meta = { ...metadata };
-  delete meta.resourceVersion;
-  return JSON.stringify({ apiVersion, kind, metadata: meta, ...rest });
-}
-
-function withRevision(value: string, revision: number): string | undefined {
-  // The first "metadata":{ follows apiVersion and kind, whose values cannot contain it.
-  const at = value.indexOf(METADATA);
-  if (at < 0 || at > 200) return undefined;
-  const head = at + METADATA.length;
-  const rv = `"resourceVersion":"${revision}"`;
-  return value.slice(0, head) + (value[head] === '}' ? rv : `${rv},`) + value.slice(head);
-}
-
 /** Parses a stored value and stamps the revision it was read at. */
 export function decode(key: string, value: string, revision: number): CachedObject {
-  const object = JSON.parse(value) as KubeObject;
-  object.metadata.resourceVersion = String(revision);
-  const json = object.metadata && Object.keys(object)[2] === 'metadata' ? withRevision(value, revision) : undefined;
-  return { key, object, json: json ?? JSON.stringify(object), revision };
+  return { key, ...decodeStored(value, revision), revision };
 }
 
 export class WatchCache {

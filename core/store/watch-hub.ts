@@ -12,6 +12,14 @@ interface Watcher {
   handler: WatchHandler;
 }
 
+/**
+ * Events kept for watchers that start behind the current revision. The API server's watch
+ * caches hold the history clients watch from and start their store watch at the revision
+ * they listed, so this window only bridges that hand-over: every event it keeps retains an
+ * object's old text.
+ */
+const DEFAULT_HISTORY = 1_000;
+
 export class WatchHub {
   private readonly history: StoreEvent[] = [];
   private readonly watchers = new Set<Watcher>();
@@ -20,7 +28,7 @@ export class WatchHub {
 
   constructor(
     startRevision: number,
-    private readonly maxHistory = 100_000,
+    private readonly maxHistory = DEFAULT_HISTORY,
   ) {
     this.compacted = startRevision;
   }
@@ -31,7 +39,8 @@ export class WatchHub {
 
   publish(event: StoreEvent): void {
     this.history.push(event);
-    if (this.history.length > this.maxHistory) {
+    // Trim in batches: shifting the whole array on every write would cost O(history) each time.
+    if (this.history.length > this.maxHistory + Math.max(16, this.maxHistory >> 3)) {
       const dropped = this.history.splice(0, this.history.length - this.maxHistory);
       this.compacted = dropped[dropped.length - 1]!.revision;
     }

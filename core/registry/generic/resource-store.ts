@@ -15,7 +15,8 @@ import {
   notFound,
   staleConflict,
 } from '../../apiserver/status';
-import { encodeForStore, type CachedObject, type WatchCache } from '../../apiserver/watch-cache';
+import { encodeForStore } from '../../apiserver/stored-object';
+import type { CachedObject, WatchCache } from '../../apiserver/watch-cache';
 import type { FieldError } from '../field-errors';
 import type { ResourceDef } from '../types';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../validation/object-meta';
@@ -97,6 +98,8 @@ export interface ListResult {
 }
 
 const clone = <T>(o: T): T => JSON.parse(JSON.stringify(o)) as T;
+/** A private copy of a cached object, from its served text. */
+const copyOf = (c: CachedObject): KubeObject => JSON.parse(c.json) as KubeObject;
 
 /** The store moved on between read and write (not a failed precondition): worth a retry. */
 const isStaleConflict = (e: unknown): boolean => e instanceof ApiError && e.reason === 'Conflict' && e.message.includes('has been modified');
@@ -249,7 +252,7 @@ export class ResourceStore {
   ): Promise<KubeObject> {
     for (let attempt = 0; ; attempt++) {
       const current = this.get(namespace, name);
-      const wanted = await mutate(clone(current.object));
+      const wanted = await mutate(copyOf(current));
       try {
         return await this.commitUpdate(namespace, current, wanted, options);
       } catch (e) {
@@ -288,7 +291,7 @@ export class ResourceStore {
     if (options.subresource === 'status' || options.subresource === 'finalize') {
       // Only status may change through /status, only spec (its finalizers) through /finalize.
       const field = options.subresource === 'status' ? 'status' : 'spec';
-      const next: KubeObject = { ...clone(old), [field]: obj[field] };
+      const next: KubeObject = { ...copyOf(current), [field]: obj[field] };
       if (next[field] === undefined) delete next[field];
       // Deployments record their revision annotation through /status, as in Kubernetes.
       if (field === 'status' && this.def.statusKeepsAnnotations) {
@@ -330,7 +333,7 @@ export class ResourceStore {
 
       delete obj.metadata.resourceVersion;
       const unchanged = sameObject(obj, old);
-      if (unchanged) return clone(old);
+      if (unchanged) return copyOf(current);
       if (options.dryRun) {
         obj.metadata.resourceVersion = old.metadata.resourceVersion;
         return obj;
@@ -409,7 +412,7 @@ export class ResourceStore {
       // Already being deleted and nothing changes: report it as is.
       return { object: obj, deleted: false };
     }
-    const marked = clone(obj);
+    const marked = copyOf(current);
     const deadline = new Date(Date.now() + grace * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
     if (!marked.metadata.deletionTimestamp || grace < (marked.metadata.deletionGracePeriodSeconds ?? Infinity)) {
       marked.metadata.deletionTimestamp = deadline;
