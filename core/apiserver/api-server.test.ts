@@ -6,7 +6,10 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { EventEmitter } from 'node:events';
+import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handleList } from './handlers/read';
 import { startCluster, type Cluster } from '../cluster';
 import { api, type ApiTarget } from '../../test/support/api-client';
 
@@ -87,6 +90,35 @@ describe('lists', () => {
     expect(r.json.kind).toBe('ConfigMapList');
     expect(r.json.items).toHaveLength(1203);
     expect(r.json.items[1202].metadata.name).toBe('m1202');
+    const table = await api(t, 'GET', `/api/v1/namespaces/${ns}/configmaps`, undefined, { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' });
+    expect(table.json.kind).toBe('Table');
+    expect(table.json.rows.map((row: { cells: unknown[] }) => row.cells[0])).toEqual(r.json.items.map((i: { metadata: { name: string } }) => i.metadata.name));
+    expect(table.json.rows[1202].object.metadata.name).toBe('m1202');
+  });
+
+  it('a write that lands while a large list streams does not change the list', async () => {
+    const ns = await namespace();
+    const rs = cluster.api.storeFor('', 'configmaps')!;
+    const user = { username: 'test', groups: ['system:masters'] };
+    await Promise.all(Array.from({ length: 1500 }, (_, i) => rs.create(ns, { metadata: { name: `m${String(i).padStart(4, '0')}` } }, { user })));
+    // A response that is full after the first slice and drains only once a create has landed.
+    const parts: string[] = [];
+    const res = Object.assign(new EventEmitter(), {
+      destroyed: false,
+      writeHead: () => res,
+      write(part: string) {
+        parts.push(part);
+        if (parts.length === 1) void rs.create(ns, { metadata: { name: 'm9999' } }, { user }).then(() => res.emit('drain'));
+        return parts.length > 1;
+      },
+      end: () => res,
+    });
+    await handleList(res as unknown as ServerResponse, { store: rs, namespace: ns, query: new URLSearchParams(), shape: { kind: 'object' } });
+    const list = JSON.parse(parts.join(''));
+    expect(parts.length).toBeGreaterThan(1);
+    expect(rs.find(ns, 'm9999')).toBeDefined();
+    expect(list.items).toHaveLength(1500);
+    expect(list.items.every((i: { metadata: { resourceVersion: string } }) => Number(i.metadata.resourceVersion) <= Number(list.metadata.resourceVersion))).toBe(true);
   });
 
   it('answers 504 for a resourceVersion from the future', async () => {

@@ -6,7 +6,7 @@ import type { ResourceStore } from '../../registry/generic/resource-store';
 import { buildTable, partialObjectMetadata as partialMetadata, type IncludeObject, type TableListMeta } from '../../registry/printing/table';
 import type { Printer } from '../../registry/types';
 import type { KubeObject } from '../object';
-import { sendJson, sendRaw } from '../http/respond';
+import { sendJson, sendParts, sendRaw } from '../http/respond';
 import { ApiError, badRequest, expired } from '../status';
 import type { CachedObject } from '../watch-cache';
 import { listFilter } from './list-filter';
@@ -85,7 +85,7 @@ export function handleGet(res: ServerResponse, store: ResourceStore, namespace: 
   else sendObject(res, store, 200, found.object, shape);
 }
 
-export function handleList(res: ServerResponse, { store, namespace, query, shape }: ListRequest): void {
+export function handleList(res: ServerResponse, { store, namespace, query, shape }: ListRequest): void | Promise<void> {
   checkResourceVersion(store, query);
   const limit = intParam(query, 'limit');
   if (limit !== undefined && limit < 0) throw badRequest(`limit: Invalid value: ${limit}: must be greater than or equal to 0`);
@@ -101,10 +101,6 @@ export function handleList(res: ServerResponse, { store, namespace, query, shape
     listMeta.remainingItemCount = result.remaining;
   }
   const def = store.def;
-  if (shape.kind === 'table') {
-    sendRaw(res, 200, tableListJson(def.printer, result.items, shape.table.includeObject, listMeta));
-    return;
-  }
   if (shape.kind === 'metadata') {
     sendJson(res, 200, {
       kind: 'PartialObjectMetadataList',
@@ -114,39 +110,49 @@ export function handleList(res: ServerResponse, { store, namespace, query, shape
     });
     return;
   }
+  if (shape.kind === 'table') return sendList(res, tableHead(def.printer, shape.table.includeObject, listMeta), result.items, tableRow(def.printer, shape.table.includeObject));
   const head = `{"kind":${JSON.stringify(`${def.kind}List`)},"apiVersion":${JSON.stringify(store.apiVersion)},"metadata":${JSON.stringify(listMeta)},"items":[`;
-  if (result.items.length <= STREAM_THRESHOLD) {
-    sendRaw(res, 200, head + result.items.map((c) => c.json).join(',') + ']}');
+  return sendList(res, head, result.items, (c) => c.json);
+}
+
+/**
+ * Sends head, then each item's JSON comma-separated, then `]}`. Large lists go out in slices
+ * (see sendParts). The items are fixed when this is called, so the list stays the one taken
+ * at its revision even if writes land between slices.
+ */
+function sendList(res: ServerResponse, head: string, items: CachedObject[], itemJson: (c: CachedObject) => string): void | Promise<void> {
+  if (items.length <= STREAM_THRESHOLD) {
+    sendRaw(res, 200, head + items.map(itemJson).join(',') + ']}');
     return;
   }
-  // Large lists go out in slices: the client reads (and decrypts) one while the next is
-  // encrypted, instead of waiting for one huge buffer.
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
-  res.write(head);
-  for (let i = 0; i < result.items.length; i += STREAM_THRESHOLD) {
-    const slice = result.items.slice(i, i + STREAM_THRESHOLD).map((c) => c.json);
-    res.write((i ? ',' : '') + slice.join(','));
-  }
-  res.end(']}');
+  return sendParts(res, 200, (function* () {
+    for (let i = 0; i < items.length; i += STREAM_THRESHOLD) {
+      const slice = items.slice(i, i + STREAM_THRESHOLD).map(itemJson);
+      yield (i ? ',' : head) + slice.join(',') + (i + STREAM_THRESHOLD >= items.length ? ']}' : '');
+    }
+  })());
 }
 
 /** Lists longer than this are streamed in slices of this many objects. */
 const STREAM_THRESHOLD = 500;
 
+/** A Table's JSON up to the opening of its rows. */
+function tableHead(printer: Printer, includeObject: IncludeObject, listMeta: TableListMeta): string {
+  const head = JSON.stringify(buildTable(printer, [], { now: new Date(), includeObject, listMeta }));
+  return `${head.slice(0, -'[]}'.length)}[`;
+}
+
 /**
- * A Table of many objects, assembled from per-object JSON: each row's PartialObjectMetadata is
+ * A Table row as JSON, assembled from per-object JSON: each row's PartialObjectMetadata is
  * serialised once per object version and reused by every later list.
  */
-function tableListJson(printer: Printer, items: CachedObject[], includeObject: IncludeObject, listMeta: TableListMeta): string {
+function tableRow(printer: Printer, includeObject: IncludeObject): (c: CachedObject) => string {
   const now = new Date();
-  const head = JSON.stringify(buildTable(printer, [], { now, includeObject, listMeta }));
-  const rows = items.map((c) => {
+  return (c) => {
     let object: string;
     if (includeObject === 'None') object = 'null';
     else if (includeObject === 'Object') object = c.json;
     else object = c.partialJson ??= JSON.stringify(partialMetadata(c.object));
     return `{"cells":${JSON.stringify(printer.cells(c.object, now))},"object":${object}}`;
-  });
-  return `${head.slice(0, -'[]}'.length)}[${rows.join(',')}]}`;
+  };
 }
-

@@ -16,6 +16,33 @@ export function sendRaw(res: ServerResponse, code: number, text: string, content
   res.end(text);
 }
 
+/**
+ * Sends a large body in parts, one per event-loop turn, waiting for the socket to drain when
+ * it is full: the client reads (and decrypts) one part while the next is encoded, and a slow
+ * reader does not make the whole body pile up in memory. Stops if the client goes away.
+ */
+export async function sendParts(res: ServerResponse, code: number, parts: Iterable<string>, contentType = 'application/json'): Promise<void> {
+  res.writeHead(code, { 'Content-Type': contentType, 'Cache-Control': 'no-cache, private' });
+  for (const part of parts) {
+    if (res.destroyed) return;
+    if (!res.write(part)) await drained(res);
+    else await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  if (!res.destroyed) res.end();
+}
+
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
 export function errorStatus(e: unknown): Status {
   if (e instanceof ApiError) return e.toStatus();
   return internalError(e instanceof Error ? e.message : String(e)).toStatus();
