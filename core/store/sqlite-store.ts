@@ -82,6 +82,7 @@ export class SqliteStore implements Store {
     `);
     this.stmts = {
       get: this.db.prepare<[string], Row>('SELECT key, value, create_rev, mod_rev FROM kv WHERE key = ?'),
+      exists: this.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM kv WHERE key = ?'),
       rangeFrom: this.db.prepare<[string, string, number], Row>(
         'SELECT key, value, create_rev, mod_rev FROM kv WHERE key >= ? AND key < ? ORDER BY key LIMIT ?',
       ),
@@ -203,14 +204,15 @@ export class SqliteStore implements Store {
 
   /** One write inside the batch transaction; a failed precondition fails only this write. */
   private apply(op: PendingWrite, rev: number): { event?: StoreEvent; result?: KeyValue; error?: Error } {
-    const row = this.stmts.get.get(op.key);
-    const prev = row && toKv(row);
     if (op.kind === 'create') {
-      if (prev) return { error: new KeyExistsError(op.key) };
+      // Only whether the key exists: reading the old value would copy it for nothing.
+      if (this.stmts.exists.get(op.key)) return { error: new KeyExistsError(op.key) };
       this.stmts.insert.run(op.key, op.value, rev, rev);
       const kv: KeyValue = { key: op.key, value: op.value!, createRevision: rev, modRevision: rev };
       return { event: { type: 'put', kv, revision: rev }, result: kv };
     }
+    const row = this.stmts.get.get(op.key);
+    const prev = row && toKv(row);
     if (!prev) return { error: new KeyNotFoundError(op.key) };
     if (op.expected !== undefined && prev.modRevision !== op.expected) return { error: new ConflictError(op.key, prev) };
     if (op.kind === 'update') {

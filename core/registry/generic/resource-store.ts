@@ -43,6 +43,8 @@ export interface WriteOptions {
   subresource?: string;
   /** Server-side apply already recorded managedFields for this write. */
   applied?: boolean;
+  /** The input is a decoded request body nobody else holds: changed in place, not copied. */
+  consumeInput?: boolean;
 }
 
 export interface AdmissionRequest {
@@ -162,19 +164,20 @@ export class ResourceStore {
 
   async create(namespace: string | undefined, input: KubeObject, options: WriteOptions): Promise<KubeObject> {
     this.checkTypeMeta(input);
-    const obj: KubeObject = { ...clone(input), apiVersion: this.apiVersion, kind: this.def.kind };
+    const obj: KubeObject = { ...(options.consumeInput ? input : clone(input)), apiVersion: this.apiVersion, kind: this.def.kind };
     const meta = (obj.metadata ??= {});
     this.checkNamespace(meta.namespace, namespace);
     if (this.def.namespaced) meta.namespace = namespace;
     else delete meta.namespace;
 
+    const generated = !meta.name && !!meta.generateName;
     for (let attempt = 0; ; attempt++) {
       if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName);
       try {
         return await this.createOnce(namespace, obj, options);
       } catch (e) {
         // A generated name that collides is retried with a fresh suffix, as the real server does.
-        if (e instanceof ApiError && e.reason === 'AlreadyExists' && input.metadata?.generateName && !input.metadata.name && attempt < 8) {
+        if (e instanceof ApiError && e.reason === 'AlreadyExists' && generated && attempt < 8) {
           meta.name = undefined;
           continue;
         }
@@ -237,7 +240,7 @@ export class ResourceStore {
     const current = this.get(namespace, name);
     const wanted = input.metadata?.resourceVersion;
     if (wanted && wanted !== current.object.metadata.resourceVersion) throw staleConflict(this.def, name);
-    return this.commitUpdate(namespace, current, clone(input), options);
+    return this.commitUpdate(namespace, current, options.consumeInput ? input : clone(input), options);
   }
 
   /**
