@@ -136,8 +136,9 @@ async function child(storage: 'memory' | 'sqlite'): Promise<void> {
 function measure(storage: 'memory' | 'sqlite'): Figure {
   const env = { ...process.env, [CHILD_FLAG]: storage };
   const file = fileURLToPath(import.meta.url);
-  // Node's default heap limit, as `wheelhouse cluster` runs with.
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', file], {
+  // Node's default heap limit, as `wheelhouse cluster` runs with; the same loader flags as this
+  // process (none for the bundle `npm run bench` runs).
+  const r = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', file], {
     env,
     encoding: 'utf8',
     timeout: CHILD_TIMEOUT_MS,

@@ -223,3 +223,16 @@ describe('compareObjects', () => {
     expect({ added: v1(c.added), modified: v1(c.modified), removed: v1(c.removed) }).toEqual({ added, modified, removed });
   });
 });
+
+describe('FieldSet.includes', () => {
+  const f = (...names: string[]) => names.map((field) => ({ field }));
+  it('holds for subsets only: a member is not implied by paths below it', () => {
+    const big = FieldSet.of(f('spec', 'replicas'), f('spec', 'template', 'image'), f('status'));
+    expect(big.includes(FieldSet.of(f('spec', 'replicas')))).toBe(true);
+    expect(big.includes(FieldSet.of(f('spec', 'template', 'image'), f('status')))).toBe(true);
+    expect(big.includes(new FieldSet())).toBe(true);
+    expect(big.includes(FieldSet.of(f('spec')))).toBe(false);
+    expect(big.includes(FieldSet.of(f('spec', 'paused')))).toBe(false);
+    expect(big.includes(FieldSet.of(f('status', 'phase')))).toBe(false);
+  });
+});

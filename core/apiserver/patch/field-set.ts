@@ -219,6 +219,17 @@ export class FieldSet {
     return out;
   }
 
+  /** Whether every path of other is in this set. */
+  includes(other: FieldSet): boolean {
+    for (const id of other.memberMap.keys()) if (!this.memberMap.has(id)) return false;
+    for (const [id, c] of other.childMap) {
+      if (c.set.isEmpty()) continue;
+      const mine = this.childMap.get(id);
+      if (!mine || !mine.set.includes(c.set)) return false;
+    }
+    return true;
+  }
+
   union(other: FieldSet): FieldSet {
     const out = new FieldSet();
     for (const s of [this, other]) for (const [id, pe] of s.memberMap) out.memberMap.set(id, pe);

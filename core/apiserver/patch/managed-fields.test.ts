@@ -107,6 +107,22 @@ describe('updateManagedFields', () => {
     expect(d.metadata.managedFields?.map((e) => e.manager)).toEqual(managers);
   });
 
+  it('reuses a stored entry document while its set is unchanged, and re-encodes one that lost fields', () => {
+    const live = edited(created(), (x) => (x.spec.template.spec.containers[0].image = 'nginx:1.27'), 'kubectl-edit').metadata.managedFields!;
+    const fresh = decodeManagedFields(live, true);
+    const again = encodeManagedFields(fresh)!;
+    expect(again.map((e) => e.fieldsV1)).toEqual(live.map((e) => e.fieldsV1));
+    expect(again[0]!.fieldsV1).toBe(live[0]!.fieldsV1);
+    const sent = decodeManagedFields(live);
+    expect(encodeManagedFields(sent)![0]!.fieldsV1).not.toBe(live[0]!.fieldsV1);
+    const shrunk = decodeManagedFields(live, true);
+    const create = [...shrunk.values()][0]!;
+    create.set = create.set.difference(FieldSet.of([{ field: 'spec' }, { field: 'replicas' }]));
+    const encoded = encodeManagedFields(shrunk)!;
+    expect(encoded[0]!.fieldsV1).not.toBe(live[0]!.fieldsV1);
+    expect(JSON.stringify(encoded[0]!.fieldsV1)).not.toContain('f:replicas');
+  });
+
   it('drops a manager whose every field another write took', () => {
     const first = edited(created(), (x) => (x.spec.replicas = 2), 'kubectl-scale');
     const second = edited(first, (x) => (x.spec.replicas = 5), 'kubectl-edit', new Date('2025-01-01T12:00:00Z'));

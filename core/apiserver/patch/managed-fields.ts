@@ -4,7 +4,7 @@
 import type { ManagedFieldsEntry } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../object';
 import type { SchemaNode } from '../openapi/schema-node';
-import { compareObjects, FieldPathError, FieldSet, type Comparison, type FieldPath } from './field-set';
+import { compareObjects, FieldPathError, FieldSet, type Comparison, type FieldPath, type FieldsV1 } from './field-set';
 import { deepEqual, isJsonMap, type JsonMap } from './json-value';
 
 export type ManagedOperation = 'Apply' | 'Update';
@@ -17,6 +17,11 @@ export interface ManagerEntry {
   subresource?: string;
   time?: string;
   set: FieldSet;
+  /**
+   * The set as read from the live object with its fieldsV1, which the server wrote in canonical
+   * form: encoding reuses that document while the entry still holds this set.
+   */
+  stored?: { set: FieldSet; fieldsV1: FieldsV1 };
 }
 
 /** Entries keyed by managerIdentity. */
@@ -44,8 +49,11 @@ export class ManagedFieldsError extends Error {
   override name = 'ManagedFieldsError';
 }
 
-/** Reads managedFields as the real server does (DecodeManagedFields); throws ManagedFieldsError. */
-export function decodeManagedFields(mf: unknown): ManagedSets {
+/**
+ * Reads managedFields as the real server does (DecodeManagedFields); throws ManagedFieldsError.
+ * live says mf is a stored object's own (not sent by a client), so its documents can be reused.
+ */
+export function decodeManagedFields(mf: unknown, live = false): ManagedSets {
   const out: ManagedSets = new Map();
   if (mf === undefined || mf === null) return out;
   if (!Array.isArray(mf)) throw new ManagedFieldsError('managedFields must be a list');
@@ -69,6 +77,7 @@ export function decodeManagedFields(mf: unknown): ManagedSets {
     };
     if (typeof e.subresource === 'string' && e.subresource) entry.subresource = e.subresource;
     if (typeof e.time === 'string') entry.time = e.time;
+    if (live && isJsonMap(e.fieldsV1)) entry.stored = { set, fieldsV1: e.fieldsV1 as FieldsV1 };
     out.set(managerIdentity(entry), entry);
   });
   return out;
@@ -114,7 +123,7 @@ export function encodeManagedFields(managed: ManagedSets): ManagedFieldsEntry[] 
     out.apiVersion = e.apiVersion;
     if (e.time) out.time = e.time;
     out.fieldsType = 'FieldsV1';
-    out.fieldsV1 = e.set.toFieldsV1();
+    out.fieldsV1 = e.stored?.set === e.set ? e.stored.fieldsV1 : e.set.toFieldsV1();
     if (e.subresource) out.subresource = e.subresource;
     return out;
   });
@@ -158,8 +167,10 @@ function withoutEqualParts(a: KubeObject, b: KubeObject): [KubeObject, KubeObjec
 
 /** obj without managedFields, which never take part in comparisons (a shallow copy: read only). */
 export function withoutManagedFields(obj: KubeObject): KubeObject {
-  if (!obj.metadata?.managedFields) return obj;
-  const { managedFields: _mf, ...metadata } = obj.metadata;
+  if (!obj.metadata || !Object.hasOwn(obj.metadata, 'managedFields')) return obj;
+  // Copied key by key: a cached object's managedFields is a getter that parses (stored-object.ts).
+  const metadata: Record<string, unknown> = {};
+  for (const k of Object.keys(obj.metadata)) if (k !== 'managedFields') metadata[k] = (obj.metadata as Record<string, unknown>)[k];
   return { ...obj, metadata };
 }
 
@@ -289,7 +300,7 @@ export interface UpdateOptions {
 function startingManagedFields(old: KubeObject | undefined, updated: KubeObject, subresource: string | undefined): ManagedSets {
   const fromLive = (): ManagedSets => {
     try {
-      return decodeManagedFields(old?.metadata?.managedFields);
+      return decodeManagedFields(old?.metadata?.managedFields, true);
     } catch {
       return new Map();
     }
@@ -334,7 +345,10 @@ export function updateManagedFields(old: KubeObject | undefined, updated: KubeOb
     const id = { manager: opts.manager || 'unknown', operation: 'Update' as const, apiVersion: opts.apiVersion, subresource: opts.subresource || undefined };
     const key = managerIdentity(id);
     const previous = managed.get(key);
-    managed.set(key, { ...id, set: previous ? set.union(previous.set) : set, time: formatTime(opts.now) });
+    // A manager rewriting fields it already owns (a kubelet's status updates) keeps its set,
+    // and with it the stored document.
+    const merged = !previous ? set : previous.set.includes(set) ? previous.set : set.union(previous.set);
+    managed.set(key, { ...id, set: merged, time: formatTime(opts.now), stored: previous?.stored });
   }
   capUpdateManagers(managed);
   setManagedFields(updated, encodeManagedFields(managed));

@@ -83,7 +83,7 @@ export function serverSideApply(live: KubeObject | undefined, applied: KubeObjec
   }
   let managed: ManagedSets;
   try {
-    managed = decodeManagedFields(live?.metadata?.managedFields);
+    managed = decodeManagedFields(live?.metadata?.managedFields, true);
   } catch (e) {
     throw new PatchError(500, `failed to decode managed fields: ${(e as Error).message}`);
   }
