@@ -85,18 +85,35 @@ export function comparePathElements(a: PathElement, b: PathElement): number {
 
 /** JSON as Go's encoder writes it: sorted map keys, HTML-sensitive characters escaped. */
 export function goJson(v: unknown): string {
+  // Scalars (nearly every list key) skip the key sorting.
+  if (typeof v === 'number' || typeof v === 'boolean') return JSON.stringify(v);
+  if (typeof v === 'string') {
+    const text = JSON.stringify(v);
+    return GO_ESCAPED.test(text) ? text.replace(GO_ESCAPED_ALL, goEscape) : text;
+  }
   const sortKeys = (x: unknown): unknown =>
     Array.isArray(x) ? x.map(sortKeys) : isJsonMap(x) ? Object.fromEntries(sortedEntries(x).map(([k, y]) => [k, sortKeys(y)])) : x;
-  return JSON.stringify(sortKeys(v)).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(sortKeys(v)).replace(GO_ESCAPED_ALL, goEscape);
 }
+
+const GO_ESCAPED = /[<>&\u2028\u2029]/;
+const GO_ESCAPED_ALL = /[<>&\u2028\u2029]/g;
+const goEscape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** The fieldsV1 key of a path element: f:name, k:{"name":"x"}, v:"x", i:0. */
 export function serializePathElement(pe: PathElement): string {
   if ('field' in pe) return `f:${pe.field}`;
-  if ('key' in pe) return `k:{${pe.key.map(([k, v]) => `${goJson(k)}:${goJson(v)}`).join(',')}}`;
+  if ('key' in pe) {
+    // A key element is serialised once: a path's elements are shared by every longer path.
+    let id = keyIds.get(pe);
+    if (id === undefined) keyIds.set(pe, (id = `k:{${pe.key.map(([k, v]) => `${goJson(k)}:${goJson(v)}`).join(',')}}`));
+    return id;
+  }
   if ('value' in pe) return `v:${goJson(pe.value)}`;
   return `i:${pe.index}`;
 }
+
+const keyIds = new WeakMap<PathElement, string>();
 
 /** Parses a fieldsV1 key; undefined for a type prefix SMD does not know (it skips those). */
 export function parsePathElement(s: string): PathElement | undefined {
@@ -168,8 +185,10 @@ export class FieldSet {
 
   insert(path: FieldPath): void {
     if (path.length === 0) return;
-    const node = path.slice(0, -1).reduce((s: FieldSet, pe) => s.descend(pe), this);
-    node.memberMap.set(serializePathElement(path[path.length - 1]), path[path.length - 1]);
+    let node: FieldSet = this;
+    for (let i = 0; i < path.length - 1; i++) node = node.descend(path[i]!);
+    const last = path[path.length - 1]!;
+    node.memberMap.set(serializePathElement(last), last);
   }
 
   private descend(pe: PathElement): FieldSet {
