@@ -185,6 +185,7 @@ export class FieldSet {
 
   insert(path: FieldPath): void {
     if (path.length === 0) return;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk down the trie starts here
     let node: FieldSet = this;
     for (let i = 0; i < path.length - 1; i++) node = node.descend(path[i]!);
     const last = path[path.length - 1]!;
