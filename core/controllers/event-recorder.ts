@@ -1,10 +1,11 @@
-// Records core/v1 Events as Kubernetes components do: one Event per object, reason and
-// message, repeated occurrences counted on the same Event (count, lastTimestamp).
+// Records core/v1 Events as Kubernetes components do through client-go's recorder: correlated
+// first (counted, aggregated, spam-filtered: event-correlator.ts), then written in order.
 import type { Event, ObjectReference } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../apiserver/object';
 import type { Clock } from './clock';
 import { timestamp } from './clock';
 import type { Client } from './client';
+import { EventCorrelator, type Correlated, type EventDraft } from './event-correlator';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -26,8 +27,9 @@ export function referenceTo(obj: KubeObject, fieldPath?: string): ObjectReferenc
 }
 
 export class EventRecorder {
-  /** Event name by occurrence key, to count repeats instead of creating new Events. */
-  private readonly seen = new Map<string, string>();
+  private readonly correlator = new EventCorrelator();
+  /** Events are written one after another, as client-go's broadcaster does. */
+  private queue: Promise<void> = Promise.resolve();
   private sequence = 0;
 
   constructor(
@@ -38,43 +40,45 @@ export class EventRecorder {
 
   /** Fire and forget: an event that cannot be written never fails the caller's work. */
   event(obj: KubeObject, type: EventType, reason: string, message: string, fieldPath?: string): void {
-    void this.record(obj, type, reason, message, fieldPath).catch(() => undefined);
+    const now = this.clock.now();
+    const ref = referenceTo(obj, fieldPath);
+    const draft = { component: this.source.component, host: this.source.host ?? '', ref, type, reason, message };
+    const correlated = this.correlator.correlate(draft, now);
+    if (!correlated) return;
+    const write = () => this.write(obj.metadata.namespace || 'default', draft, correlated, now);
+    this.queue = this.queue.then(write, write).catch(() => undefined);
   }
 
-  async record(obj: KubeObject, type: EventType, reason: string, message: string, fieldPath?: string): Promise<void> {
-    const ns = obj.metadata.namespace || 'default';
-    const ref = referenceTo(obj, fieldPath);
-    const key = [ns, ref.kind, ref.name, ref.uid, fieldPath ?? '', type, reason, message].join('\u0000');
-    const now = this.clock.now();
-    const existing = this.seen.get(key);
+  private async write(ns: string, draft: EventDraft, c: Correlated, now: Date): Promise<void> {
+    const existing = c.existing();
     if (existing) {
       try {
         await this.client.update<Event>('', 'events', ns, existing, (e) => {
-          e.count = (e.count ?? 1) + 1;
+          e.count = c.count;
+          e.message = c.message;
           e.lastTimestamp = timestamp(now);
         });
         return;
       } catch {
-        this.seen.delete(key); // expired or deleted: record afresh
+        // Expired or deleted: recorded afresh below.
       }
     }
     // client-go names events <object>.<UnixNano in hex>; a counter keeps names increasing
     // within one millisecond, so `kubectl describe` lists them in the order they happened.
-    const name = `${obj.metadata.name}.${(BigInt(now.getTime()) * 1_000_000n + BigInt(this.sequence++ % 1_000_000)).toString(16)}`;
+    const name = `${draft.ref.name}.${(BigInt(now.getTime()) * 1_000_000n + BigInt(this.sequence++ % 1_000_000)).toString(16)}`;
     await this.client.create<Event>('', 'events', ns, {
       metadata: { name, namespace: ns },
-      involvedObject: ref,
-      reason,
-      message,
-      type,
+      involvedObject: draft.ref,
+      reason: draft.reason,
+      message: c.message,
+      type: draft.type,
       source: this.source,
-      firstTimestamp: timestamp(now),
+      firstTimestamp: timestamp(existing ? now : c.first),
       lastTimestamp: timestamp(now),
-      count: 1,
+      count: existing ? 1 : c.count,
       reportingComponent: this.source.component,
       reportingInstance: this.source.host ?? '',
     } as Event);
-    this.seen.set(key, name);
-    if (this.seen.size > 10_000) this.seen.delete(this.seen.keys().next().value as string);
+    c.written(name);
   }
 }

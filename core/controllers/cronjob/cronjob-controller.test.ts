@@ -129,7 +129,8 @@ describe('CronJobController', () => {
     expect(kept.sort()).toEqual(['Complete', 'Failed']);
     // The newest of each kind is kept.
     expect(jobs().map((j) => j.metadata.name).sort()).toEqual([`hist-${firstRun(cj) / 60_000 + 1}`, `hist-${firstRun(cj) / 60_000 + 3}`]);
-    expect(events('hist').filter(([r]) => r === 'SuccessfulDelete')).toHaveLength(2);
+    // Events are written after the deletes, in the order they were recorded.
+    await t.waitFor(() => events('hist').filter(([r]) => r === 'SuccessfulDelete').length === 2, 'both deletes recorded');
   });
 
   it('starts nothing while suspended; on resume runs a missed time unless past startingDeadlineSeconds', async () => {
