@@ -12,8 +12,8 @@ function run(c: EventCorrelator, drafts: Array<[EventDraft, Date]>) {
   return drafts.map(([d, now]) => {
     const r = c.correlate(d, now);
     if (!r) return 'dropped';
-    const existing = r.existing();
-    if (!existing) r.written(`e${++n}`);
+    const existing = r.slot.name;
+    if (!existing) r.slot.name = `e${++n}`;
     return `${existing ?? `e${n}`} x${r.count} ${r.message}`;
   });
 }

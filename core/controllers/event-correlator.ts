@@ -24,26 +24,28 @@ export interface EventDraft {
   message: string;
 }
 
-/** The Event to write: a new one, or (existing set) a new count on an earlier one. */
+/**
+ * One Event on the server, shared by every occurrence counted on it: its name once written,
+ * and the write in flight, so occurrences of one Event are written in order.
+ */
+export interface EventSlot {
+  name?: string;
+  pending?: Promise<void>;
+}
+
+/** The Event to write: a new one, or (slot.name set by then) a new count on the earlier one. */
 export interface Correlated {
   message: string;
   count: number;
-  /**
-   * The earlier Event's name when this occurrence updates it; read when writing, after the
-   * writes queued before it have named theirs.
-   */
-  existing(): string | undefined;
   /** When the first occurrence was recorded. */
   first: Date;
-  /** Call with the name of the Event written for a new occurrence. */
-  written(name: string): void;
+  slot: EventSlot;
 }
 
 interface Observation {
   count: number;
   first: Date;
-  /** The written Event's name, shared by every later observation of the same event. */
-  event: { name?: string };
+  slot: EventSlot;
 }
 
 export class EventCorrelator {
@@ -72,19 +74,11 @@ export class EventCorrelator {
 
     // Counted before filtering, as client-go does: a later Event's count includes dropped ones.
     const last = this.observed.get(key);
-    const seen: Observation = last ? { count: last.count + 1, first: last.first, event: last.event } : { count: 1, first: now, event: {} };
+    const seen: Observation = last ? { count: last.count + 1, first: last.first, slot: last.slot } : { count: 1, first: now, slot: {} };
     this.observed.set(key, seen);
 
     if (!this.take(object, now.getTime())) return undefined;
-    return {
-      message,
-      count: seen.count,
-      existing: () => seen.event.name,
-      first: seen.first,
-      written: (name) => {
-        seen.event.name = name;
-      },
-    };
+    return { message, count: seen.count, first: seen.first, slot: seen.slot };
   }
 
   /** Takes a token from the source-and-object bucket (full at first, refilled over time). */

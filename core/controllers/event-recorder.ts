@@ -1,5 +1,5 @@
 // Records core/v1 Events as Kubernetes components do through client-go's recorder: correlated
-// first (counted, aggregated, spam-filtered: event-correlator.ts), then written in order.
+// first (counted, aggregated, spam-filtered: event-correlator.ts), then written.
 import type { Event, ObjectReference } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../apiserver/object';
 import type { Clock } from './clock';
@@ -28,8 +28,6 @@ export function referenceTo(obj: KubeObject, fieldPath?: string): ObjectReferenc
 
 export class EventRecorder {
   private readonly correlator = new EventCorrelator();
-  /** Events are written one after another, as client-go's broadcaster does. */
-  private queue: Promise<void> = Promise.resolve();
   private sequence = 0;
 
   constructor(
@@ -45,12 +43,15 @@ export class EventRecorder {
     const draft = { component: this.source.component, host: this.source.host ?? '', ref, type, reason, message };
     const correlated = this.correlator.correlate(draft, now);
     if (!correlated) return;
+    // Occurrences of one Event are written in order (an update needs the create's name);
+    // different Events are written concurrently.
     const write = () => this.write(obj.metadata.namespace || 'default', draft, correlated, now);
-    this.queue = this.queue.then(write, write).catch(() => undefined);
+    const slot = correlated.slot;
+    slot.pending = (slot.pending ?? Promise.resolve()).then(write, write).catch(() => undefined);
   }
 
   private async write(ns: string, draft: EventDraft, c: Correlated, now: Date): Promise<void> {
-    const existing = c.existing();
+    const existing = c.slot.name;
     if (existing) {
       try {
         await this.client.update<Event>('', 'events', ns, existing, (e) => {
@@ -79,6 +80,6 @@ export class EventRecorder {
       reportingComponent: this.source.component,
       reportingInstance: this.source.host ?? '',
     } as Event);
-    c.written(name);
+    c.slot.name = name;
   }
 }
