@@ -1,7 +1,7 @@
 // Bundles the Node entry points with esbuild (dependencies stay in node_modules) and the
 // renderer with Vite. `npm install` runs this through the prepare script.
 import { build } from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 // Stale chunks from earlier builds would pile up: start from an empty dist/.
 for (const dir of ['dist/core', 'dist/chunks', 'dist/electron']) rmSync(dir, { recursive: true, force: true });
@@ -15,8 +15,19 @@ const common = {
   logLevel: 'warning',
 };
 
+// Pure-JS dependencies the core loads at start are bundled into it: Node resolving and
+// compiling jose or cron-parser file by file costs tens of milliseconds of every cluster start.
+// Native modules, Electron and the desktop host's dependencies stay in node_modules.
+const BUNDLED = ['cron-parser', 'jose', 'js-yaml', 'jsonpath-plus', 'fast-json-patch'];
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((d) => !BUNDLED.includes(d));
+
 await build({
   ...common,
+  packages: undefined,
+  external,
+  // Bundled CommonJS code may require Node's built-ins; ES modules have no require of their own.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   entryPoints: { 'core/cli': 'core/cli.ts' },
   outdir: 'dist',
   format: 'esm',
