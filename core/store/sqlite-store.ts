@@ -14,6 +14,7 @@ import {
   type Watch,
   type WatchHandler,
 } from './types';
+import { WalCheckpointer } from './wal-checkpointer';
 import { WatchHub } from './watch-hub';
 
 interface Row {
@@ -62,14 +63,16 @@ export class SqliteStore implements Store {
   /** Writes since the last checkpoint. */
   private sinceCheckpoint = 0;
   private checkpointTimer: NodeJS.Timeout | undefined;
+  private readonly checkpointer: WalCheckpointer;
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${opts.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
-    // Checkpoints (copying the WAL into the database) run when the store is quiet, not in the
-    // middle of a write: SQLite's automatic ones would stall whichever write crossed the limit.
+    // Checkpoints (copying the WAL into the database) run when the store is quiet, in a worker
+    // (wal-checkpointer.ts): SQLite's automatic ones would stall whichever write crossed the limit.
     this.db.pragma('wal_autocheckpoint = 0');
+    this.checkpointer = new WalCheckpointer(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS kv (
         key TEXT PRIMARY KEY,
@@ -198,7 +201,7 @@ export class SqliteStore implements Store {
     clearTimeout(this.checkpointTimer);
     this.checkpointTimer = undefined;
     if (!this.db.open) return;
-    this.db.pragma('wal_checkpoint(PASSIVE)');
+    void this.checkpointer.request();
     this.sinceCheckpoint = 0;
   }
 
@@ -237,6 +240,7 @@ export class SqliteStore implements Store {
     if (this.pending.length) this.flush();
     clearTimeout(this.checkpointTimer);
     this.hub.close();
+    await this.checkpointer.close();
     this.db.close();
   }
 
