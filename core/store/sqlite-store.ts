@@ -36,9 +36,11 @@ function prefixEnd(prefix: string): string {
   return prefix + '\u{10FFFF}';
 }
 
-/** Writes after which a quiet moment triggers a checkpoint, and after which one is forced. */
-const CHECKPOINT_QUIET = 1000;
-const CHECKPOINT_FORCE = 50_000;
+/**
+ * Writes after which the WAL is checkpointed. The checkpoint runs in a worker and never blocks
+ * writes, so it need not wait for a quiet moment; it keeps the WAL (and reads through it) small.
+ */
+const CHECKPOINT_EVERY = 1000;
 
 interface PendingWrite {
   kind: 'create' | 'update' | 'delete';
@@ -62,15 +64,14 @@ export class SqliteStore implements Store {
   private pending: PendingWrite[] = [];
   /** Writes since the last checkpoint. */
   private sinceCheckpoint = 0;
-  private checkpointTimer: NodeJS.Timeout | undefined;
   private readonly checkpointer: WalCheckpointer;
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${opts.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
-    // Checkpoints (copying the WAL into the database) run when the store is quiet, in a worker
-    // (wal-checkpointer.ts): SQLite's automatic ones would stall whichever write crossed the limit.
+    // Checkpoints (copying the WAL into the database) run in a worker (wal-checkpointer.ts):
+    // SQLite's automatic ones would stall whichever write crossed the limit.
     this.db.pragma('wal_autocheckpoint = 0');
     this.checkpointer = new WalCheckpointer(file);
     this.db.exec(`
@@ -173,36 +174,16 @@ export class SqliteStore implements Store {
     }
     this.revision = revision;
     this.sinceCheckpoint += batch.length;
-    this.scheduleCheckpoint();
+    if (this.sinceCheckpoint >= CHECKPOINT_EVERY) {
+      this.sinceCheckpoint = 0;
+      void this.checkpointer.request();
+    }
     batch.forEach((op, i) => {
       const r = results[i]!;
       if (r.event) this.hub.publish(r.event);
       if (r.error) op.reject(r.error);
       else op.resolve(r.result!);
     });
-  }
-
-  /**
-   * A checkpoint 50 ms after the writes stop, or at once when the WAL has grown by
-   * CHECKPOINT_FORCE writes without a pause (so it stays bounded under constant load).
-   */
-  private scheduleCheckpoint(): void {
-    if (this.sinceCheckpoint >= CHECKPOINT_FORCE) {
-      this.checkpoint();
-      return;
-    }
-    if (this.sinceCheckpoint < CHECKPOINT_QUIET) return;
-    clearTimeout(this.checkpointTimer);
-    this.checkpointTimer = setTimeout(() => this.checkpoint(), 50);
-    this.checkpointTimer.unref();
-  }
-
-  private checkpoint(): void {
-    clearTimeout(this.checkpointTimer);
-    this.checkpointTimer = undefined;
-    if (!this.db.open) return;
-    void this.checkpointer.request();
-    this.sinceCheckpoint = 0;
   }
 
   /** One write inside the batch transaction; a failed precondition fails only this write. */
@@ -238,7 +219,6 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     // Writes already accepted are committed (and answered) before the database closes.
     if (this.pending.length) this.flush();
-    clearTimeout(this.checkpointTimer);
     this.hub.close();
     await this.checkpointer.close();
     this.db.close();
