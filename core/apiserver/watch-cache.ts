@@ -1,6 +1,7 @@
 // The API server's watch cache: one per resource, fed by a store watch. Lists, gets for
 // lists and watches are served from memory; only writes reach the store. The store notifies
 // synchronously inside each write, so the cache is never behind a write that has returned.
+import { appendBounded } from '../store/bounded-history';
 import type { Store, StoreEvent } from '../store/types';
 import type { KubeObject } from './object';
 import { decodeStored } from './stored-object';
@@ -139,12 +140,7 @@ export class WatchCache {
       event = { type: previous ? 'MODIFIED' : 'ADDED', current, previous, revision: e.revision };
     }
     this.revision = e.revision;
-    this.history.push(event);
-    // Trim in batches: shifting the whole array on every write would cost O(history) each time.
-    if (this.history.length > this.historyLimit + Math.max(16, this.historyLimit >> 3)) {
-      this.history.splice(0, this.history.length - this.historyLimit);
-      this.trimmed = true;
-    }
+    if (appendBounded(this.history, event, this.historyLimit).length) this.trimmed = true;
     for (const l of this.listeners) l(event);
   }
 }

@@ -6,6 +6,7 @@ import {
   type Watch,
   type WatchHandler,
 } from './types';
+import { appendBounded } from './bounded-history';
 
 interface Watcher {
   prefix: string;
@@ -38,12 +39,8 @@ export class WatchHub {
   }
 
   publish(event: StoreEvent): void {
-    this.history.push(event);
-    // Trim in batches: shifting the whole array on every write would cost O(history) each time.
-    if (this.history.length > this.maxHistory + Math.max(16, this.maxHistory >> 3)) {
-      const dropped = this.history.splice(0, this.history.length - this.maxHistory);
-      this.compacted = dropped[dropped.length - 1]!.revision;
-    }
+    const dropped = appendBounded(this.history, event, this.maxHistory);
+    if (dropped.length) this.compacted = dropped[dropped.length - 1]!.revision;
     for (const w of this.watchers) {
       if (event.kv.key.startsWith(w.prefix)) w.handler([event]);
     }
