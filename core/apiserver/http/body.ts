@@ -27,8 +27,12 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
       chunks.push(chunk);
     });
     req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-    req.on('error', reject);
-    req.on('close', () => reject(badRequest('the request body was cut short')));
+    // Every request closes; the error (and its stack trace) is only made for one cut short.
+    const cutShort = () => {
+      if (!req.complete) reject(badRequest('the request body was cut short'));
+    };
+    req.on('error', cutShort);
+    req.on('close', cutShort);
   });
 }
 
