@@ -5,6 +5,7 @@ import type { ManagedFieldsEntry } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../object';
 import type { SchemaNode } from '../openapi/schema-node';
 import { compareObjects, FieldPathError, FieldSet, type Comparison, type FieldPath, type FieldsV1 } from './field-set';
+import { creationFieldsV1, zeroValue } from './creation-fields';
 import { deepEqual, isJsonMap, type JsonMap } from './json-value';
 
 export type ManagedOperation = 'Apply' | 'Update';
@@ -116,17 +117,19 @@ export function encodeManagedFields(managed: ManagedSets): ManagedFieldsEntry[] 
       cmpStr(p.apiVersion, q.apiVersion) ||
       cmpStr(p.subresource ?? '', q.subresource ?? ''),
   );
-  return entries.map((e) => {
-    const out: ManagedFieldsEntry = {};
-    if (e.manager) out.manager = e.manager;
-    out.operation = e.operation;
-    out.apiVersion = e.apiVersion;
-    if (e.time) out.time = e.time;
-    out.fieldsType = 'FieldsV1';
-    out.fieldsV1 = e.stored?.set === e.set ? e.stored.fieldsV1 : e.set.toFieldsV1();
-    if (e.subresource) out.subresource = e.subresource;
-    return out;
-  });
+  return entries.map((e) => encodeEntry(e, e.stored?.set === e.set ? e.stored.fieldsV1 : e.set.toFieldsV1()));
+}
+
+function encodeEntry(e: Omit<ManagerEntry, 'set' | 'stored'>, fieldsV1: FieldsV1): ManagedFieldsEntry {
+  const out: ManagedFieldsEntry = {};
+  if (e.manager) out.manager = e.manager;
+  out.operation = e.operation;
+  out.apiVersion = e.apiVersion;
+  if (e.time) out.time = e.time;
+  out.fieldsType = 'FieldsV1';
+  out.fieldsV1 = fieldsV1;
+  if (e.subresource) out.subresource = e.subresource;
+  return out;
 }
 
 const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -258,22 +261,6 @@ function capUpdateManagers(managed: ManagedSets): void {
   }
 }
 
-// Go's zero value of a built-in kind already holds its non-pointer structs (metadata, spec,
-// template, strategy...) and PodSpec's non-omitempty containers list; the real server diffs a
-// create against that zero object, so those paths do not count as newly added. The OpenAPI
-// schema does not say which structs are values, so the well-known ones are named here.
-const VALUE_STRUCTS = new Set(['metadata', 'spec', 'status', 'template', 'strategy', 'updateStrategy', 'jobTemplate']);
-
-function zeroValue(value: JsonMap, schema: SchemaNode): JsonMap {
-  const out: JsonMap = {};
-  if (schema.schema.properties?.containers && schema.field('containers')?.type === 'array') out.containers = null;
-  for (const [k, v] of Object.entries(value)) {
-    const child = schema.schema.properties?.[k] ? schema.field(k) : undefined;
-    if (VALUE_STRUCTS.has(k) && child?.schema.properties && isJsonMap(v)) out[k] = zeroValue(v, child);
-  }
-  return out;
-}
-
 /** Built-in groups: the core group, dotless groups, and *.k8s.io. */
 function isBuiltInGroup(apiVersion: string): boolean {
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
@@ -282,7 +269,7 @@ function isBuiltInGroup(apiVersion: string): boolean {
 
 /** What a create is compared against. */
 function creationBaseline(created: KubeObject, schema: SchemaNode | undefined, apiVersion: string): JsonMap {
-  return schema && isBuiltInGroup(apiVersion) ? zeroValue(created, schema) : {};
+  return schema && isBuiltInGroup(apiVersion) ? zeroValue(created as unknown as JsonMap, schema) : {};
 }
 
 export interface UpdateOptions {
@@ -324,6 +311,39 @@ function startingManagedFields(old: KubeObject | undefined, updated: KubeObject,
  */
 export function updateManagedFields(old: KubeObject | undefined, updated: KubeObject, opts: UpdateOptions): void {
   const managed = startingManagedFields(old, updated, opts.subresource);
+  if (!old && managed.size === 0) {
+    recordCreation(updated, opts);
+    return;
+  }
+  recordChange(managed, old, updated, opts);
+}
+
+/** A create with no managedFields of its own: its manager owns all it sets (creation-fields.ts). */
+function recordCreation(created: KubeObject, opts: UpdateOptions): void {
+  let fieldsV1: FieldsV1 | undefined;
+  try {
+    const filters = { reset: opts.resetFields, server: SERVER_FIELDS };
+    fieldsV1 = creationFieldsV1(withoutManagedFields(created) as unknown as JsonMap, opts.schema, isBuiltInGroup(opts.apiVersion), filters);
+  } catch (e) {
+    // An object the schema cannot read gets no managedFields.
+    if (!(e instanceof FieldPathError)) throw e;
+  }
+  const entry = fieldsV1 && encodeEntry({ ...managerOf(opts), time: formatTime(opts.now) }, fieldsV1);
+  setManagedFields(created, entry && [entry]);
+}
+
+const managerOf = (opts: UpdateOptions) => ({
+  manager: opts.manager || 'unknown',
+  operation: 'Update' as const,
+  apiVersion: opts.apiVersion,
+  subresource: opts.subresource || undefined,
+});
+
+/**
+ * The general path (SMD's Compare, then the set algebra): exported so tests can hold the create
+ * fast path to it.
+ */
+export function recordChange(managed: ManagedSets, old: KubeObject | undefined, updated: KubeObject, opts: UpdateOptions): void {
   let before: KubeObject = old ? withoutManagedFields(old) : (creationBaseline(updated, opts.schema, opts.apiVersion) as KubeObject);
   let after = withoutManagedFields(updated);
   if (old) [before, after] = withoutEqualParts(before, after);
@@ -342,7 +362,7 @@ export function updateManagedFields(old: KubeObject | undefined, updated: KubeOb
   if (opts.resetFields) set = set.recursiveDifference(opts.resetFields);
   set = stripServerFields(set);
   if (!set.isEmpty()) {
-    const id = { manager: opts.manager || 'unknown', operation: 'Update' as const, apiVersion: opts.apiVersion, subresource: opts.subresource || undefined };
+    const id = managerOf(opts);
     const key = managerIdentity(id);
     const previous = managed.get(key);
     // A manager rewriting fields it already owns (a kubelet's status updates) keeps its set,
