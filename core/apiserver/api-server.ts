@@ -66,6 +66,8 @@ export class ApiServer {
   readonly schemas = new Schemas();
   private readonly openapi = new OpenApiService(this.catalog, this.schemas);
   private readonly stores = new Map<ResourceDef, ResourceStore>();
+  /** storeFor's index: admission and controllers look stores up on every write. */
+  private readonly storesByResource = new Map<string, ResourceStore>();
   private readonly subresourceHandlers = new Map<string, SubresourceHandler>();
   private readonly virtual = new Map<ResourceDef, VirtualHandler>();
   private ready = false;
@@ -80,6 +82,7 @@ export class ApiServer {
     cache.watch(cache.currentRevision(), (e) => this.eventListeners.forEach((l) => l(def, e)));
     const rs = new ResourceStore(def, this.opts.store, cache, this.opts.admission, managedFieldsTracker(this.schemas));
     this.stores.set(def, rs);
+    this.reindex(def);
     this.catalog.add(def);
     return rs;
   }
@@ -87,7 +90,20 @@ export class ApiServer {
   unregister(def: ResourceDef): void {
     this.stores.get(def)?.cache.stop();
     this.stores.delete(def);
+    this.reindex(def);
     this.catalog.remove(def.group, def.version, def.plural);
+  }
+
+  /** The first registered store of def's group and resource serves storeFor. */
+  private reindex(def: ResourceDef): void {
+    const key = `${def.group}/${def.plural}`;
+    this.storesByResource.delete(key);
+    for (const [d, rs] of this.stores) {
+      if (d.group === def.group && d.plural === def.plural) {
+        this.storesByResource.set(key, rs);
+        return;
+      }
+    }
   }
 
   /** Serves a create-only resource that stores nothing (the review APIs). */
@@ -113,8 +129,7 @@ export class ApiServer {
   }
 
   storeFor(group: string, plural: string): ResourceStore | undefined {
-    for (const [def, rs] of this.stores) if (def.group === group && def.plural === plural) return rs;
-    return undefined;
+    return this.storesByResource.get(`${group}/${plural}`);
   }
 
   setReady(ready: boolean): void {

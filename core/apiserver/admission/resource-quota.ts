@@ -6,7 +6,7 @@ import type { Pod, ResourceQuota } from 'kubernetes-types/core/v1';
 import type { ApiServer } from '../api-server';
 import type { Kube, KubeObject } from '../object';
 import { forbidden } from '../status';
-import type { AdmissionRequest, UserInfo } from '../../registry/generic/resource-store';
+import type { AdmissionRequest, ResourceStore, UserInfo } from '../../registry/generic/resource-store';
 import { evaluatorFor, podConstraintError, podEvaluator, quotaCovers, type Evaluator } from '../../quota/evaluators';
 import { add, exceeded, isNegative, mask, prettyPrint, removeZeros, subtractNonNegative, type ResourceList } from '../../quota/resource-list';
 import type { AdmissionPlugin } from './chain';
@@ -52,43 +52,48 @@ function interestingQuotas(req: AdmissionRequest, e: Evaluator, quotas: Quota[])
 export function resourceQuota(api: () => ApiServer | undefined, now: () => Date = () => new Date()): AdmissionPlugin {
   return {
     name: 'ResourceQuota',
-    async validate(req) {
+    // Synchronous until a quota applies: most namespaces have none, and the chain need not wait.
+    validate(req) {
       const { operation, namespace, def } = req;
       if ((operation !== 'CREATE' && operation !== 'UPDATE') || !namespace || req.options.subresource) return;
-      const e = evaluatorFor(def.group, def.plural);
-      if (!e.handles(operation)) return;
       const store = api()?.storeFor('', 'resourcequotas');
       const quotas = (store?.list({ namespace }).items ?? []).map((c) => c.object as Quota);
       if (quotas.length === 0) return;
+      const e = evaluatorFor(def.group, def.plural);
+      if (!e.handles(operation)) return;
       const interesting = interestingQuotas(req, e, quotas);
       if (interesting.length === 0) return;
-
-      const input = e.usage(req.object, now());
-      const negative = isNegative(input);
-      if (negative.length > 0) throw forbidden(def, req.name, `quota usage is negative for resource(s): ${negative.sort().join(',')}`);
-      const old = operation === 'UPDATE' ? req.old : undefined;
-      const deltaFor = (q: Quota) => removeZeros(old && quotaCovers(q, e, old) ? subtractNonNegative(input, e.usage(old, now())) : input);
-
-      // Check every quota first, then charge each (re-checked against its latest status).
-      for (const q of interesting) {
-        const r = charge(q, deltaFor(q));
-        if ('error' in r) throw forbidden(def, req.name, r.error);
-      }
-      if (req.options.dryRun || !store) return;
-      for (const q of interesting) {
-        const delta = deltaFor(q);
-        if (Object.keys(delta).length === 0) continue;
-        await store.guaranteedUpdate(
-          namespace,
-          q.metadata.name!,
-          (cur) => {
-            const r = charge(cur as Quota, delta);
-            if ('error' in r) throw forbidden(def, req.name, r.error);
-            return { ...cur, status: { ...(cur.status as object), used: r.used } } as KubeObject;
-          },
-          { user: SYSTEM, subresource: 'status', fieldManager: 'kube-apiserver' },
-        );
-      }
+      return enforce(req, e, interesting, store);
     },
   };
+
+  async function enforce(req: AdmissionRequest, e: Evaluator, interesting: Quota[], store: ResourceStore | undefined): Promise<void> {
+    const { operation, namespace, def } = req;
+    const input = e.usage(req.object, now());
+    const negative = isNegative(input);
+    if (negative.length > 0) throw forbidden(def, req.name, `quota usage is negative for resource(s): ${negative.sort().join(',')}`);
+    const old = operation === 'UPDATE' ? req.old : undefined;
+    const deltaFor = (q: Quota) => removeZeros(old && quotaCovers(q, e, old) ? subtractNonNegative(input, e.usage(old, now())) : input);
+
+    // Check every quota first, then charge each (re-checked against its latest status).
+    for (const q of interesting) {
+      const r = charge(q, deltaFor(q));
+      if ('error' in r) throw forbidden(def, req.name, r.error);
+    }
+    if (req.options.dryRun || !store) return;
+    for (const q of interesting) {
+      const delta = deltaFor(q);
+      if (Object.keys(delta).length === 0) continue;
+      await store.guaranteedUpdate(
+        namespace,
+        q.metadata.name!,
+        (cur) => {
+          const r = charge(cur as Quota, delta);
+          if ('error' in r) throw forbidden(def, req.name, r.error);
+          return { ...cur, status: { ...(cur.status as object), used: r.used } } as KubeObject;
+        },
+        { user: SYSTEM, subresource: 'status', fieldManager: 'kube-apiserver' },
+      );
+    }
+  }
 }
