@@ -139,11 +139,7 @@ class CreationWalker {
   }
 }
 
-function child(set: FieldSet | undefined, pe: PathElement): FieldSet | undefined {
-  if (!set) return undefined;
-  const below = set.withPrefix(pe);
-  return below.isEmpty() ? undefined : below;
-}
+const child = (set: FieldSet | undefined, pe: PathElement): FieldSet | undefined => set?.below(pe);
 
 /** A path's fieldsV1 entry: "." marks a member that also has children. */
 function entryOf(member: boolean, children: FieldsV1 | undefined): FieldsV1 | undefined {

@@ -215,11 +215,19 @@ export class FieldSet {
 
   /** The paths below pe, with pe cut off (empty when there are none). */
   withPrefix(pe: PathElement): FieldSet {
-    return this.childMap.get(serializePathElement(pe))?.set ?? new FieldSet();
+    return this.below(pe) ?? new FieldSet();
+  }
+
+  /** The paths below pe, or undefined when there are none. */
+  below(pe: PathElement): FieldSet | undefined {
+    const set = this.childMap.get(serializePathElement(pe))?.set;
+    return set && !set.isEmpty() ? set : undefined;
   }
 
   isEmpty(): boolean {
-    return this.memberMap.size === 0 && [...this.childMap.values()].every((c) => c.set.isEmpty());
+    if (this.memberMap.size) return false;
+    for (const c of this.childMap.values()) if (!c.set.isEmpty()) return false;
+    return true;
   }
 
   /** Members in SMD order. */
