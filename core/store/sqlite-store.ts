@@ -65,6 +65,7 @@ export class SqliteStore implements Store {
   /** Writes since the last checkpoint. */
   private sinceCheckpoint = 0;
   private readonly checkpointer: WalCheckpointer;
+  private readonly commitBatch: Database.Transaction<(apply: () => void) => void>;
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     this.db = new Database(file);
@@ -86,20 +87,22 @@ export class SqliteStore implements Store {
     `);
     this.stmts = {
       get: this.db.prepare<[string], Row>('SELECT key, value, create_rev, mod_rev FROM kv WHERE key = ?'),
-      exists: this.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM kv WHERE key = ?'),
       rangeFrom: this.db.prepare<[string, string, number], Row>(
         'SELECT key, value, create_rev, mod_rev FROM kv WHERE key >= ? AND key < ? ORDER BY key LIMIT ?',
       ),
       rangeAfter: this.db.prepare<[string, string, number], Row>(
         'SELECT key, value, create_rev, mod_rev FROM kv WHERE key > ? AND key < ? ORDER BY key LIMIT ?',
       ),
-      insert: this.db.prepare('INSERT INTO kv (key, value, create_rev, mod_rev) VALUES (?, ?, ?, ?)'),
+      // OR IGNORE: a key that exists changes nothing, which the create sees as 0 changes.
+      insert: this.db.prepare('INSERT OR IGNORE INTO kv (key, value, create_rev, mod_rev) VALUES (?, ?, ?, ?)'),
       update: this.db.prepare('UPDATE kv SET value = ?, mod_rev = ? WHERE key = ?'),
       remove: this.db.prepare('DELETE FROM kv WHERE key = ?'),
       setRev: this.db.prepare("UPDATE meta SET value = ? WHERE name = 'revision'"),
       getRev: this.db.prepare<[], { value: number }>("SELECT value FROM meta WHERE name = 'revision'"),
     };
     this.revision = this.stmts.getRev.get()!.value;
+    // Made once: better-sqlite3 builds a transaction's wrappers each time transaction() is called.
+    this.commitBatch = this.db.transaction((apply: () => void) => apply());
     // History does not survive a restart: watchers from before it must re-list (410 Expired).
     this.hub = new WatchHub(this.revision);
   }
@@ -160,7 +163,7 @@ export class SqliteStore implements Store {
     const results: Array<{ event?: StoreEvent; result?: KeyValue; error?: Error }> = [];
     let revision = this.revision;
     try {
-      this.commitBatch(() => {
+      this.commitBatch.immediate(() => {
         for (const op of batch) {
           const outcome = this.apply(op, revision + 1);
           if (outcome.event) revision = outcome.event.revision;
@@ -189,9 +192,7 @@ export class SqliteStore implements Store {
   /** One write inside the batch transaction; a failed precondition fails only this write. */
   private apply(op: PendingWrite, rev: number): { event?: StoreEvent; result?: KeyValue; error?: Error } {
     if (op.kind === 'create') {
-      // Only whether the key exists: reading the old value would copy it for nothing.
-      if (this.stmts.exists.get(op.key)) return { error: new KeyExistsError(op.key) };
-      this.stmts.insert.run(op.key, op.value, rev, rev);
+      if (this.stmts.insert.run(op.key, op.value, rev, rev).changes === 0) return { error: new KeyExistsError(op.key) };
       const kv: KeyValue = { key: op.key, value: op.value!, createRevision: rev, modRevision: rev };
       return { event: { type: 'put', kv, revision: rev }, result: kv };
     }
@@ -222,9 +223,5 @@ export class SqliteStore implements Store {
     this.hub.close();
     await this.checkpointer.close();
     this.db.close();
-  }
-
-  private commitBatch(fn: () => void): void {
-    this.db.transaction(fn).immediate();
   }
 }
