@@ -2,13 +2,14 @@
 // concurrent clients against the HTTPS API of a `wheelhouse cluster` child process (sqlite).
 // "update" is a PUT carrying the current resourceVersion; "list" reads a namespace of 100
 // ConfigMaps; "watch" is the time from a write's response to its event at a watcher. Each phase
-// starts on open connections; a GET over a new TLS connection each time (as every kubectl
-// run pays) is measured separately.
+// starts on open connections, one per client, driven by the lean load generator (raw-http.ts);
+// a GET over a new TLS connection each time (as every kubectl run pays) is measured separately.
 import { startServer } from './lib/cluster-process';
 import { cpuMeter, type CpuShare } from './lib/proc-stats';
 import { configMap, createNamespace } from './lib/fixtures';
 import { ApiClient, openWatch, type ApiTarget, type WatchStream } from './lib/http-client';
-import { closedLoop, primeConnections, type LoadOptions, type LoadResult, type Op } from './lib/load';
+import { closedLoop, type LoadOptions, type LoadResult, type Op } from './lib/load';
+import { RawApiClient } from './lib/raw-http';
 import { printTable, runBench } from './lib/report';
 import { summarize, type Summary } from './lib/stats';
 import type { ConfigMap } from 'kubernetes-types/core/v1';
@@ -48,8 +49,9 @@ function phaseFigures(r: LoadResult, cpu: CpuShare): PhaseFigures {
   return { n: r.ops, errors: r.errors, opsPerSec: r.opsPerSec, p50Ms: l.p50, p90Ms: l.p90, p99Ms: l.p99, maxMs: l.max, cpu };
 }
 
-async function measured(client: ApiClient, concurrency: number, opts: Omit<LoadOptions, 'concurrency'>, pid: number, op: Op) {
-  await primeConnections(concurrency, () => client.status('GET', '/api/v1/namespaces/default'));
+async function measured(client: RawApiClient, concurrency: number, opts: Omit<LoadOptions, 'concurrency'>, pid: number, op: Op) {
+  // Each client's connection is open (its TLS handshake done) before the clock starts.
+  await Promise.all(Array.from({ length: concurrency }, (_, w) => client.request(w, 'GET', '/api/v1/namespaces/default')));
   const meter = cpuMeter(pid);
   const r = await closedLoop({ concurrency, ...opts }, op);
   if (r.errors) console.warn(`  ${r.errors} errors, first: ${r.firstError}`);
@@ -99,9 +101,9 @@ class WatchTimer {
   }
 }
 
-async function level(client: ApiClient, target: ApiTarget, pid: number, c: number) {
+async function level(api: ApiClient, client: RawApiClient, target: ApiTarget, pid: number, c: number) {
   const ns = `lat-c${c}`;
-  await createNamespace(client, ns);
+  await createNamespace(api, ns);
   const watch = new WatchTimer(target, ns);
   await watch.stream.ready;
   const base = `/api/v1/namespaces/${ns}/configmaps`;
@@ -110,7 +112,7 @@ async function level(client: ApiClient, target: ApiTarget, pid: number, c: numbe
   const create = await measured(client, c, PHASE, pid, async (w, seq) => {
     const name = `cm-${w}-${seq}`;
     const sent = performance.now();
-    const r = await client.request('POST', base, configMap(ns, name, 'v0'));
+    const r = await client.request(w, 'POST', base, configMap(ns, name, 'v0'));
     if (r.status !== 201) return false;
     const rv = (JSON.parse(r.body) as ConfigMap).metadata!.resourceVersion!;
     watch.wrote(name, rv, sent, performance.now());
@@ -120,7 +122,7 @@ async function level(client: ApiClient, target: ApiTarget, pid: number, c: numbe
 
   const get = await measured(client, c, PHASE, pid, async (w, seq) => {
     const o = objects[(w * 7919 + seq * 104729) % objects.length]!;
-    return (await client.status('GET', `${base}/${o.name}`)) === 200;
+    return (await client.request(w, 'GET', `${base}/${o.name}`)).status === 200;
   });
 
   // Each worker updates its own share of the objects, so it always holds the current version.
@@ -129,15 +131,15 @@ async function level(client: ApiClient, target: ApiTarget, pid: number, c: numbe
     const o = objects[w + c * (seq % mine)]!;
     const body = configMap(ns, o.name, `v${seq + 1}`, o.rv);
     const sent = performance.now();
-    const r = await client.request('PUT', `${base}/${o.name}`, body);
+    const r = await client.request(w, 'PUT', `${base}/${o.name}`, body);
     if (r.status !== 200) return false;
     o.rv = (JSON.parse(r.body) as ConfigMap).metadata!.resourceVersion!;
     watch.wrote(o.name, o.rv, sent, performance.now());
     return true;
   });
 
-  const list = await measured(client, c, { ...PHASE, maxOps: PHASE.maxOps / 2 }, pid, async () => {
-    return (await client.status('GET', `/api/v1/namespaces/${LIST_NS}/configmaps`)) === 200;
+  const list = await measured(client, c, { ...PHASE, maxOps: PHASE.maxOps / 2 }, pid, async (w) => {
+    return (await client.request(w, 'GET', `/api/v1/namespaces/${LIST_NS}/configmaps`)).status === 200;
   });
 
   return { create, get, update, list, watch: await watch.figures() };
@@ -146,6 +148,7 @@ async function level(client: ApiClient, target: ApiTarget, pid: number, c: numbe
 await runBench('crud-latency', async () => {
   const server = await startServer({ profileTag: 'crud-latency/sqlite', controlPlaneOnly: true });
   const client = new ApiClient(server.target, 64);
+  const load = new RawApiClient(server.target);
   try {
     await createNamespace(client, LIST_NS);
     for (let i = 0; i < LIST_SIZE; i++) await client.json('POST', `/api/v1/namespaces/${LIST_NS}/configmaps`, configMap(LIST_NS, `item-${i}`, 'x'));
@@ -155,44 +158,46 @@ await runBench('crud-latency', async () => {
     await createNamespace(client, 'warmup');
     await closedLoop({ concurrency: 16, maxOps: 3000, maxMs: 8000 }, async (w, seq) => {
       const path = `/api/v1/namespaces/warmup/configmaps/w-${w}-${seq}`;
-      const created = await client.request('POST', '/api/v1/namespaces/warmup/configmaps', configMap('warmup', `w-${w}-${seq}`, 'x'));
+      const created = await load.request(w, 'POST', '/api/v1/namespaces/warmup/configmaps', configMap('warmup', `w-${w}-${seq}`, 'x'));
       const rv = (JSON.parse(created.body) as ConfigMap).metadata?.resourceVersion;
-      const got = await client.status('GET', path);
-      const updated = await client.status('PUT', path, configMap('warmup', `w-${w}-${seq}`, 'y', rv));
-      await client.status('GET', `/api/v1/namespaces/${LIST_NS}/configmaps`);
-      return created.status === 201 && got === 200 && updated === 200;
+      const got = await load.request(w, 'GET', path);
+      const updated = await load.request(w, 'PUT', path, configMap('warmup', `w-${w}-${seq}`, 'y', rv));
+      await load.request(w, 'GET', `/api/v1/namespaces/${LIST_NS}/configmaps`);
+      return created.status === 201 && got.status === 200 && updated.status === 200;
     });
 
     const fresh = new ApiClient(server.target, 1, false);
-    const newConnectionGet = await measured(fresh, 1, { maxOps: 200, maxMs: 3000 }, server.pid, async () => {
+    const meter = cpuMeter(server.pid);
+    const fresh200 = await closedLoop({ concurrency: 1, maxOps: 200, maxMs: 3000 }, async () => {
       return (await fresh.status('GET', `/api/v1/namespaces/${LIST_NS}/configmaps/item-0`)) === 200;
     });
+    const newConnectionGet = phaseFigures(fresh200, meter());
     fresh.close();
 
     const byLevel: Record<string, Awaited<ReturnType<typeof level>>> = {};
-    for (const c of LEVELS) byLevel[`c${c}`] = await level(client, server.target, server.pid, c);
+    for (const c of LEVELS) byLevel[`c${c}`] = await level(client, load, server.target, server.pid, c);
 
     const phases = ['create', 'get', 'update', 'list'] as const;
     const figures: Record<string, Record<string, unknown>> = { create: {}, get: {}, update: {}, list: {}, watch: {} };
     const f = newConnectionGet;
     const rows: (string | number | undefined)[][] = [
-      ['get, new TLS connection each', 1, f.n, f.opsPerSec, f.p50Ms, f.p90Ms, f.p99Ms, f.maxMs, f.errors, f.cpu.serverPct, f.cpu.clientPct],
+      ['get, new TLS connection each', 1, f.n, f.opsPerSec, f.p50Ms, f.p90Ms, f.p99Ms, f.maxMs, f.errors, f.cpu.serverPct, f.cpu.clientPct, f.cpu.stealPct],
     ];
     for (const p of phases) {
       for (const c of LEVELS) {
         const f = byLevel[`c${c}`]![p];
         figures[p]![`c${c}`] = f;
-        rows.push([p, c, f.n, f.opsPerSec, f.p50Ms, f.p90Ms, f.p99Ms, f.maxMs, f.errors, f.cpu.serverPct, f.cpu.clientPct]);
+        rows.push([p, c, f.n, f.opsPerSec, f.p50Ms, f.p90Ms, f.p99Ms, f.maxMs, f.errors, f.cpu.serverPct, f.cpu.clientPct, f.cpu.stealPct]);
       }
     }
     for (const c of LEVELS) {
       const w = byLevel[`c${c}`]!.watch;
       figures.watch![`c${c}`] = { ...w, p50Ms: w.fromResponse.p50, p99Ms: w.fromResponse.p99 };
-      rows.push(['watch', c, w.n, undefined, w.fromResponse.p50, w.fromResponse.p90, w.fromResponse.p99, w.fromResponse.max, w.missed, undefined, undefined]);
+      rows.push(['watch', c, w.n, undefined, w.fromResponse.p50, w.fromResponse.p90, w.fromResponse.p99, w.fromResponse.max, w.missed, undefined, undefined, undefined]);
     }
     printTable(
       'ConfigMap latency over HTTPS (sqlite store); watch = event arrival after the write response',
-      ['op', 'clients', 'n', 'ops/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'errors', 'server CPU%', 'client CPU%'],
+      ['op', 'clients', 'n', 'ops/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'errors', 'server CPU%', 'client CPU%', 'steal %'],
       rows,
     );
     const watchRows = LEVELS.map((c) => {
@@ -217,6 +222,7 @@ await runBench('crud-latency', async () => {
     };
   } finally {
     client.close();
+    load.close();
     await server.stop();
     server.cleanup();
   }

@@ -3,6 +3,7 @@
 import { startServer } from './lib/cluster-process';
 import { configMap, createNamespace } from './lib/fixtures';
 import { ApiClient } from './lib/http-client';
+import { RawApiClient } from './lib/raw-http';
 import { closedLoop, type LoadResult } from './lib/load';
 import { cpuMeter, type CpuShare } from './lib/proc-stats';
 import { printTable, runBench } from './lib/report';
@@ -45,11 +46,12 @@ function storeFigures(r: LoadResult, cpu: CpuShare): StoreFigures {
 async function sustained(storage: 'sqlite' | 'memory'): Promise<StoreFigures> {
   const server = await startServer({ storage, profileTag: `sustained-writes/${storage}`, controlPlaneOnly: true });
   const client = new ApiClient(server.target, CONCURRENCY);
+  const load = new RawApiClient(server.target);
   try {
     for (let n = 0; n < NAMESPACES; n++) await createNamespace(client, `load-${n}`);
     const create = (prefix: string) => async (w: number, seq: number) => {
       const ns = `load-${(w + seq) % NAMESPACES}`;
-      return (await client.status('POST', `/api/v1/namespaces/${ns}/configmaps`, configMap(ns, `${prefix}-${w}-${seq}`, 'x'))) === 201;
+      return (await load.request(w, 'POST', `/api/v1/namespaces/${ns}/configmaps`, configMap(ns, `${prefix}-${w}-${seq}`, 'x'))).status === 201;
     };
     await closedLoop({ concurrency: CONCURRENCY, maxOps: Infinity, maxMs: WARMUP_MS }, create('warm'));
     const meter = cpuMeter(server.pid);
@@ -58,6 +60,7 @@ async function sustained(storage: 'sqlite' | 'memory'): Promise<StoreFigures> {
     return storeFigures(r, meter());
   } finally {
     client.close();
+    load.close();
     await server.stop();
     server.cleanup();
   }
