@@ -18,7 +18,7 @@ const common = {
 // Pure-JS dependencies the core loads at start are bundled into it: Node resolving and
 // compiling jose or cron-parser file by file costs tens of milliseconds of every cluster start.
 // Native modules, Electron and the desktop host's dependencies stay in node_modules.
-const BUNDLED = ['cron-parser', 'jose', 'js-yaml', 'jsonpath-plus', 'fast-json-patch'];
+const BUNDLED = ['cron-parser', 'jose', 'js-yaml', 'jsonpath-plus', 'fast-json-patch', 'sorted-btree'];
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((d) => !BUNDLED.includes(d));
 
