@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, SignJWT, type CryptoKey } from 'jose';
 import type { UserInfo } from '../registry/generic/resource-store';
+import { metaTime } from './meta-time';
 
 export const ISSUER = 'https://kubernetes.default.svc.cluster.local';
 export const DEFAULT_AUDIENCE = ISSUER;
@@ -54,7 +55,7 @@ export async function issueToken(keys: TokenKeys, sa: TokenSubject, audiences: s
     .setExpirationTime(exp)
     .setJti(randomUUID())
     .sign(keys.privateKey);
-  return { token, expirationTimestamp: new Date(exp * 1000).toISOString().replace(/\.\d+Z$/, 'Z') };
+  return { token, expirationTimestamp: metaTime(new Date(exp * 1000)) };
 }
 
 /**

@@ -1,5 +1,7 @@
 // Time for controllers and kubelets. Tests and demos use a controllable clock (CronJob
 // schedules, grace periods, backoffs) instead of waiting for real time to pass.
+import { metaTime } from '../apiserver/meta-time';
+
 export interface Clock {
   now(): Date;
   /** Runs fn after ms of this clock's time; returns a cancel function. */
@@ -51,6 +53,6 @@ export class ManualClock implements Clock {
 }
 
 /** Kubernetes timestamps: RFC 3339 in whole seconds. */
-export const timestamp = (d: Date) => d.toISOString().replace(/\.\d+Z$/, 'Z');
+export const timestamp = (d: Date) => metaTime(d);
 /** MicroTime: RFC 3339 with microseconds. */
 export const microTimestamp = (d: Date) => d.toISOString().replace(/Z$/, '000Z');

@@ -9,6 +9,7 @@ import { customResourceDef, customResourceSchema } from '../apiserver/crd/custom
 import type { ResourceDef } from '../registry/types';
 import type { ResourceStore, UserInfo } from '../registry/generic/resource-store';
 import { WorkQueue } from './work-queue';
+import { metaTime } from '../apiserver/meta-time';
 
 export const CRD_CLEANUP_FINALIZER = 'customresourcecleanup.apiextensions.k8s.io';
 const USER: UserInfo = { username: 'system:apiextensions-controller', groups: ['system:masters'] };
@@ -93,7 +94,7 @@ export class CrdController {
 
   private async updateStatus(crd: Crd): Promise<void> {
     await this.pending;
-    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const now = metaTime();
     const names = { ...crd.spec.names, singular: crd.spec.names.singular || crd.spec.names.kind.toLowerCase(), listKind: crd.spec.names.listKind || `${crd.spec.names.kind}List` };
     const storage = crd.spec.versions.find((v) => v.storage)?.name;
     await this.crds.guaranteedUpdate(

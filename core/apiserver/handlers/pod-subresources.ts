@@ -10,8 +10,9 @@ import { labelSelectorMatches } from '../selectors/label-selector';
 import { ApiError, badRequest, conflict, successStatus, tooManyRequests } from '../status';
 import type { WriteRequest } from './write';
 import type { ResourceStore, WriteOptions } from '../../registry/generic/resource-store';
+import { metaTime } from '../meta-time';
 
-const nowTimestamp = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+const nowTimestamp = () => metaTime();
 
 interface BindingBody {
   metadata?: { name?: string };

@@ -5,6 +5,7 @@ import type { ManagedFieldsEntry } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../object';
 import type { SchemaNode } from '../openapi/schema-node';
 import { compareObjects, FieldPathError, FieldSet, type Comparison, type FieldPath, type FieldsV1 } from './field-set';
+import { metaTime } from '../meta-time';
 import { creationFieldsV1, zeroValue } from './creation-fields';
 import { deepEqual, isJsonMap, type JsonMap } from './json-value';
 
@@ -133,11 +134,6 @@ function encodeEntry(e: Omit<ManagerEntry, 'set' | 'stored'>, fieldsV1: FieldsV1
 }
 
 const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** metav1.Time on the wire: RFC 3339, whole seconds, UTC. */
-export function formatTime(now: Date): string {
-  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 export function setManagedFields(obj: KubeObject, entries: ManagedFieldsEntry[] | undefined): void {
   if (!obj.metadata) obj.metadata = {};
@@ -328,7 +324,7 @@ function recordCreation(created: KubeObject, opts: UpdateOptions): void {
     // An object the schema cannot read gets no managedFields.
     if (!(e instanceof FieldPathError)) throw e;
   }
-  const entry = fieldsV1 && encodeEntry({ ...managerOf(opts), time: formatTime(opts.now) }, fieldsV1);
+  const entry = fieldsV1 && encodeEntry({ ...managerOf(opts), time: metaTime(opts.now) }, fieldsV1);
   setManagedFields(created, entry && [entry]);
 }
 
@@ -368,7 +364,7 @@ export function recordChange(managed: ManagedSets, old: KubeObject | undefined, 
     // A manager rewriting fields it already owns (a kubelet's status updates) keeps its set,
     // and with it the stored document.
     const merged = !previous ? set : previous.set.includes(set) ? previous.set : set.union(previous.set);
-    managed.set(key, { ...id, set: merged, time: formatTime(opts.now), stored: previous?.stored });
+    managed.set(key, { ...id, set: merged, time: metaTime(opts.now), stored: previous?.stored });
   }
   capUpdateManagers(managed);
   setManagedFields(updated, encodeManagedFields(managed));

@@ -24,7 +24,6 @@ import { cloneJson, deepEqual, isJsonMap, type JsonMap } from './json-value';
 import {
   decodeManagedFields,
   encodeManagedFields,
-  formatTime,
   managerIdentity,
   printManager,
   setManagedFields,
@@ -36,6 +35,7 @@ import {
   type ManagerEntry,
 } from './managed-fields';
 import { PatchError } from './patch-error';
+import { metaTime } from '../meta-time';
 
 export interface ApplyOptions {
   manager: string;
@@ -179,7 +179,7 @@ function applyOnce(base: KubeObject, config: KubeObject, managedIn: ManagedSets,
   }
   const changed = !deepEqual(base, merged);
   const object = (changed ? dropNulls(merged) : cloneJson(base)) as KubeObject;
-  if (changed && managed.has(self)) managed.get(self)!.time = formatTime(opts.now);
+  if (changed && managed.has(self)) managed.get(self)!.time = metaTime(opts.now);
   if (opts.manager === KUBECTL_MANAGER) syncLastApplied(object, config);
   setManagedFields(object, encodeManagedFields(managed));
   return { object };

@@ -25,6 +25,7 @@ import { generateName } from './names';
 import { normalizeObject } from './go-json';
 import { deepEqual } from '../../apiserver/patch/json-value';
 import { schemaNameForKind } from '../../apiserver/openapi/definitions';
+import { metaTime } from '../../apiserver/meta-time';
 
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE';
 
@@ -189,7 +190,7 @@ export class ResourceStore {
   private async createOnce(namespace: string | undefined, obj: KubeObject, options: WriteOptions): Promise<KubeObject> {
     const meta = obj.metadata;
     meta.uid = randomUUID();
-    meta.creationTimestamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    meta.creationTimestamp = metaTime();
     delete meta.resourceVersion;
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
@@ -416,7 +417,7 @@ export class ResourceStore {
       return { object: obj, deleted: false };
     }
     const marked = copyOf(current);
-    const deadline = new Date(Date.now() + grace * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const deadline = metaTime(new Date(Date.now() + grace * 1000));
     if (!marked.metadata.deletionTimestamp || grace < (marked.metadata.deletionGracePeriodSeconds ?? Infinity)) {
       marked.metadata.deletionTimestamp = deadline;
     }

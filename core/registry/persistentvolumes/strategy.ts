@@ -11,6 +11,7 @@ import { validateResourceList } from '../validation/resource-list';
 import { semanticEqual } from '../validation/semantic-equal';
 import { validateNodeSelector } from '../validation/scheduling';
 import { volumeSourceFields } from '../validation/volumes';
+import { metaTime } from '../../apiserver/meta-time';
 
 type PVObject = Kube<PersistentVolume>;
 
@@ -22,7 +23,7 @@ const nonSourceFields = new Set([
 ]);
 const pvSourceFields = [...volumeSourceFields.filter((f) => !['emptyDir', 'gitRepo', 'secret', 'configMap', 'downwardAPI', 'projected', 'persistentVolumeClaim', 'ephemeral', 'image'].includes(f)), 'local'];
 
-const now = (): string => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+const now = (): string => metaTime();
 
 const sourceOf = (spec: PersistentVolumeSpec | undefined): Record<string, unknown> =>
   Object.fromEntries(Object.entries(spec ?? {}).filter(([k]) => !nonSourceFields.has(k)));

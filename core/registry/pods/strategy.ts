@@ -9,6 +9,7 @@ import { isValidIP, validIPDetail } from '../validation/ip';
 import { validatePodSpec } from '../validation/pod-spec';
 import { validatePodSpecUpdate } from '../validation/pod-update';
 import { podQOSClass } from './qos';
+import { metaTime } from '../../apiserver/meta-time';
 
 type PodObject = Kube<Pod>;
 
@@ -67,7 +68,7 @@ export const strategy: Strategy<PodObject> = {
           reason: 'SchedulingGated',
           message: 'Scheduling is blocked due to non-empty scheduling gates',
           lastProbeTime: null as unknown as string,
-          lastTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+          lastTransitionTime: metaTime(),
         },
       ];
     }

@@ -5,12 +5,13 @@ import type { Printer } from '../types';
 import { column, nameColumn } from './columns';
 import { doc } from './descriptions';
 import { parseTimestamp } from './duration';
+import { metaTime } from '../../apiserver/meta-time';
 
 // time.Time.UTC().Format(time.RFC3339): whole seconds, "Z"; Go's zero time when unset.
 function rfc3339(ts: string | undefined): string {
   const t = parseTimestamp(ts);
   if (t === undefined) return '0001-01-01T00:00:00Z';
-  return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return metaTime(new Date(t));
 }
 
 /** A printer with the default columns, typed for any kind. */
