@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,5 +38,22 @@ describe('WalCheckpointer', () => {
     const reopened = new Database(file, { readonly: true });
     expect((reopened.prepare('SELECT count(*) AS n FROM kv').get() as { n: number }).n).toBe(2000);
     reopened.close();
+  });
+
+  it('keeps the process alive while it closes: a program whose last step is closing the store exits cleanly', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wh-ckpt-'));
+    dirs.push(dir);
+    // Node exits with 13 when the event loop empties while a top-level await is pending.
+    const script = `
+      import { SqliteStore } from ${JSON.stringify(join(import.meta.dirname, 'sqlite-store.ts'))};
+      const store = new SqliteStore(${JSON.stringify(join(dir, 'state.db'))});
+      for (let i = 0; i < 1100; i++) await store.create('/k/' + i, 'v');
+      await store.close();
+      console.log('closed');
+    `;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: import.meta.dirname });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('closed');
+    expect(r.status).toBe(0);
   });
 });

@@ -57,6 +57,9 @@ export class WalCheckpointer {
     if (!w) return;
     this.worker = undefined;
     const exited = new Promise<void>((r) => w.once('exit', () => r()));
+    // Waiting for it must keep the process alive, or a caller with nothing else pending exits
+    // before close() resolves.
+    w.ref();
     w.postMessage('close');
     await exited;
     this.settle();
@@ -64,7 +67,9 @@ export class WalCheckpointer {
   }
 
   private start(): Worker {
-    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: this.file, driver: resolve('better-sqlite3') } });
+    // Plain CommonJS whatever flags the process runs with (a loader, --input-type=module).
+    const options = { eval: true, execArgv: [], workerData: { file: this.file, driver: resolve('better-sqlite3') } };
+    const w = new Worker(WORKER_SOURCE, options);
     // It never keeps the process alive: an unfinished checkpoint is redone by the next open.
     w.unref();
     w.on('message', () => {
