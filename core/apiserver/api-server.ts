@@ -40,6 +40,7 @@ import { ApiError, methodNotAllowed, notFound, unauthorized } from './status';
 import { WatchCache, type CacheEvent } from './watch-cache';
 import { OpenApiService } from './openapi-service';
 import { boolParam } from './handlers/options';
+import { requestTarget } from './http/request-target';
 
 /** A handler for a subresource other than status and scale (binding, eviction, token, ...). */
 export type SubresourceHandler = (w: WriteRequest, server: ApiServer) => Promise<void> | void;
@@ -151,9 +152,9 @@ export class ApiServer {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse, user: UserInfo): Promise<void> {
-    const url = new URL(req.url ?? '/', 'https://apiserver');
-    const path = url.pathname.replace(/\/+$/, '') || '/';
-    const query = url.searchParams;
+    const target = requestTarget(req.url);
+    const path = target.pathname.replace(/\/+$/, '') || '/';
+    const query = target.query;
     const rr = parseResourcePath(path);
     if (this.opts.authorize) {
       const attrs = requestAttributes(req.method ?? 'GET', path, query, rr);

@@ -11,6 +11,7 @@ import type { WriteRequest } from './handlers/write';
 import type { Kube } from './object';
 import type { TokenKeys } from './service-account-tokens';
 import { ApiError, badRequest } from './status';
+import { requestTarget } from './http/request-target';
 
 /** Streams from a pod's node: answered by the node's kubelet, which arrives with nodes. */
 function podStream(w: WriteRequest): void {
@@ -28,6 +29,6 @@ export function registerSubresources(api: ApiServer, tokenKeys: TokenKeys, logs:
   api.registerVirtual(
     { group: '', version: 'v1', kind: 'Binding', plural: 'bindings', singular: 'binding', namespaced: true, verbs: ['create'], strategy: {}, printer: defaultPrinter() },
     (req, res, user, target) =>
-      handleBindingsCollection(api.storeFor('', 'pods')!, req, res, target.namespace!, { user, fieldManager: fieldManagerOf(req, new URL(req.url ?? '/', 'https://x').searchParams) }),
+      handleBindingsCollection(api.storeFor('', 'pods')!, req, res, target.namespace!, { user, fieldManager: fieldManagerOf(req, requestTarget(req.url).query) }),
   );
 }
