@@ -9,11 +9,13 @@ import {
   comparePathElements,
   FieldSet,
   indexItems,
+  isEmptyContainer,
   serializePathElement,
   shapeOf,
   type FieldPath,
   type FieldsV1,
   type PathElement,
+  type Shape,
 } from './field-set';
 import { deepEqual, isJsonMap, type JsonMap } from './json-value';
 
@@ -117,7 +119,7 @@ class CreationWalker {
 
   private listItems(
     list: unknown[],
-    shape: Extract<ReturnType<typeof shapeOf>, { kind: 'list' }>,
+    shape: Extract<Shape, { kind: 'list' }>,
     reset: FieldSet | undefined,
     server: FieldSet | undefined,
   ): FieldsV1 | undefined {
@@ -146,6 +148,3 @@ function entryOf(member: boolean, children: FieldsV1 | undefined): FieldsV1 | un
   if (!children) return member ? {} : undefined;
   return member ? { '.': {}, ...children } : children;
 }
-
-const isEmptyContainer = (v: unknown): boolean =>
-  v === null || (Array.isArray(v) && v.length === 0) || (isJsonMap(v) && Object.keys(v).length === 0);

@@ -440,7 +440,8 @@ export function indexItems(
   return out;
 }
 
-const isEmptyContainer = (v: unknown): boolean =>
+/** Absent, null, or an empty list or map: SMD treats all of them alike. */
+export const isEmptyContainer = (v: unknown): boolean =>
   v === undefined || v === null || (Array.isArray(v) && v.length === 0) || (isJsonMap(v) && Object.keys(v).length === 0);
 
 /** The paths an object sets (SMD's ToFieldSet): what an applier owns. */

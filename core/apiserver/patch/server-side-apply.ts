@@ -13,6 +13,7 @@ import {
   goJson,
   indexItems,
   isDeclaredField,
+  isEmptyContainer,
   listItemElements,
   pathString,
   serializePathElement,
@@ -214,9 +215,6 @@ function withNamedFieldsAsMembers(set: FieldSet, schema: SchemaNode | undefined)
 }
 
 type ListShape = Extract<Shape, { kind: 'list' }>;
-
-const isEmptyContainer = (v: unknown): boolean =>
-  v === undefined || v === null || (Array.isArray(v) && v.length === 0) || (isJsonMap(v) && Object.keys(v).length === 0);
 
 /** SMD's merge: the applied side wins at leaves, granular maps and lists merge by field and key. */
 function mergeValues(path: FieldPath, l: unknown, r: unknown, schema: SchemaNode | undefined): unknown {
