@@ -1,6 +1,7 @@
 // Objects every cluster has from its first start: the default RBAC policy, the four system
 // namespaces and the `kubernetes` Service. Created only when missing, so a restart finds them as they were.
 import type { ApiServer } from './apiserver/api-server';
+import { wireCopy } from './apiserver/patch/json-value';
 import { ApiError } from './apiserver/status';
 import type { KubeObject } from './apiserver/object';
 import type { UserInfo } from './registry/generic/resource-store';
@@ -18,7 +19,8 @@ async function ensure(api: ApiServer, group: string, plural: string, namespace: 
   const rs = api.storeFor(group, plural)!;
   if (rs.find(namespace, obj.metadata.name!)) return;
   try {
-    await rs.create(namespace, obj, { user: SYSTEM, fieldManager: 'kube-apiserver' });
+    // A copy: the default roles are module constants, shared by every cluster in the process.
+    await rs.create(namespace, wireCopy(obj), { user: SYSTEM, fieldManager: 'kube-apiserver' });
   } catch (e) {
     if (!(e instanceof ApiError && e.reason === 'AlreadyExists')) throw e;
   }

@@ -3,6 +3,7 @@
 // the component's own identity and field manager.
 import type { ApiServer } from '../apiserver/api-server';
 import type { Kube, KubeObject } from '../apiserver/object';
+import { wireCopy } from '../apiserver/patch/json-value';
 import { ApiError } from '../apiserver/status';
 import type { DeleteOptions, ResourceStore, UserInfo, WriteOptions } from '../registry/generic/resource-store';
 
@@ -23,8 +24,10 @@ export class Client {
     return { user: this.user, fieldManager: this.fieldManager, ...extra };
   }
 
+  /** Creates a copy of obj: components keep and reuse the objects they build. */
   async create<T extends object>(group: string, plural: string, namespace: string | undefined, obj: T): Promise<Kube<T>> {
-    return (await this.store(group, plural).create(namespace, obj as unknown as KubeObject, this.options())) as unknown as Kube<T>;
+    const copy = wireCopy(obj) as unknown as KubeObject;
+    return (await this.store(group, plural).create(namespace, copy, this.options())) as unknown as Kube<T>;
   }
 
   /** Read-modify-write with retries on conflict; mutate gets a private copy of the latest object. */

@@ -67,7 +67,7 @@ export async function handleCreate(w: WriteRequest): Promise<void> {
   fieldValidationOf(w.query);
   const obj = await decodeObject(w);
   checkFields(w, obj, w.schemas.schemaFor(w.store.def));
-  const created = await w.store.create(w.namespace, obj, { ...w.options, consumeInput: true });
+  const created = await w.store.create(w.namespace, obj, w.options);
   sendObject(w.res, w.store, 201, created, w.shape, !w.options.dryRun);
 }
 
@@ -75,7 +75,7 @@ export async function handleUpdate(w: WriteRequest): Promise<void> {
   fieldValidationOf(w.query);
   const obj = await decodeObject(w);
   checkFields(w, obj, w.schemas.schemaFor(w.store.def));
-  const updated = await w.store.update(w.namespace, w.name!, obj, { ...w.options, consumeInput: true });
+  const updated = await w.store.update(w.namespace, w.name!, obj, w.options);
   sendObject(w.res, w.store, 200, updated, w.shape, !w.options.dryRun);
 }
 

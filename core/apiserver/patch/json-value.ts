@@ -46,6 +46,11 @@ export function cloneJson<T>(v: T): T {
   return v === undefined ? v : structuredClone(v);
 }
 
+/** A copy as it would arrive over the wire: undefined fields are dropped, as JSON drops them. */
+export function wireCopy<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
 /** Go's %v for a decoded JSON value: map[a:1 b:[x y]], <nil>. Maps print with sorted keys. */
 export function goString(v: unknown): string {
   if (v === null || v === undefined) return '<nil>';

@@ -23,7 +23,7 @@ import { validateObjectMeta, validateObjectMetaUpdate } from '../validation/obje
 import { namespacePrefix, objectKey } from './keys';
 import { generateName } from './names';
 import { normalizeObject } from './go-json';
-import { deepEqual } from '../../apiserver/patch/json-value';
+import { deepEqual, wireCopy } from '../../apiserver/patch/json-value';
 import { schemaNameForKind } from '../../apiserver/openapi/definitions';
 import { metaTime } from '../../apiserver/meta-time';
 
@@ -44,8 +44,6 @@ export interface WriteOptions {
   subresource?: string;
   /** Server-side apply already recorded managedFields for this write. */
   applied?: boolean;
-  /** The input is a decoded request body nobody else holds: changed in place, not copied. */
-  consumeInput?: boolean;
 }
 
 export interface AdmissionRequest {
@@ -100,7 +98,6 @@ export interface ListResult {
   remaining?: number;
 }
 
-const clone = <T>(o: T): T => JSON.parse(JSON.stringify(o)) as T;
 /** A private copy of a cached object, from its served text. */
 const copyOf = (c: CachedObject): KubeObject => JSON.parse(c.json) as KubeObject;
 
@@ -163,9 +160,13 @@ export class ResourceStore {
     return { items, revision };
   }
 
+  /**
+   * Creates an object. The store takes input over and fills it in (a decoded request body is
+   * used as it is): a caller that keeps its object passes a copy (controllers' Client does).
+   */
   async create(namespace: string | undefined, input: KubeObject, options: WriteOptions): Promise<KubeObject> {
     this.checkTypeMeta(input);
-    const obj: KubeObject = { ...(options.consumeInput ? input : clone(input)), apiVersion: this.apiVersion, kind: this.def.kind };
+    const obj: KubeObject = { ...input, apiVersion: this.apiVersion, kind: this.def.kind };
     const meta = (obj.metadata ??= {});
     this.checkNamespace(meta.namespace, namespace);
     if (this.def.namespaced) meta.namespace = namespace;
@@ -230,7 +231,8 @@ export class ResourceStore {
 
   /**
    * Replaces an object (PUT). An empty metadata.resourceVersion means "whatever is there"
-   * (unconditional update); otherwise it must match or the answer is 409 Conflict.
+   * (unconditional update); otherwise it must match or the answer is 409 Conflict. Like create,
+   * it takes input over.
    */
   async update(namespace: string | undefined, name: string, input: KubeObject, options: WriteOptions): Promise<KubeObject> {
     this.checkTypeMeta(input);
@@ -241,7 +243,7 @@ export class ResourceStore {
     const current = this.get(namespace, name);
     const wanted = input.metadata?.resourceVersion;
     if (wanted && wanted !== current.object.metadata.resourceVersion) throw staleConflict(this.def, name);
-    return this.commitUpdate(namespace, current, options.consumeInput ? input : clone(input), options);
+    return this.commitUpdate(namespace, current, input, options);
   }
 
   /**
@@ -307,7 +309,7 @@ export class ResourceStore {
     } else if (this.def.status && options.subresource !== 'binding') {
       // The main resource never changes status (a binding sets nodeName and PodScheduled at once).
       if (old.status === undefined) delete obj.status;
-      else obj.status = clone(old.status);
+      else obj.status = wireCopy(old.status);
       strategy.prepareForUpdate?.(obj, old);
     } else {
       strategy.prepareForUpdate?.(obj, old);

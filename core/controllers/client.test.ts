@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiServer } from '../apiserver/api-server';
+import { WatchCache } from '../apiserver/watch-cache';
+import { builtInResources } from '../registry/builtin';
+import { resourcePrefix } from '../registry/generic/keys';
+import { ResourceStore } from '../registry/generic/resource-store';
+import { MemoryStore } from '../store/memory-store';
+import { Client } from './client';
+
+const configmaps = builtInResources.find((d) => d.group === '' && d.plural === 'configmaps')!;
+
+async function client(): Promise<Client> {
+  const store = new MemoryStore();
+  const cache = new WatchCache(store, resourcePrefix(configmaps));
+  await cache.start();
+  const rs = new ResourceStore(configmaps, store, cache, { mutate: () => undefined, validate: () => undefined });
+  const api = { storeFor: () => rs } as unknown as ApiServer;
+  return new Client(api, { username: 'system:test', groups: [] }, 'test-controller');
+}
+
+describe('Client.create', () => {
+  it('leaves the object it was given as it was, so a component can create from it again', async () => {
+    const c = await client();
+    const template = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', labels: { app: 'x' } }, data: { k: 'v' } };
+    const before = structuredClone(template);
+    const a = await c.create('', 'configmaps', 'ns', template);
+    expect(template).toEqual(before);
+    template.metadata.name = 'b';
+    const b = await c.create('', 'configmaps', 'ns', template);
+    expect(b.metadata.uid).not.toBe(a.metadata.uid);
+    expect(b.metadata.managedFields).toEqual(a.metadata.managedFields);
+  });
+});
