@@ -14,6 +14,7 @@ import {
   type Watch,
   type WatchHandler,
 } from './types';
+import { openSchema } from './sqlite-schema';
 import { WalCheckpointer } from './wal-checkpointer';
 import { WatchHub } from './watch-hub';
 
@@ -75,16 +76,7 @@ export class SqliteStore implements Store {
     // SQLite's automatic ones would stall whichever write crossed the limit.
     this.db.pragma('wal_autocheckpoint = 0');
     this.checkpointer = new WalCheckpointer(file);
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS kv (
-        key TEXT PRIMARY KEY,
-        value TEXT NOT NULL,
-        create_rev INTEGER NOT NULL,
-        mod_rev INTEGER NOT NULL
-      ) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
-      INSERT OR IGNORE INTO meta (name, value) VALUES ('revision', 0);
-    `);
+    openSchema(this.db);
     this.stmts = {
       get: this.db.prepare<[string], Row>('SELECT key, value, create_rev, mod_rev FROM kv WHERE key = ?'),
       rangeFrom: this.db.prepare<[string, string, number], Row>(

@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryStore } from './memory-store';
+import { SCHEMA_VERSION } from './sqlite-schema';
 import { SqliteStore } from './sqlite-store';
 import {
   ConflictError,
@@ -137,5 +139,54 @@ describe('sqlite store persistence', () => {
     const next = await s2.create('/c', '3');
     expect(next.modRevision).toBe(4);
     await s2.close();
+  });
+
+  it('migrates a data dir from the first (WITHOUT ROWID) layout, keeping every key and the revision', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wh-store-'));
+    dirs.push(dir);
+    const file = join(dir, 'state.db');
+    // The layout before schema versioning, as the first releases wrote it.
+    const old = new Database(file);
+    old.pragma('journal_mode = WAL');
+    old.exec(`
+      CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, create_rev INTEGER NOT NULL, mod_rev INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+      INSERT INTO meta VALUES ('revision', 7);
+      INSERT INTO kv VALUES ('/r/b', 'B', 2, 6), ('/r/a', 'A', 1, 1), ('/s/c', 'C', 5, 5);
+    `);
+    old.close();
+
+    const s = new SqliteStore(file);
+    expect(s.currentRevision()).toBe(7);
+    expect((await s.range('/r/')).items).toEqual([
+      { key: '/r/a', value: 'A', createRevision: 1, modRevision: 1 },
+      { key: '/r/b', value: 'B', createRevision: 2, modRevision: 6 },
+    ]);
+    await expect(s.create('/r/a', 'again')).rejects.toBeInstanceOf(KeyExistsError);
+    expect((await s.update('/s/c', 'C2', 5)).modRevision).toBe(8);
+    await s.close();
+
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(check.prepare("SELECT sql FROM sqlite_master WHERE name = 'kv'").pluck().get()).not.toMatch(/WITHOUT ROWID/);
+    check.close();
+    const again = new SqliteStore(file);
+    expect((await again.get('/s/c'))!.value).toBe('C2');
+    expect((await again.range('/')).items.map((kv) => kv.key)).toEqual(['/r/a', '/r/b', '/s/c']);
+    await again.close();
+  });
+
+  it('refuses a data dir written with a newer store schema and leaves it alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wh-store-'));
+    dirs.push(dir);
+    const file = join(dir, 'state.db');
+    const newer = new Database(file);
+    newer.exec("CREATE TABLE kv (anything TEXT); CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);");
+    newer.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    newer.close();
+    expect(() => new SqliteStore(file)).toThrow(/newer Wheelhouse/);
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
+    check.close();
   });
 });
