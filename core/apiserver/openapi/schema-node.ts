@@ -35,13 +35,23 @@ export type SchemaResolver = (name: string) => SchemaObject | undefined;
 const REF_PREFIX = '#/components/schemas/';
 
 /**
+ * A schema's own property of that name. Plain indexing would also find Object.prototype's
+ * members, and take a field named "constructor" or "toString" for a declared one.
+ */
+export function declaredProperty<T>(properties: Record<string, T> | undefined, name: string): T | undefined {
+  return properties && Object.hasOwn(properties, name) ? properties[name] : undefined;
+}
+
+/**
  * One position in a schema, with $ref and allOf already followed and the list/patch
  * extensions of the field that led here kept (they sit beside the $ref in Kubernetes' specs).
  */
 export class SchemaNode {
   readonly schema: SchemaObject;
-  /** Child nodes, built once: walking the same schema again is free. */
-  private readonly children = new Map<string, SchemaNode | undefined>();
+  /** Nodes of declared properties, built once: walking the same schema again is free. */
+  private readonly children = new Map<string, SchemaNode>();
+  /** The node every key of an additionalProperties map shares (kept once, not per key). */
+  private valuesNode: SchemaNode | null | undefined;
   private itemsNode: SchemaNode | null | undefined;
 
   constructor(
@@ -83,18 +93,17 @@ export class SchemaNode {
 
   /** The schema of a named property, or of a map value for additionalProperties maps. */
   field(name: string): SchemaNode | undefined {
-    if (this.children.has(name)) return this.children.get(name);
-    const node = this.childField(name);
-    this.children.set(name, node);
-    return node;
-  }
-
-  private childField(name: string): SchemaNode | undefined {
-    const prop = this.schema.properties?.[name];
-    if (prop) return new SchemaNode(prop, this.resolve);
-    const ap = this.schema.additionalProperties;
-    if (ap && typeof ap === 'object') return new SchemaNode(ap, this.resolve);
-    return undefined;
+    const prop = declaredProperty(this.schema.properties, name);
+    if (prop) {
+      let node = this.children.get(name);
+      if (!node) this.children.set(name, (node = new SchemaNode(prop, this.resolve)));
+      return node;
+    }
+    if (this.valuesNode === undefined) {
+      const ap = this.schema.additionalProperties;
+      this.valuesNode = ap && typeof ap === 'object' ? new SchemaNode(ap, this.resolve) : null;
+    }
+    return this.valuesNode ?? undefined;
   }
 
   /** The schema of list items. */

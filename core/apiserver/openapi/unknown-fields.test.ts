@@ -39,6 +39,8 @@ describe('findUnknownFields', () => {
     ['preserved unknown fields, known ones still checked', crdNode, { spec: { config: { free: 1, mode: { a: 'x', b: 'y' } } } }, ['spec.config.mode.b']],
     ['maps', crdNode, { spec: { labels: { x: 'y' }, anything: { deep: { er: 1 } } } }, []],
     ['embedded resources', crdNode, { spec: { template: { apiVersion: 'v1', kind: 'Pod', metadata: {}, spec: {}, other: 1 } } }, ['spec.template.other']],
+    ['names of Object.prototype members', builtIn('io.k8s.api.core.v1.ConfigMap'), { metadata: { constructor: 'x', toString: 1 }, data: { constructor: 'kept' }, hasOwnProperty: {} }, ['metadata.constructor', 'metadata.toString', 'hasOwnProperty']],
+    ['names of Object.prototype members in a CRD', crdNode, { spec: { constructor: 1, labels: { valueOf: 'kept' } } }, ['spec.constructor']],
     ['list items of a CRD', crdNode, { spec: { items: [{ name: 'a' }, { nam: 'b' }] } }, ['spec.items[1].nam']],
     ['JSONSchemaProps with x-kubernetes extensions', builtIn('io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps'), { type: 'object', 'x-kubernetes-preserve-unknown-fields': true, properties: { a: { type: 'string', default: { any: 1 } } }, additionalProperties: false, bogus: 1 }, ['bogus']],
   ])('%s', (_name, node, obj, want) => {

@@ -1,7 +1,7 @@
 // Strict field validation: which fields of an object its schema does not declare, and the
 // messages the API server answers with for fieldValidation=Strict and Warn.
 
-import type { SchemaNode } from './schema-node';
+import { declaredProperty, type SchemaNode } from './schema-node';
 
 /** Fields every embedded resource has even when its schema leaves them out. */
 const EMBEDDED_RESOURCE_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
@@ -32,7 +32,7 @@ function walk(value: unknown, node: SchemaNode, path: string, out: string[]): vo
   const { schema } = node;
   for (const [key, child] of Object.entries(value)) {
     const childPath = path ? `${path}.${key}` : key;
-    const known = schema.properties?.[key] !== undefined || isPlainObject(schema.additionalProperties);
+    const known = declaredProperty(schema.properties, key) !== undefined || isPlainObject(schema.additionalProperties);
     if (known) {
       const next = node.field(key);
       if (next) walk(child, next, childPath, out);

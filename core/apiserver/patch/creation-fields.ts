@@ -4,7 +4,7 @@
 // its allocations; a create has no old object and no other manager, so the result is simply
 // every path the object sets, apart from the zero value's structs, the fields the strategy
 // resets, and the fields the server owns. managed-fields.test.ts checks both paths agree.
-import type { SchemaNode } from '../openapi/schema-node';
+import { declaredProperty, type SchemaNode } from '../openapi/schema-node';
 import {
   comparePathElements,
   FieldSet,
@@ -45,7 +45,7 @@ const hasContainersList = (schema: SchemaNode): boolean =>
   !!schema.schema.properties?.containers && schema.field('containers')?.type === 'array';
 
 const declaredField = (schema: SchemaNode | undefined, name: string): SchemaNode | undefined =>
-  schema?.schema.properties?.[name] ? schema.field(name) : undefined;
+  declaredProperty(schema?.schema.properties, name) ? schema!.field(name) : undefined;
 
 /** The Go zero value of a built-in object like value (its value structs and containers list). */
 export function zeroValue(value: JsonMap, schema: SchemaNode): JsonMap {
