@@ -81,6 +81,69 @@ describe('lists', () => {
     expect(seen).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
   });
 
+  /** The names and data.v of a page of configmaps, and its list metadata. */
+  async function page(ns: string, query: string) {
+    const r = await api(t, 'GET', `/api/v1/namespaces/${ns}/configmaps?${query}`);
+    expect(r.status).toBe(200);
+    const items = r.json.items as Array<{ metadata: { name: string }; data?: { v?: string } }>;
+    return { names: items.map((i) => `${i.metadata.name}${i.data?.v ? `=${i.data.v}` : ''}`), meta: r.json.metadata };
+  }
+
+  it('continues a list from the snapshot its first page was taken at, whatever was written since', async () => {
+    const ns = await namespace();
+    const cm = (name: string, v: string) => ({ metadata: { name }, data: { v } });
+    for (const name of ['c0', 'c1', 'c2', 'c3', 'c4']) await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, cm(name, '1'));
+    const first = await page(ns, 'limit=2');
+    expect(first.names).toEqual(['c0=1', 'c1=1']);
+    expect(first.meta.remainingItemCount).toBe(3);
+
+    // After the first page: a change, a delete, a create inside the rest and one after it.
+    await api(t, 'PUT', `/api/v1/namespaces/${ns}/configmaps/c2`, cm('c2', '2'));
+    await api(t, 'DELETE', `/api/v1/namespaces/${ns}/configmaps/c3`);
+    await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, cm('c2a', '1'));
+    await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, cm('c9', '1'));
+
+    const second = await page(ns, `limit=2&continue=${encodeURIComponent(first.meta.continue)}`);
+    expect(second.names).toEqual(['c2=1', 'c3=1']);
+    expect(second.meta.resourceVersion).toBe(first.meta.resourceVersion);
+    expect(second.meta.remainingItemCount).toBe(1);
+    const last = await page(ns, `limit=2&continue=${encodeURIComponent(second.meta.continue)}`);
+    expect(last.names).toEqual(['c4=1']);
+    expect(last.meta.continue).toBeUndefined();
+    expect(last.meta.resourceVersion).toBe(first.meta.resourceVersion);
+
+    // A new list sees the writes.
+    expect((await page(ns, '')).names).toEqual(['c0=1', 'c1=1', 'c2=2', 'c2a=1', 'c4=1', 'c9=1']);
+  });
+
+  it('answers a continue token older than the history with 410 and a token that goes on at the latest revision', async () => {
+    const ns = await namespace();
+    for (let i = 0; i < 4; i++) await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: `c${i}` } });
+    const first = await page(ns, 'limit=2');
+    // The test cluster keeps 20 events of history per resource: 40 writes push the page's revision out.
+    for (let i = 0; i < 40; i++) await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: `d${i}` } });
+    await api(t, 'DELETE', `/api/v1/namespaces/${ns}/configmaps/c3`);
+    const r = await api(t, 'GET', `/api/v1/namespaces/${ns}/configmaps?limit=2&continue=${encodeURIComponent(first.meta.continue)}`);
+    expect(r.status).toBe(410);
+    expect(r.json).toMatchObject({ kind: 'Status', reason: 'Expired', code: 410 });
+    expect(r.json.message).toMatch(/^The provided continue parameter is too old to display a consistent list result/);
+    // The inconsistent continuation: the rest as it is now.
+    const rest = await page(ns, `limit=2&continue=${encodeURIComponent(r.json.metadata.continue)}`);
+    expect(rest.names).toEqual(['c2', 'd0']);
+    expect(Number(rest.meta.resourceVersion)).toBeGreaterThan(Number(first.meta.resourceVersion));
+  });
+
+  it('refuses a resourceVersion with continue, and counts remaining items only for unfiltered lists', async () => {
+    const ns = await namespace();
+    for (let i = 0; i < 3; i++) await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: `c${i}`, labels: { a: 'b' } } });
+    const first = await page(ns, 'limit=1&labelSelector=a%3Db');
+    expect(first.meta.continue).toBeTruthy();
+    expect(first.meta.remainingItemCount).toBeUndefined();
+    const r = await api(t, 'GET', `/api/v1/namespaces/${ns}/configmaps?limit=1&resourceVersion=${first.meta.resourceVersion}&continue=${encodeURIComponent(first.meta.continue)}`);
+    expect(r.status).toBe(400);
+    expect(r.json.message).toBe('specifying resource version is not allowed when using continue');
+  });
+
   it('streams a large list in slices that still make one valid list', async () => {
     const ns = await namespace();
     const rs = cluster.api.storeFor('', 'configmaps')!;

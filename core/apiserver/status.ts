@@ -21,7 +21,8 @@ export interface StatusDetails {
 export interface Status {
   kind: 'Status';
   apiVersion: 'v1';
-  metadata: Record<string, never>;
+  /** ListMeta: a 410 for an expired continue token carries one to go on with. */
+  metadata: { continue?: string };
   status: 'Success' | 'Failure';
   message?: string;
   reason?: string;
@@ -35,6 +36,7 @@ export class ApiError extends Error {
     readonly reason: string,
     message: string,
     readonly details?: StatusDetails,
+    readonly listMeta: Status['metadata'] = {},
   ) {
     super(message);
   }
@@ -43,7 +45,7 @@ export class ApiError extends Error {
     const s: Status = {
       kind: 'Status',
       apiVersion: 'v1',
-      metadata: {},
+      metadata: this.listMeta,
       status: 'Failure',
       message: this.message,
       reason: this.reason,

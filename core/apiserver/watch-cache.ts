@@ -107,6 +107,28 @@ export class WatchCache {
   }
 
   /**
+   * Objects under keyPrefix after startAfter as they were at revision, for a list continued
+   * from a page taken then: the current ones with every later change undone from history.
+   * Undefined when history no longer reaches back to revision.
+   */
+  listAt(keyPrefix: string, startAfter: string | undefined, revision: number): CachedObject[] | undefined {
+    if (revision < this.oldestWatchableRevision()) return undefined;
+    const inRange = (key: string) => key.startsWith(keyPrefix) && (startAfter === undefined || key > startAfter);
+    // Walking back from the newest event, each key is left with its state before its oldest
+    // change after revision (null: it did not exist yet).
+    const then = new Map<string, CachedObject | null>();
+    for (let i = this.history.length - 1; i >= 0 && this.history[i]!.revision > revision; i--) {
+      const e = this.history[i]!;
+      if (inRange(e.current.key)) then.set(e.current.key, e.type === 'ADDED' ? null : (e.previous ?? null));
+    }
+    const now = this.list(keyPrefix, startAfter);
+    if (then.size === 0) return now;
+    const out = now.filter((c) => !then.has(c.key));
+    for (const c of then.values()) if (c) out.push(c);
+    return out.sort((a, b) => byCodeUnits(a.key, b.key));
+  }
+
+  /**
    * Events after revision, then every later one, until the returned function is called.
    * Returns undefined when revision is older than the history kept (the caller answers 410).
    */

@@ -28,16 +28,31 @@ function encodeContinue(t: ContinueToken): string {
   return Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv: t.rv, start: t.start })).toString('base64url');
 }
 
+/** A token's rv is the revision of the list's first page, or -1: continue at the latest one. */
 function decodeContinue(token: string, prefix: string): ContinueToken {
   try {
     const t = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { v?: string; rv?: number; start?: string };
-    if (t.v !== 'meta.k8s.io/v1' || typeof t.rv !== 'number' || typeof t.start !== 'string' || !t.start.startsWith(prefix)) {
+    if (t.v !== 'meta.k8s.io/v1' || !Number.isSafeInteger(t.rv) || t.rv === 0 || t.rv! < -1 || typeof t.start !== 'string' || !t.start.startsWith(prefix)) {
       throw new Error('bad token');
     }
-    return { rv: t.rv, start: t.start };
+    return { rv: t.rv!, start: t.start };
   } catch {
     throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
   }
+}
+
+/**
+ * The 410 for a continue token older than the watch cache's history. Like the real server's
+ * (whose limit is etcd's compaction), it carries a token that continues at the latest revision.
+ */
+function continueExpired(start: string): ApiError {
+  return new ApiError(
+    410,
+    'Expired',
+    'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.',
+    undefined,
+    { continue: encodeContinue({ rv: -1, start }) },
+  );
 }
 
 /** The cache always reflects the latest write, so only a future resourceVersion is refused. */
@@ -91,14 +106,20 @@ export function handleList(res: ServerResponse, { store, namespace, query, shape
   if (limit !== undefined && limit < 0) throw badRequest(`limit: Invalid value: ${limit}: must be greater than or equal to 0`);
   const token = query.get('continue');
   const cont = token ? decodeContinue(token, namespacePrefix(store.def, namespace)) : undefined;
-  const result = store.list({ namespace, filter: listFilter(store.def, query), limit, startAfter: cont?.start });
-  const revision = cont?.rv ?? result.revision;
+  const rv = query.get('resourceVersion');
+  if (cont && rv && rv !== '0') throw badRequest('specifying resource version is not allowed when using continue');
+  const filter = listFilter(store.def, query);
+  const opts = { namespace, filter, limit, startAfter: cont?.start };
+  // A continued list reads the snapshot its first page was taken at.
+  const result = cont && cont.rv > 0 ? store.listAt(cont.rv, opts) : store.list(opts);
+  if (!result) throw continueExpired(cont!.start);
   const listMeta: { resourceVersion: string; continue?: string; remainingItemCount?: number } = {
-    resourceVersion: String(revision),
+    resourceVersion: String(result.revision),
   };
   if (result.continueAfter) {
-    listMeta.continue = encodeContinue({ rv: revision, start: result.continueAfter });
-    listMeta.remainingItemCount = result.remaining;
+    listMeta.continue = encodeContinue({ rv: result.revision, start: result.continueAfter });
+    // Counted only for unfiltered lists, as the real server does.
+    if (!filter) listMeta.remainingItemCount = result.remaining;
   }
   const def = store.def;
   if (shape.kind === 'metadata') {

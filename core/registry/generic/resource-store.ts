@@ -143,8 +143,20 @@ export class ResourceStore {
 
   list(opts: ListOptions = {}): ListResult {
     const prefix = namespacePrefix(this.def, opts.namespace);
-    const revision = this.cache.currentRevision();
-    const all = this.cache.list(prefix, opts.startAfter);
+    return this.page(this.cache.list(prefix, opts.startAfter), this.cache.currentRevision(), opts);
+  }
+
+  /**
+   * The list as it was at revision, for a list continued from a page taken then. Undefined when
+   * the watch cache's history no longer reaches back that far.
+   */
+  listAt(revision: number, opts: ListOptions = {}): ListResult | undefined {
+    const all = this.cache.listAt(namespacePrefix(this.def, opts.namespace), opts.startAfter, revision);
+    return all && this.page(all, revision, opts);
+  }
+
+  /** Filters all and cuts it at the limit. */
+  private page(all: CachedObject[], revision: number, opts: ListOptions): ListResult {
     const items: CachedObject[] = [];
     const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
     let i = 0;
