@@ -17,12 +17,15 @@ const MANAGED_FIELDS = '"managedFields"';
 /** Symbol-keyed and non-enumerable: copies of the metadata do not carry it. */
 const SOURCE = Symbol('servedJson');
 
-/** Serialises an object for the store: apiVersion, kind and metadata first, no resourceVersion. */
+/**
+ * Serialises an object for the store: apiVersion, kind and metadata first, no resourceVersion,
+ * and managedFields last in metadata (where Go's ObjectMeta has it), so that decodeStored can
+ * drop it from the parsed metadata without spoiling its shape.
+ */
 export function encodeForStore(obj: KubeObject): string {
   const { apiVersion, kind, metadata, ...rest } = obj;
-  const meta = { ...metadata };
-  delete meta.resourceVersion;
-  return JSON.stringify({ apiVersion, kind, metadata: meta, ...rest });
+  const { resourceVersion: _, managedFields, ...meta } = metadata;
+  return JSON.stringify({ apiVersion, kind, metadata: managedFields === undefined ? meta : { ...meta, managedFields }, ...rest });
 }
 
 /**
@@ -119,20 +122,27 @@ function managedFieldsGetter(this: Record<symbol, string>): unknown {
 
 /**
  * A stored value as served: the object (metadata.resourceVersion set, managedFields read
- * lazily) and its JSON text. Both are built from slices of value, which stays flat, so the
- * served text shares value's characters instead of copying them.
+ * lazily) and its JSON text. The text is built from slices of value, which stays flat, so it
+ * shares value's characters instead of copying them.
  */
 export function decodeStored(value: string, revision: number): { object: KubeObject; json: string } {
+  const object = JSON.parse(value) as KubeObject;
+  const meta = object.metadata;
   const open = metadataStart(value);
-  const span = open < 0 ? undefined : managedFieldsSpan(value, open);
-  const object = JSON.parse(span ? value.slice(0, span.member[0]) + value.slice(span.member[1]) : value) as KubeObject;
-  object.metadata.resourceVersion = String(revision);
+  if (open < 0) {
+    meta.resourceVersion = String(revision);
+    poolStrings(object);
+    return { object, json: JSON.stringify(object) };
+  }
+  const lazy = meta.managedFields !== undefined;
+  // Parsed with the rest (JSON.parse is quicker than finding its span), then left to the getter.
+  if (lazy) delete meta.managedFields;
+  meta.resourceVersion = String(revision);
   poolStrings(object);
-  if (open < 0) return { object, json: JSON.stringify(object) };
   const json = withRevision(value, open, revision);
-  if (span) {
-    Object.defineProperty(object.metadata, SOURCE, { value: json });
-    Object.defineProperty(object.metadata, 'managedFields', { get: managedFieldsGetter, enumerable: true, configurable: true });
+  if (lazy) {
+    Object.defineProperty(meta, SOURCE, { value: json });
+    Object.defineProperty(meta, 'managedFields', { get: managedFieldsGetter, enumerable: true, configurable: true });
   }
   return { object, json };
 }
