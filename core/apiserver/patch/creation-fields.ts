@@ -81,22 +81,22 @@ class CreationWalker {
   mapFields(m: JsonMap, schema: SchemaNode | undefined, zero: Zero, reset: FieldSet | undefined, server: FieldSet | undefined): FieldsV1 | undefined {
     let out: FieldsV1 | undefined;
     const zeroContainers = zero === 'struct' && !!schema && hasContainersList(schema);
-    for (const k of Object.keys(m).sort()) {
+    for (const k of sortedKeys(m)) {
       const v = m[k];
       if (v === undefined) continue;
-      const pe: PathElement = { field: k };
-      if (reset?.hasMember(pe)) continue;
+      const id = `f:${k}`;
+      if (reset?.hasMemberId(id)) continue;
       let childZero: Zero = 'none';
       if (zero === 'struct') {
         if (isValueStruct(k, declaredField(schema, k), v)) childZero = 'struct';
         else if (k === 'containers' && zeroContainers) childZero = 'null';
       }
-      this.path.push(pe);
-      const r = this.walk(v, schema?.field(k), childZero, child(reset, pe), child(server, pe));
+      this.path.push({ field: k });
+      const r = this.walk(v, schema?.field(k), childZero, reset?.belowId(id), server?.belowId(id));
       this.path.pop();
-      const member = r.member && !server?.hasMember(pe);
+      const member = r.member && !server?.hasMemberId(id);
       const entry = entryOf(member, r.children);
-      if (entry) (out ??= {})[`f:${k}`] = entry;
+      if (entry) (out ??= {})[id] = entry;
     }
     return out;
   }
@@ -142,6 +142,22 @@ class CreationWalker {
 }
 
 const child = (set: FieldSet | undefined, pe: PathElement): FieldSet | undefined => set?.below(pe);
+
+/**
+ * m's keys in code-unit order. Most maps here have a handful of keys: insertion sort in place
+ * spares them the work arrays Array.prototype.sort allocates on every call.
+ */
+function sortedKeys(m: JsonMap): string[] {
+  const keys = Object.keys(m);
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > k; j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = k;
+  }
+  return keys;
+}
 
 /** A path's fieldsV1 entry: "." marks a member that also has children. */
 function entryOf(member: boolean, children: FieldsV1 | undefined): FieldsV1 | undefined {

@@ -210,7 +210,12 @@ export class FieldSet {
   }
 
   hasMember(pe: PathElement): boolean {
-    return this.memberMap.has(serializePathElement(pe));
+    return this.hasMemberId(serializePathElement(pe));
+  }
+
+  /** hasMember for a path element already serialised (id): walks that test many sets serialise once. */
+  hasMemberId(id: string): boolean {
+    return this.memberMap.has(id);
   }
 
   /** The paths below pe, with pe cut off (empty when there are none). */
@@ -220,7 +225,12 @@ export class FieldSet {
 
   /** The paths below pe, or undefined when there are none. */
   below(pe: PathElement): FieldSet | undefined {
-    const set = this.childMap.get(serializePathElement(pe))?.set;
+    return this.belowId(serializePathElement(pe));
+  }
+
+  /** below for a path element already serialised. */
+  belowId(id: string): FieldSet | undefined {
+    const set = this.childMap.get(id)?.set;
     return set && !set.isEmpty() ? set : undefined;
   }
 
