@@ -125,15 +125,15 @@ export class SqliteStore implements Store {
   }
 
   create(key: string, value: string): Promise<KeyValue> {
-    return this.enqueue({ kind: 'create', key, value });
+    return this.enqueue('create', key, value, undefined);
   }
 
   update(key: string, value: string, expectedModRevision: number): Promise<KeyValue> {
-    return this.enqueue({ kind: 'update', key, value, expected: expectedModRevision });
+    return this.enqueue('update', key, value, expectedModRevision);
   }
 
   delete(key: string, expectedModRevision?: number): Promise<KeyValue> {
-    return this.enqueue({ kind: 'delete', key, expected: expectedModRevision });
+    return this.enqueue('delete', key, undefined, expectedModRevision);
   }
 
   /**
@@ -142,9 +142,9 @@ export class SqliteStore implements Store {
    * precondition against the state the writes before it left, so the outcome is the same as
    * running them one by one; only the fsync/transaction cost is shared.
    */
-  private enqueue(op: Omit<PendingWrite, 'resolve' | 'reject'>): Promise<KeyValue> {
+  private enqueue(kind: PendingWrite['kind'], key: string, value: string | undefined, expected: number | undefined): Promise<KeyValue> {
     return new Promise<KeyValue>((resolve, reject) => {
-      this.pending.push({ ...op, resolve, reject } as PendingWrite);
+      this.pending.push({ kind, key, value, expected, resolve, reject });
       if (this.pending.length === 1) setImmediate(() => this.flush());
     });
   }

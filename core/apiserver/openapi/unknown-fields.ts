@@ -18,31 +18,43 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 export function findUnknownFields(obj: unknown, node: SchemaNode): string[] {
   const out: string[] = [];
-  walk(obj, node, '', out);
+  walk(obj, node, [], out);
   return out;
 }
 
-function walk(value: unknown, node: SchemaNode, path: string, out: string[]): void {
+/** Field names and list indexes from the root. Joined only for a field reported. */
+type Path = Array<string | number>;
+
+const pathText = (path: Path): string =>
+  path.reduce<string>((text, p) => (typeof p === 'number' ? `${text}[${p}]` : text ? `${text}.${p}` : p), '');
+
+function walk(value: unknown, node: SchemaNode, path: Path, out: string[]): void {
   if (Array.isArray(value)) {
     const items = node.items();
-    if (items) value.forEach((item, i) => walk(item, items, `${path}[${i}]`, out));
+    if (!items) return;
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walk(value[i], items, path, out);
+      path.pop();
+    }
     return;
   }
   if (!isPlainObject(value) || node.type === undefined) return;
   const { schema } = node;
-  for (const [key, child] of Object.entries(value)) {
-    const childPath = path ? `${path}.${key}` : key;
-    const known = declaredProperty(schema.properties, key) !== undefined || isPlainObject(schema.additionalProperties);
-    if (known) {
+  const anyKey = isPlainObject(schema.additionalProperties);
+  for (const key in value) {
+    path.push(key);
+    if (anyKey || declaredProperty(schema.properties, key) !== undefined) {
       const next = node.field(key);
-      if (next) walk(child, next, childPath, out);
+      if (next) walk(value[key], next, path, out);
     } else if (
       !node.preservesUnknownFields &&
       schema.additionalProperties !== true &&
       !(schema['x-kubernetes-embedded-resource'] && EMBEDDED_RESOURCE_FIELDS.has(key))
     ) {
-      out.push(childPath);
+      out.push(pathText(path));
     }
+    path.pop();
   }
 }
 
