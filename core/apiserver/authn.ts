@@ -7,11 +7,12 @@ import type { UserInfo } from '../registry/generic/resource-store';
 export type TokenVerifier = (token: string) => Promise<UserInfo | undefined>;
 
 export class Authenticator {
-  private readonly staticTokens = new Map<string, UserInfo>();
+  /** Kept as bytes: each request's token is compared in constant time against every one. */
+  private readonly staticTokens: Array<{ token: Buffer; user: UserInfo }> = [];
   private readonly verifiers: TokenVerifier[] = [];
 
   addStaticToken(token: string, user: UserInfo): void {
-    this.staticTokens.set(token, user);
+    this.staticTokens.push({ token: Buffer.from(token), user });
   }
 
   addVerifier(v: TokenVerifier): void {
@@ -28,19 +29,14 @@ export class Authenticator {
   }
 
   async authenticateToken(token: string): Promise<UserInfo | undefined> {
-    for (const [t, user] of this.staticTokens) if (safeEqual(t, token)) return user;
+    const given = Buffer.from(token);
+    for (const s of this.staticTokens) if (s.token.length === given.length && timingSafeEqual(s.token, given)) return s.user;
     for (const v of this.verifiers) {
       const user = await v(token);
       if (user) return user;
     }
     return undefined;
   }
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function bearerFromProtocols(header: string | string[] | undefined): string | undefined {
