@@ -4,37 +4,43 @@
 import type Database from 'better-sqlite3';
 
 /**
- * kv is a rowid table with a unique index on key. Its first layout was WITHOUT ROWID, keyed by
- * key: there every row (a whole object, hundreds of bytes) sits in the key's B-tree, so writes
- * to scattered keys dirty a leaf page each and split them often. Here rows append in rowid
- * order and only the small index entries scatter: a batch of writes commits about a third faster.
+ * kv is a rowid table without an index on key: rows append in rowid order, and the store keeps
+ * which row holds each key in memory (sqlite-store.ts). Its first layout was WITHOUT ROWID,
+ * keyed by key, so each row (a whole object, hundreds of bytes) sat in the key's B-tree and
+ * writes to scattered keys dirtied a leaf page each and split them often; the second kept a
+ * unique index on key, whose scattered entries still cost a page each. Versions by user_version.
  */
-const KV_TABLE = `
+const kvTable = (keyConstraint: string) => `
   CREATE TABLE kv (
     id INTEGER PRIMARY KEY,
-    key TEXT NOT NULL UNIQUE,
+    key TEXT NOT NULL${keyConstraint},
     value TEXT NOT NULL,
     create_rev INTEGER NOT NULL,
     mod_rev INTEGER NOT NULL
   );
 `;
+const KV_TABLE = kvTable('');
 
 const META_TABLE = `
   CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
   INSERT INTO meta (name, value) VALUES ('revision', 0);
 `;
 
+/** Rebuilds kv in a new layout, keeping every row. */
+const rebuildKv = (table: string) => `
+  ALTER TABLE kv RENAME TO kv_old;
+  ${table}
+  INSERT INTO kv (key, value, create_rev, mod_rev) SELECT key, value, create_rev, mod_rev FROM kv_old ORDER BY key;
+  DROP TABLE kv_old;
+`;
+
 /** Migrations by the user_version they lead to; version 1 is the WITHOUT ROWID layout. */
 const MIGRATIONS: Record<number, string> = {
-  2: `
-    ALTER TABLE kv RENAME TO kv_v1;
-    ${KV_TABLE}
-    INSERT INTO kv (key, value, create_rev, mod_rev) SELECT key, value, create_rev, mod_rev FROM kv_v1 ORDER BY key;
-    DROP TABLE kv_v1;
-  `,
+  2: rebuildKv(kvTable(' UNIQUE')),
+  3: rebuildKv(KV_TABLE),
 };
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const hasTable = (db: Database.Database, name: string): boolean =>
   db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;

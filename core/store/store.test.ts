@@ -73,6 +73,27 @@ describe.each(backends)('%s store', (_name, open) => {
     await s.close();
   });
 
+  it('applies a create, delete and re-create of one key in a single batch in order', async () => {
+    const s = open();
+    const first = await s.create('/k', 'a');
+    const results = await Promise.allSettled([
+      s.delete('/k', first.modRevision),
+      s.update('/k', 'lost', first.modRevision),
+      s.create('/k', 'b'),
+      s.create('/k', 'c'),
+      s.delete('/gone'),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'rejected']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(KeyNotFoundError);
+    expect((results[3] as PromiseRejectedResult).reason).toBeInstanceOf(KeyExistsError);
+    expect((results[4] as PromiseRejectedResult).reason).toBeInstanceOf(KeyNotFoundError);
+    const now = (await s.get('/k'))!;
+    expect(now).toMatchObject({ value: 'b', createRevision: 3, modRevision: 3 });
+    expect((await s.update('/k', 'd', 3)).modRevision).toBe(4);
+    expect((await s.range('/')).items.map((kv) => kv.value)).toEqual(['d']);
+    await s.close();
+  });
+
   it('ranges by prefix in key order with limit and startAfter', async () => {
     const s = open();
     for (const k of ['/p/c', '/p/a', '/q/a', '/p/b', '/pa']) await s.create(k, k);
@@ -141,19 +162,23 @@ describe('sqlite store persistence', () => {
     await s2.close();
   });
 
-  it('migrates a data dir from the first (WITHOUT ROWID) layout, keeping every key and the revision', async () => {
+  // The layouts before the current one, as earlier releases wrote them.
+  it.each([
+    ['the first layout (WITHOUT ROWID, before versioning)', 0, 'key TEXT PRIMARY KEY, value TEXT NOT NULL, create_rev INTEGER NOT NULL, mod_rev INTEGER NOT NULL) WITHOUT ROWID'],
+    ['the second (a unique index on key)', 2, 'id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, value TEXT NOT NULL, create_rev INTEGER NOT NULL, mod_rev INTEGER NOT NULL)'],
+  ])('migrates a data dir from %s, keeping every key and the revision', async (_name, version, columns) => {
     const dir = mkdtempSync(join(tmpdir(), 'wh-store-'));
     dirs.push(dir);
     const file = join(dir, 'state.db');
-    // The layout before schema versioning, as the first releases wrote it.
     const old = new Database(file);
     old.pragma('journal_mode = WAL');
     old.exec(`
-      CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, create_rev INTEGER NOT NULL, mod_rev INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE kv (${columns};
       CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
       INSERT INTO meta VALUES ('revision', 7);
-      INSERT INTO kv VALUES ('/r/b', 'B', 2, 6), ('/r/a', 'A', 1, 1), ('/s/c', 'C', 5, 5);
+      INSERT INTO kv (key, value, create_rev, mod_rev) VALUES ('/r/b', 'B', 2, 6), ('/r/a', 'A', 1, 1), ('/s/c', 'C', 5, 5);
     `);
+    old.pragma(`user_version = ${version}`);
     old.close();
 
     const s = new SqliteStore(file);
@@ -168,7 +193,8 @@ describe('sqlite store persistence', () => {
 
     const check = new Database(file, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(check.prepare("SELECT sql FROM sqlite_master WHERE name = 'kv'").pluck().get()).not.toMatch(/WITHOUT ROWID/);
+    expect(check.prepare("SELECT sql FROM sqlite_master WHERE name = 'kv'").pluck().get()).not.toMatch(/WITHOUT ROWID|UNIQUE/);
+    expect(check.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'kv'").pluck().get()).toBe(0);
     check.close();
     const again = new SqliteStore(file);
     expect((await again.get('/s/c'))!.value).toBe('C2');
