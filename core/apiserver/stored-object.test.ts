@@ -9,6 +9,28 @@ const managedFields = [
 const configMap = (metadata: Record<string, unknown>, rest: Record<string, unknown> = {}): KubeObject =>
   ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'ns', ...metadata }, ...rest }) as KubeObject;
 
+describe('encodeForStore', () => {
+  it('writes apiVersion, kind and metadata first, managedFields last in metadata and no resourceVersion, whatever the order given', () => {
+    const canonical = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'c', namespace: 'ns', labels: { a: 'b' }, managedFields },
+      data: { a: '1' },
+    } as unknown as KubeObject;
+    const expected = JSON.stringify(canonical);
+    expect(encodeForStore(canonical)).toBe(expected);
+    const shuffled = {
+      data: { a: '1' },
+      metadata: { managedFields, resourceVersion: '5', name: 'c', namespace: 'ns', labels: { a: 'b' } },
+      kind: 'ConfigMap',
+      apiVersion: 'v1',
+    } as unknown as KubeObject;
+    expect(encodeForStore(shuffled)).toBe(expected);
+    const rvOnly = { ...canonical, metadata: { ...canonical.metadata, resourceVersion: '9' } };
+    expect(encodeForStore(rvOnly)).toBe(expected);
+  });
+});
+
 describe('decodeStored', () => {
   it('serves the stored text with the revision spliced in, and the same object parsed', () => {
     const obj = configMap({ uid: 'u', managedFields }, { data: { a: '1' } });

@@ -23,9 +23,27 @@ const SOURCE = Symbol('servedJson');
  * drop it from the parsed metadata without spoiling its shape.
  */
 export function encodeForStore(obj: KubeObject): string {
+  if (inStoredOrder(obj)) return JSON.stringify(obj);
   const { apiVersion, kind, metadata, ...rest } = obj;
   const { resourceVersion: _, managedFields, ...meta } = metadata;
   return JSON.stringify({ apiVersion, kind, metadata: managedFields === undefined ? meta : { ...meta, managedFields }, ...rest });
+}
+
+const LEADING = ['apiVersion', 'kind', 'metadata'];
+
+/** Whether obj already serialises as encodeForStore writes it (a create builds it so). */
+function inStoredOrder(obj: KubeObject): boolean {
+  let i = 0;
+  for (const k in obj) {
+    if (k !== LEADING[i]) return false;
+    if (++i === LEADING.length) break;
+  }
+  const meta = obj.metadata;
+  if (i < LEADING.length || meta.resourceVersion !== undefined) return false;
+  if (meta.managedFields === undefined) return true;
+  let last: string | undefined;
+  for (const k in meta) last = k;
+  return last === 'managedFields';
 }
 
 /**

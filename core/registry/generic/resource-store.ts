@@ -178,8 +178,10 @@ export class ResourceStore {
    */
   async create(namespace: string | undefined, input: KubeObject, options: WriteOptions): Promise<KubeObject> {
     this.checkTypeMeta(input);
-    const obj: KubeObject = { ...input, apiVersion: this.apiVersion, kind: this.def.kind };
-    const meta = (obj.metadata ??= {});
+    // apiVersion, kind and metadata first, as the store writes objects (encodeForStore).
+    const { apiVersion: _, kind: __, metadata, ...rest } = input;
+    const obj: KubeObject = { apiVersion: this.apiVersion, kind: this.def.kind, metadata: metadata ?? {}, ...rest };
+    const meta = obj.metadata;
     this.checkNamespace(meta.namespace, namespace);
     if (this.def.namespaced) meta.namespace = namespace;
     else delete meta.namespace;
