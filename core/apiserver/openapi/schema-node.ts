@@ -93,10 +93,12 @@ export class SchemaNode {
 
   /** The schema of a named property, or of a map value for additionalProperties maps. */
   field(name: string): SchemaNode | undefined {
+    const known = this.children.get(name);
+    if (known) return known;
     const prop = declaredProperty(this.schema.properties, name);
     if (prop) {
-      let node = this.children.get(name);
-      if (!node) this.children.set(name, (node = new SchemaNode(prop, this.resolve)));
+      const node = new SchemaNode(prop, this.resolve);
+      this.children.set(name, node);
       return node;
     }
     if (this.valuesNode === undefined) {

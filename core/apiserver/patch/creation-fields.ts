@@ -38,22 +38,26 @@ export interface CreationFilters {
 // schema does not say which structs are values, so the well-known ones are named here.
 const VALUE_STRUCTS = new Set(['metadata', 'spec', 'status', 'template', 'strategy', 'updateStrategy', 'jobTemplate']);
 
-const isValueStruct = (name: string, declared: SchemaNode | undefined, v: unknown): boolean =>
-  VALUE_STRUCTS.has(name) && !!declared?.schema.properties && isJsonMap(v);
-
 const hasContainersList = (schema: SchemaNode): boolean =>
   !!schema.schema.properties?.containers && schema.field('containers')?.type === 'array';
 
 const declaredField = (schema: SchemaNode | undefined, name: string): SchemaNode | undefined =>
   declaredProperty(schema?.schema.properties, name) ? schema!.field(name) : undefined;
 
+/** The schema of field name holding v when it is one of Go's value structs (VALUE_STRUCTS). */
+function valueStruct(schema: SchemaNode | undefined, name: string, v: unknown): SchemaNode | undefined {
+  if (!VALUE_STRUCTS.has(name) || !isJsonMap(v)) return undefined;
+  const declared = declaredField(schema, name);
+  return declared?.schema.properties ? declared : undefined;
+}
+
 /** The Go zero value of a built-in object like value (its value structs and containers list). */
 export function zeroValue(value: JsonMap, schema: SchemaNode): JsonMap {
   const out: JsonMap = {};
   if (hasContainersList(schema)) out.containers = null;
   for (const [k, v] of Object.entries(value)) {
-    const declared = declaredField(schema, k);
-    if (isValueStruct(k, declared, v)) out[k] = zeroValue(v as JsonMap, declared!);
+    const struct = valueStruct(schema, k, v);
+    if (struct) out[k] = zeroValue(v as JsonMap, struct);
   }
   return out;
 }
@@ -88,7 +92,7 @@ class CreationWalker {
       if (reset?.hasMemberId(id)) continue;
       let childZero: Zero = 'none';
       if (zero === 'struct') {
-        if (isValueStruct(k, declaredField(schema, k), v)) childZero = 'struct';
+        if (valueStruct(schema, k, v)) childZero = 'struct';
         else if (k === 'containers' && zeroContainers) childZero = 'null';
       }
       this.path.push({ field: k });
