@@ -97,6 +97,8 @@ export class WatchCache {
 
   /** Objects under keyPrefix in key order, after startAfter. */
   list(keyPrefix: string, startAfter?: string): CachedObject[] {
+    // Admission lists quotas and limit ranges for every write; most clusters have none.
+    if (this.items.size === 0) return [];
     const from = startAfter !== undefined && startAfter >= keyPrefix ? startAfter + '\0' : keyPrefix;
     const out: CachedObject[] = [];
     for (const k of this.keys().keys(from)) {

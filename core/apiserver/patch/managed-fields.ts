@@ -306,12 +306,13 @@ function startingManagedFields(old: KubeObject | undefined, updated: KubeObject,
  * manager's earlier entry for the same apiVersion and subresource, and is taken from others.
  */
 export function updateManagedFields(old: KubeObject | undefined, updated: KubeObject, opts: UpdateOptions): void {
-  const managed = startingManagedFields(old, updated, opts.subresource);
-  if (!old && managed.size === 0) {
+  // Most creates bring no managedFields: nothing to decode.
+  const managed = !old && updated.metadata?.managedFields === undefined ? undefined : startingManagedFields(old, updated, opts.subresource);
+  if (!old && !managed?.size) {
     recordCreation(updated, opts);
     return;
   }
-  recordChange(managed, old, updated, opts);
+  recordChange(managed!, old, updated, opts);
 }
 
 /** A create with no managedFields of its own: its manager owns all it sets (creation-fields.ts). */
