@@ -183,6 +183,8 @@ export class ApiServer {
       if (!doc) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
       return sendRaw(res, 200, doc.json);
     }
+    if (rr) return this.resource(req, res, rr, query, user);
+    // Discovery documents of one group or group-version (no resource in the path).
     const parts = path.split('/').filter(Boolean);
     if (parts[0] === 'api' && parts.length === 2) {
       const list = legacyResourceList(this.catalog, '', parts[1]!);
@@ -199,8 +201,7 @@ export class ApiServer {
       if (!list) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
       return sendJson(res, 200, list);
     }
-    if (!rr) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
-    return this.resource(req, res, rr, query, user);
+    throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
   }
 
   private discovery(req: IncomingMessage, res: ServerResponse, legacy: boolean): void {
