@@ -133,6 +133,14 @@ describe('lists', () => {
     expect(Number(rest.meta.resourceVersion)).toBeGreaterThan(Number(first.meta.resourceVersion));
   });
 
+  it('refuses field labels a kind does not support, Object.prototype names among them', async () => {
+    for (const label of ['spec.image', 'constructor', 'toString']) {
+      const r = await api(t, 'GET', `/api/v1/pods?fieldSelector=${label}%3Dx`);
+      expect(r.status).toBe(400);
+      expect(r.json.message).toBe(`field label not supported: ${label}`);
+    }
+  });
+
   it('refuses a resourceVersion with continue, and counts remaining items only for unfiltered lists', async () => {
     const ns = await namespace();
     for (let i = 0; i < 3; i++) await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: `c${i}`, labels: { a: 'b' } } });

@@ -8,7 +8,8 @@ import { badRequest } from '../status';
 function fieldGetter(def: ResourceDef, field: string): ((o: KubeObject) => string) | undefined {
   if (field === 'metadata.name') return (o) => o.metadata.name ?? '';
   if (field === 'metadata.namespace') return def.namespaced ? (o) => o.metadata.namespace ?? '' : undefined;
-  return def.fields?.[field];
+  // Own properties only: "constructor" is no field label.
+  return def.fields && Object.hasOwn(def.fields, field) ? def.fields[field] : undefined;
 }
 
 export function listFilter(def: ResourceDef, query: URLSearchParams): ((o: KubeObject) => boolean) | undefined {

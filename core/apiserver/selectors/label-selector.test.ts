@@ -144,6 +144,7 @@ describe('selectorFromLabelSelector', () => {
 
   const errors: { name: string; ls: LabelSelector; message: string }[] = [
     { name: 'unknown operator', ls: { matchExpressions: [{ key: 'a', operator: 'Gt', values: ['1'] }] }, message: '"Gt" is not a valid label selector operator' },
+    { name: 'an Object.prototype name as operator', ls: { matchExpressions: [{ key: 'a', operator: 'constructor', values: ['1'] }] }, message: '"constructor" is not a valid label selector operator' },
     {
       name: 'In without values',
       ls: { matchExpressions: [{ key: 'a', operator: 'In', values: [] }] },

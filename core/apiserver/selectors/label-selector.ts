@@ -73,7 +73,7 @@ export function selectorFromLabelSelector(ls: LabelSelector | null | undefined):
   if (matchLabels.length + expressions.length === 0) return everything;
   const reqs = matchLabels.map(([k, v]) => newRequirement(k, '=', [v]));
   for (const expr of expressions) {
-    const op = apiOperators[expr.operator];
+    const op = Object.hasOwn(apiOperators, expr.operator) ? apiOperators[expr.operator] : undefined;
     if (!op) throw new LabelSelectorError(`${JSON.stringify(expr.operator)} is not a valid label selector operator`);
     reqs.push(newRequirement(expr.key, op, [...(expr.values ?? [])]));
   }
