@@ -31,19 +31,20 @@ interface Item {
   literal: string;
 }
 
-const literalTokens: Record<string, Token | undefined> = {
-  ')': ')',
-  ',': ',',
-  '!': '!',
-  '==': '==',
-  '=': '=',
-  '>': '>',
-  in: 'in',
-  '<': '<',
-  '!=': '!=',
-  notin: 'notin',
-  '(': '(',
-};
+// A Map, not an object: a word such as "constructor" is an identifier, not a token.
+const literalTokens = new Map<string, Token>([
+  [')', ')'],
+  [',', ','],
+  ['!', '!'],
+  ['==', '=='],
+  ['=', '='],
+  ['>', '>'],
+  ['in', 'in'],
+  ['<', '<'],
+  ['!=', '!='],
+  ['notin', 'notin'],
+  ['(', '('],
+]);
 
 const isWhitespace = (ch: string) => ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n';
 const isSpecial = (ch: string) => '=!(),><'.includes(ch);
@@ -63,7 +64,7 @@ function lex(input: string): Item[] {
       let last: Item | undefined;
       while (pos < input.length && isSpecial(input[pos])) {
         buffer += input[pos];
-        const tok = literalTokens[buffer];
+        const tok = literalTokens.get(buffer);
         if (tok) last = { tok, literal: buffer };
         else if (last) break;
         pos++;
@@ -73,7 +74,7 @@ function lex(input: string): Item[] {
       const start = pos;
       while (pos < input.length && !isSpecial(input[pos]) && !isWhitespace(input[pos])) pos++;
       const word = input.slice(start, pos);
-      items.push({ tok: literalTokens[word] ?? 'identifier', literal: word });
+      items.push({ tok: literalTokens.get(word) ?? 'identifier', literal: word });
     }
   }
 }

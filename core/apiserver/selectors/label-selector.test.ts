@@ -31,6 +31,9 @@ describe('parseLabelSelector', () => {
     { input: 'replicas < 2', expected: 'replicas<2' },
     { input: 'example.com/role=db', expected: 'example.com/role=db' },
     { input: ' a = b , c ', expected: 'a=b,c' },
+    // Object.prototype's names are label keys like any other.
+    { input: 'constructor=x', expected: 'constructor=x' },
+    { input: 'toString,!valueOf', expected: 'toString,!valueOf' },
   ];
   it.each(cases)('$input -> $expected', ({ input, expected }) => {
     expect(labelSelectorToString(parseLabelSelector(input))).toBe(expected);

@@ -19,6 +19,7 @@ describe('parseSchedule', () => {
 
   it("throws robfig's message for what validation refuses", () => {
     expect(() => parseSchedule('* * *')).toThrow('expected exactly 5 fields, found 3: [* * *]');
+    expect(() => parseSchedule('constructor')).toThrow('expected exactly 5 fields, found 1: [constructor]');
   });
 });
 

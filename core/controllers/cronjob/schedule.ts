@@ -39,7 +39,7 @@ export function parseSchedule(schedule: string, timeZone?: string): Schedule {
     const delay = Math.max(1000, Math.floor(goDurationMs(spec.slice('@every '.length).trim()) / 1000) * 1000);
     return { next: (t) => new Date(Math.floor(t.getTime() / 1000) * 1000 + delay) };
   }
-  const expression = descriptors[spec] ?? spec;
+  const expression = (Object.hasOwn(descriptors, spec) ? descriptors[spec] : undefined) ?? spec;
   const tz = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   return { next: (t) => CronExpressionParser.parse(expression, { currentDate: t, tz }).next().toDate() };
 }

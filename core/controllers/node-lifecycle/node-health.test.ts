@@ -15,6 +15,7 @@ describe('wantedNoScheduleTaints', () => {
     { name: 'Ready Unknown', conditions: [['Ready', 'Unknown']], spec: {}, expected: ['node.kubernetes.io/unreachable'] },
     { name: 'pressures', conditions: [['Ready', 'True'], ['MemoryPressure', 'True'], ['DiskPressure', 'True'], ['PIDPressure', 'True'], ['NetworkUnavailable', 'True']], spec: {}, expected: ['node.kubernetes.io/memory-pressure', 'node.kubernetes.io/disk-pressure', 'node.kubernetes.io/pid-pressure', 'node.kubernetes.io/network-unavailable'] },
     { name: 'cordoned', conditions: [['Ready', 'True']], spec: { unschedulable: true }, expected: ['node.kubernetes.io/unschedulable'] },
+    { name: 'unknown condition types and statuses', conditions: [['Ready', 'True'], ['constructor', 'name'], ['Ready', 'toString']], spec: {}, expected: [] },
   ] as Array<{ name: string; conditions: Array<[string, string]>; spec: Node['spec']; expected: string[] }>)('$name', ({ conditions, spec, expected }) => {
     const taints = wantedNoScheduleTaints(node(conditions, spec));
     expect(taints.map((t) => t.key).sort()).toEqual([...expected].sort());

@@ -57,7 +57,8 @@ const CONDITION_TAINT_KEYS = new Set(Object.values(CONDITION_TAINTS).flatMap((m)
 export function wantedNoScheduleTaints(node: Node): Taint[] {
   const taints: Taint[] = [];
   for (const c of node.status?.conditions ?? []) {
-    const key = CONDITION_TAINTS[c.type]?.[c.status];
+    const byStatus = Object.hasOwn(CONDITION_TAINTS, c.type) ? CONDITION_TAINTS[c.type]! : {};
+    const key = Object.hasOwn(byStatus, c.status) ? byStatus[c.status] : undefined;
     if (key) taints.push({ key, effect: 'NoSchedule' });
   }
   if (node.spec?.unschedulable) taints.push({ key: TAINT_NODE_UNSCHEDULABLE, effect: 'NoSchedule' });

@@ -126,7 +126,7 @@ function validateMetric(m: MetricSpec, path: string): FieldError[] {
   const present = Object.values(sourceField).filter((f) => m[f] !== undefined);
   // Only the first source given is checked in depth; extra ones are refused.
   if (present.length) errs.push(...validateSource(m, path));
-  const expected = sourceField[type];
+  const expected = Object.hasOwn(sourceField, type) ? sourceField[type] : undefined;
   if (expected && m[expected] === undefined) errs.push(required(child(path, expected), 'must populate information for the given metric source'));
   if (present.length > 1) {
     for (const f of present) if (f !== expected) errs.push(forbidden(child(path, f), 'must populate the given metric source only'));

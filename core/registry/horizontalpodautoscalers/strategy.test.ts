@@ -60,6 +60,11 @@ describe('hpa validation', () => {
       errors: [`FieldValueRequired ${m0}.resource.target.averageUtilization`],
     },
     {
+      name: 'an unknown type, named like an Object.prototype member',
+      change: (s) => (s.metrics = [{ type: 'constructor' }]),
+      errors: [`FieldValueNotSupported ${m0}.type`],
+    },
+    {
       name: 'type without its source',
       change: (s) => (s.metrics = [{ type: 'Pods', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }]),
       errors: [`FieldValueRequired ${m0}.pods`],
