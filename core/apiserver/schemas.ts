@@ -7,8 +7,8 @@ import { SchemaNode, type SchemaObject } from './openapi/schema-node';
 export class Schemas {
   private readonly custom = new Map<string, SchemaObject>();
   private resolve = schemaResolver();
-  /** Root nodes by kind; they cache their children, so a kind's schema is walked cheaply. */
-  private readonly roots = new Map<string, SchemaNode | undefined>();
+  /** Each resource's root node (asked for on every write); nodes cache their children. */
+  private roots = new WeakMap<ResourceDef, SchemaNode | undefined>();
 
   /** Registers (or with undefined, forgets) a custom resource's schema. */
   setCustom(group: string, version: string, kind: string, schema: SchemaObject | undefined): void {
@@ -16,7 +16,7 @@ export class Schemas {
     if (schema) this.custom.set(key, schema);
     else this.custom.delete(key);
     this.resolve = schemaResolver(Object.fromEntries(this.custom));
-    this.roots.clear();
+    this.roots = new WeakMap();
   }
 
   customSchema(group: string, version: string, kind: string): SchemaObject | undefined {
@@ -25,12 +25,11 @@ export class Schemas {
 
   /** The schema of def's objects, or undefined when none is known (then nothing is pruned). */
   schemaFor(def: ResourceDef): SchemaNode | undefined {
-    const name = schemaNameForKind(def.group, def.version, def.kind) ?? customName(def.group, def.version, def.kind);
-    if (!this.roots.has(name)) {
-      const schema = this.resolve(name);
-      this.roots.set(name, schema ? new SchemaNode(schema, this.resolve) : undefined);
+    if (!this.roots.has(def)) {
+      const schema = this.resolve(schemaNameForKind(def.group, def.version, def.kind) ?? customName(def.group, def.version, def.kind));
+      this.roots.set(def, schema ? new SchemaNode(schema, this.resolve) : undefined);
     }
-    return this.roots.get(name);
+    return this.roots.get(def);
   }
 }
 

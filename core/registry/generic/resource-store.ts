@@ -115,6 +115,9 @@ function specChanged(a: KubeObject, b: KubeObject, withAnnotations: boolean): bo
 }
 
 export class ResourceStore {
+  /** The kind's OpenAPI schema name for the Go round trip (null: none), looked up once. */
+  private schemaName: string | null | undefined;
+
   constructor(
     readonly def: ResourceDef,
     private readonly store: Store,
@@ -481,7 +484,7 @@ export class ResourceStore {
   /** Stores built-in kinds as a typed Go API server would (see go-json.ts). */
   private roundTrip(obj: KubeObject): void {
     if (this.def.custom) return;
-    const schema = schemaNameForKind(this.def.group, this.def.version, this.def.kind);
+    const schema = (this.schemaName ??= schemaNameForKind(this.def.group, this.def.version, this.def.kind) ?? null);
     if (schema) normalizeObject(obj as Record<string, unknown>, schema);
   }
 
