@@ -253,6 +253,31 @@ describe('watch', () => {
 });
 
 describe('writes', () => {
+  it('treats __proto__ as an ordinary map key through create, every patch type and apply', async () => {
+    const ns = await namespace();
+    const path = `/api/v1/namespaces/${ns}/configmaps/proto`;
+    const data = async () => JSON.stringify((await api(t, 'GET', path)).json.data);
+    // Bodies are written as text: an object literal's __proto__ would not be a key.
+    const created = await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, '{"metadata":{"name":"proto"},"data":{"__proto__":"v1","a":"x"}}');
+    expect(created.status).toBe(201);
+    expect(await data()).toBe('{"__proto__":"v1","a":"x"}');
+    const patches: Array<[string, string, string]> = [
+      ['application/merge-patch+json', '{"data":{"__proto__":"v2"}}', 'v2'],
+      ['application/strategic-merge-patch+json', '{"data":{"__proto__":"v3"}}', 'v3'],
+      ['application/apply-patch+yaml', '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"proto"},"data":{"__proto__":"v4"}}', 'v4'],
+    ];
+    for (const [type, body, value] of patches) {
+      const query = type.startsWith('application/apply') ? '?fieldManager=test&force=true' : '';
+      const r = await api(t, 'PATCH', path + query, body, { 'Content-Type': type });
+      expect(r.status).toBe(200);
+      expect(JSON.parse(await data()).__proto__).toBe(value);
+    }
+    const removed = await api(t, 'PATCH', path, '{"data":{"__proto__":null}}', { 'Content-Type': 'application/merge-patch+json' });
+    expect(removed.status).toBe(200);
+    expect(await data()).toBe('{"a":"x"}');
+    expect(({} as { v4?: unknown }).v4).toBeUndefined();
+  });
+
   const deployment = (name: string) => ({
     metadata: { name },
     spec: {

@@ -3,7 +3,7 @@
 // walks that compute them (ToFieldSet, Compare), and the fieldsV1 JSON form that
 // metadata.managedFields carries ({"f:spec":{"f:containers":{"k:{\"name\":\"x\"}":{".":{}}}}}).
 import { declaredProperty, type SchemaNode } from '../openapi/schema-node';
-import { deepEqual, isJsonMap, type JsonMap } from './json-value';
+import { deepEqual, isJsonMap, ownValue, type JsonMap } from './json-value';
 
 /** One step of a path: a field or map key, an associative-list key, a set value, a list index. */
 export type PathElement =
@@ -512,7 +512,7 @@ function compareAt(path: FieldPath, l: unknown, r: unknown, schema: SchemaNode |
     const lm = isJsonMap(l) ? l : {};
     const rm = isJsonMap(r) ? r : {};
     for (const k of new Set([...Object.keys(lm), ...Object.keys(rm)])) {
-      compareAt([...path, { field: k }], lm[k], rm[k], schema?.field(k), c);
+      compareAt([...path, { field: k }], ownValue(lm, k), ownValue(rm, k), schema?.field(k), c);
     }
   } else {
     compareLists(path, shape, Array.isArray(l) ? l : [], Array.isArray(r) ? r : [], c);

@@ -12,6 +12,20 @@ export function hasKey(m: JsonMap, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(m, key);
 }
 
+/** m[key] if m has it as its own: "__proto__" or "constructor" absent from m read as undefined. */
+export function ownValue(m: JsonMap, key: string): unknown {
+  return hasKey(m, key) ? m[key] : undefined;
+}
+
+/**
+ * Sets m[key] as an own data property. Assigning "__proto__" would replace m's prototype
+ * instead, yet it is a valid key in JSON and in Kubernetes maps (ConfigMap data, say).
+ */
+export function setKey(m: JsonMap, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(m, key, { value, writable: true, enumerable: true, configurable: true });
+  else m[key] = value;
+}
+
 /** The kind Go's reflect would report for a decoded JSON value. */
 export type JsonKind = 'map' | 'slice' | 'string' | 'number' | 'bool' | 'null';
 

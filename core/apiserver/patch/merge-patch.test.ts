@@ -105,10 +105,17 @@ describe('applyMergePatch', () => {
     expect(patch).toEqual(patchCopy);
   });
 
-  it('does not let a __proto__ key reach the prototype', () => {
-    const result = applyMergePatch({}, JSON.parse('{"__proto__": {"polluted": true}, "a": 1}')) as object;
-    expect(result).toEqual({ a: 1 });
+  it('keeps a __proto__ key as an ordinary key, never as a prototype', () => {
+    const result = applyMergePatch({ data: { a: 'x' } }, JSON.parse('{"__proto__": {"polluted": true}, "data": {"__proto__": "v"}}')) as Record<string, unknown>;
+    expect(JSON.stringify(result)).toBe('{"data":{"a":"x","__proto__":"v"},"__proto__":{"polluted":true}}');
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(result.data)).toBe(Object.prototype);
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    // Merging into a map that has no own __proto__ must not merge into Object.prototype.
+    applyMergePatch({}, JSON.parse('{"__proto__": {"polluted": true}}'));
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    const removed = applyMergePatch(result, JSON.parse('{"data": {"__proto__": null}}')) as { data: object };
+    expect(JSON.stringify(removed.data)).toBe('{"a":"x"}');
   });
 });
 

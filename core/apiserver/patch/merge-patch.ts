@@ -2,7 +2,7 @@
 // (evanphx/json-patch v4 MergePatch). Written by hand: the algorithm is a dozen lines and no
 // installed library does it with Kubernetes' quirks (nulls pruned inside added values, the
 // "Invalid JSON Patch" answer for a patch that is neither an object nor an array).
-import { cloneJson, deepEqual, hasKey, isJsonMap, type JsonMap } from './json-value';
+import { cloneJson, deepEqual, hasKey, isJsonMap, ownValue, setKey, type JsonMap } from './json-value';
 import { patchBadRequest } from './patch-error';
 
 /** Applies a merge patch to a copy of doc. A null or scalar patch is a 400, as on a real server. */
@@ -15,14 +15,12 @@ export function applyMergePatch(doc: unknown, patch: unknown): unknown {
 
 function mergeInto(target: JsonMap, patch: JsonMap): JsonMap {
   for (const [key, value] of Object.entries(patch)) {
-    // Writing this key would change the object's prototype; no Kubernetes field has the name.
-    if (key === '__proto__') continue;
     if (value === null) {
       delete target[key];
       continue;
     }
-    const current = target[key];
-    target[key] = isJsonMap(current) && isJsonMap(value) ? mergeInto(current, value) : pruneNulls(value);
+    const current = ownValue(target, key);
+    setKey(target, key, isJsonMap(current) && isJsonMap(value) ? mergeInto(current, value) : pruneNulls(value));
   }
   return target;
 }
@@ -52,18 +50,18 @@ export function createMergePatch(original: unknown, modified: unknown): unknown 
 function diffMaps(original: JsonMap, modified: JsonMap): JsonMap {
   const patch: JsonMap = {};
   for (const [key, value] of Object.entries(modified)) {
-    const before = original[key];
+    const before = ownValue(original, key);
     if (!hasKey(original, key)) {
-      patch[key] = cloneJson(value);
+      setKey(patch, key, cloneJson(value));
     } else if (isJsonMap(before) && isJsonMap(value)) {
       const sub = diffMaps(before, value);
-      if (Object.keys(sub).length > 0) patch[key] = sub;
+      if (Object.keys(sub).length > 0) setKey(patch, key, sub);
     } else if (!deepEqual(before, value)) {
-      patch[key] = cloneJson(value);
+      setKey(patch, key, cloneJson(value));
     }
   }
   for (const key of Object.keys(original)) {
-    if (!hasKey(modified, key)) patch[key] = null;
+    if (!hasKey(modified, key)) setKey(patch, key, null);
   }
   return patch;
 }

@@ -21,7 +21,7 @@ import {
   type FieldPath,
   type Shape,
 } from './field-set';
-import { cloneJson, deepEqual, isJsonMap, type JsonMap } from './json-value';
+import { cloneJson, deepEqual, isJsonMap, ownValue, setKey, type JsonMap } from './json-value';
 import {
   decodeManagedFields,
   encodeManagedFields,
@@ -231,7 +231,7 @@ function mergeValues(path: FieldPath, l: unknown, r: unknown, schema: SchemaNode
   const rm: JsonMap = isJsonMap(r) ? r : {};
   const out: JsonMap = {};
   for (const k of new Set([...Object.keys(lm), ...Object.keys(rm)])) {
-    out[k] = mergeValues([...path, { field: k }], lm[k], rm[k], schema?.field(k));
+    setKey(out, k, mergeValues([...path, { field: k }], ownValue(lm, k), ownValue(rm, k), schema?.field(k)));
   }
   return out;
 }
@@ -321,7 +321,7 @@ function removeItems(value: unknown, toRemove: FieldSet, schema: SchemaNode | un
     if (toRemove.hasMember(pe)) continue;
     const sub = toRemove.withPrefix(pe);
     const kept = sub.isEmpty() ? v : removeItems(v, sub, schema?.field(k), [...path, pe]);
-    if (kept !== undefined) out[k] = kept;
+    if (kept !== undefined) setKey(out, k, kept);
   }
   return Object.keys(out).length ? out : undefined;
 }
@@ -331,7 +331,7 @@ function dropNulls(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(dropNulls);
   if (!isJsonMap(v)) return v;
   const out: JsonMap = {};
-  for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = dropNulls(x);
+  for (const [k, x] of Object.entries(v)) if (x !== null) setKey(out, k, dropNulls(x));
   return out;
 }
 

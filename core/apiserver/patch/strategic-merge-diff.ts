@@ -3,7 +3,7 @@
 // `$patch: delete`, removed scalars of merge lists in $deleteFromPrimitiveList/<field>, the new
 // order of merge lists in $setElementOrder/<field>, and $retainKeys for retainKeys fields.
 import type { SchemaNode } from '../openapi/schema-node';
-import { cloneJson, deepEqual, hasKey, isJsonMap, jsonKind, type JsonMap } from './json-value';
+import { cloneJson, deepEqual, hasKey, isJsonMap, jsonKind, ownValue, setKey, type JsonMap } from './json-value';
 import { patchInternal } from './patch-error';
 import {
   DELETE_FROM_PRIMITIVE_LIST,
@@ -32,32 +32,32 @@ function diffMaps(original: JsonMap, modified: JsonMap, schema: SchemaNode | und
   const retained: string[] = [];
   for (const [key, after] of Object.entries(modified)) {
     if (retainKeys && after !== null) retained.push(key);
-    const before = original[key];
+    const before = ownValue(original, key);
     if (!hasKey(original, key)) {
-      patch[key] = cloneJson(after);
+      setKey(patch, key, cloneJson(after));
     } else if (key === DIRECTIVE) {
       if (typeof before !== 'string' || typeof after !== 'string') {
         throw patchInternal(`invalid value for special key: ${DIRECTIVE}`);
       }
-      if (before !== after) patch[key] = after;
+      if (before !== after) setKey(patch, key, after);
     } else if (jsonKind(before) !== jsonKind(after)) {
-      patch[key] = cloneJson(after);
+      setKey(patch, key, cloneJson(after));
     } else if (isJsonMap(before) && isJsonMap(after)) {
       const meta = fieldPatchMeta(schema, key, false);
       if (meta.strategy === 'replace') {
-        patch[key] = cloneJson(after);
+        setKey(patch, key, cloneJson(after));
       } else {
         const sub = diffMaps(before, after, meta.schema, meta.retainKeys);
-        if (Object.keys(sub).length > 0) patch[key] = sub;
+        if (Object.keys(sub).length > 0) setKey(patch, key, sub);
       }
     } else if (Array.isArray(before) && Array.isArray(after)) {
       diffListField(key, before, after, schema, patch);
     } else if (!deepEqual(before, after)) {
-      patch[key] = after;
+      setKey(patch, key, after);
     }
   }
   for (const key of Object.keys(original)) {
-    if (!hasKey(modified, key)) patch[key] = null;
+    if (!hasKey(modified, key)) setKey(patch, key, null);
   }
   const clearsKeys = Object.entries(original).some(([k, v]) => v !== null && !hasKey(modified, k));
   if (retained.length > 0 && (Object.keys(patch).length > 0 || clearsKeys)) {
@@ -69,11 +69,11 @@ function diffMaps(original: JsonMap, modified: JsonMap, schema: SchemaNode | und
 function diffListField(key: string, before: unknown[], after: unknown[], schema: SchemaNode | undefined, patch: JsonMap): void {
   const meta = fieldPatchMeta(schema, key, true);
   if (meta.strategy !== 'merge') {
-    if (!deepEqual(before, after)) patch[key] = cloneJson(after);
+    if (!deepEqual(before, after)) setKey(patch, key, cloneJson(after));
     return;
   }
   if (before.length === 0) {
-    if (after.length > 0) patch[key] = cloneJson(after);
+    if (after.length > 0) setKey(patch, key, cloneJson(after));
     return;
   }
   const kind = elementKind(before, after);
@@ -81,7 +81,7 @@ function diffListField(key: string, before: unknown[], after: unknown[], schema:
     kind === 'map'
       ? diffMapLists(before, after, meta.schema, meta.mergeKey, meta.retainKeys)
       : diffScalarLists(before, after);
-  if (diff.changes.length > 0) patch[key] = diff.changes;
+  if (diff.changes.length > 0) setKey(patch, key, diff.changes);
   if (diff.deletions.length > 0) patch[`${DELETE_FROM_PRIMITIVE_LIST}/${key}`] = diff.deletions;
   if (diff.order && diff.order.length > 0) patch[`${SET_ELEMENT_ORDER}/${key}`] = diff.order;
 }

@@ -6,7 +6,7 @@
 // List order follows the real code: $setElementOrder first, then the patch's order, then the
 // live object's; without $setElementOrder, items new to the list come before the existing ones.
 import type { SchemaNode } from '../openapi/schema-node';
-import { cloneJson, goString, hasKey, isJsonMap, jsonKind, type JsonKind, type JsonMap } from './json-value';
+import { cloneJson, goString, hasKey, isJsonMap, jsonKind, ownValue, setKey, type JsonKind, type JsonMap } from './json-value';
 import { patchBadRequest, patchInternal } from './patch-error';
 import {
   DELETE_FROM_PRIMITIVE_LIST,
@@ -49,8 +49,6 @@ function mergeMap(original: JsonMap, patch: JsonMap, schema: SchemaNode | undefi
   applySetElementOrder(original, patch, schema);
 
   for (const [patchKey, patchValue] of Object.entries(patch)) {
-    // No Kubernetes field has this name, and writing it would change the object's prototype.
-    if (patchKey === '__proto__') continue;
     const isDeleteList = patchKey.startsWith(DELETE_FROM_PRIMITIVE_LIST);
     const key = isDeleteList ? directiveTarget(patchKey, DELETE_FROM_PRIMITIVE_LIST) : patchKey;
 
@@ -58,7 +56,7 @@ function mergeMap(original: JsonMap, patch: JsonMap, schema: SchemaNode | undefi
       delete original[key];
       continue;
     }
-    const current = original[key];
+    const current = ownValue(original, key);
     const kind = jsonKind(patchValue);
     if (!hasKey(original, key) || jsonKind(current) !== kind) {
       // A delete list for a list the object does not have changes nothing.
@@ -93,7 +91,7 @@ function mapDirective(patch: JsonMap): JsonMap {
 function setNewValue(original: JsonMap, key: string, value: unknown): void {
   discardNulls(value);
   const kept = removeDirectives(value);
-  if (kept.keep) original[key] = kept.value;
+  if (kept.keep) setKey(original, key, kept.value);
   else delete original[key];
 }
 
