@@ -4,7 +4,7 @@
 // (x-kubernetes-int-or-string, nullable, its messages), hence this small walker.
 import type { JSONSchemaProps as Props } from 'kubernetes-types/apiextensions/v1';
 import type { FieldError } from '../../registry/field-errors';
-import { declaredProperty } from '../openapi/schema-node';
+import { ownValue } from '../patch/json-value';
 
 /** kubernetes-types leaves the x-kubernetes-* extensions out of JSONSchemaProps. */
 type JSONSchemaProps = Props & { 'x-kubernetes-int-or-string'?: boolean };
@@ -70,7 +70,7 @@ export function validateAgainstSchema(v: unknown, schema: JSONSchemaProps, path:
       if (obj[r] === undefined) out.push({ type: 'FieldValueRequired', field: path ? `${path}.${r}` : r });
     }
     for (const [k, x] of Object.entries(obj)) {
-      const child = declaredProperty(schema.properties, k) ?? (typeof schema.additionalProperties === 'object' ? (schema.additionalProperties as JSONSchemaProps) : undefined);
+      const child = ownValue(schema.properties, k) ?? (typeof schema.additionalProperties === 'object' ? (schema.additionalProperties as JSONSchemaProps) : undefined);
       if (child) validateAgainstSchema(x, child, path ? `${path}.${k}` : k, out);
     }
   }

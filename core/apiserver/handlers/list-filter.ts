@@ -1,4 +1,5 @@
 // labelSelector and fieldSelector query parameters, turned into one predicate over objects.
+import { ownValue } from '../patch/json-value';
 import type { ResourceDef } from '../../registry/types';
 import type { KubeObject } from '../object';
 import { LabelSelectorError, matchesLabels, parseLabelSelector } from '../selectors/label-selector';
@@ -8,8 +9,7 @@ import { badRequest } from '../status';
 function fieldGetter(def: ResourceDef, field: string): ((o: KubeObject) => string) | undefined {
   if (field === 'metadata.name') return (o) => o.metadata.name ?? '';
   if (field === 'metadata.namespace') return def.namespaced ? (o) => o.metadata.namespace ?? '' : undefined;
-  // Own properties only: "constructor" is no field label.
-  return def.fields && Object.hasOwn(def.fields, field) ? def.fields[field] : undefined;
+  return ownValue(def.fields, field);
 }
 
 export function listFilter(def: ResourceDef, query: URLSearchParams): ((o: KubeObject) => boolean) | undefined {

@@ -1,6 +1,7 @@
 // A typed walk over OpenAPI v3 schemas in Kubernetes' form (components keyed by
 // io.k8s.api.core.v1.Pod, fields wrapped in allOf: [{$ref}] when they carry a default or
 // description). Patch, apply and strict field validation all walk objects with it.
+import { ownValue } from '../patch/json-value';
 
 export interface SchemaObject {
   type?: string;
@@ -33,14 +34,6 @@ export interface SchemaObject {
 export type SchemaResolver = (name: string) => SchemaObject | undefined;
 
 const REF_PREFIX = '#/components/schemas/';
-
-/**
- * A schema's own property of that name. Plain indexing would also find Object.prototype's
- * members, and take a field named "constructor" or "toString" for a declared one.
- */
-export function declaredProperty<T>(properties: Record<string, T> | undefined, name: string): T | undefined {
-  return properties && Object.hasOwn(properties, name) ? properties[name] : undefined;
-}
 
 /**
  * One position in a schema, with $ref and allOf already followed and the list/patch
@@ -95,7 +88,7 @@ export class SchemaNode {
   field(name: string): SchemaNode | undefined {
     const known = this.children.get(name);
     if (known) return known;
-    const prop = declaredProperty(this.schema.properties, name);
+    const prop = ownValue(this.schema.properties, name);
     if (prop) {
       const node = new SchemaNode(prop, this.resolve);
       this.children.set(name, node);

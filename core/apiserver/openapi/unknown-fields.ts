@@ -1,7 +1,8 @@
 // Strict field validation: which fields of an object its schema does not declare, and the
 // messages the API server answers with for fieldValidation=Strict and Warn.
 
-import { declaredProperty, type SchemaNode } from './schema-node';
+import { ownValue } from '../patch/json-value';
+import type { SchemaNode } from './schema-node';
 
 /** Fields every embedded resource has even when its schema leaves them out. */
 const EMBEDDED_RESOURCE_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
@@ -44,7 +45,7 @@ function walk(value: unknown, node: SchemaNode, path: Path, out: string[]): void
   const anyKey = isPlainObject(schema.additionalProperties);
   for (const key in value) {
     path.push(key);
-    if (anyKey || declaredProperty(schema.properties, key) !== undefined) {
+    if (anyKey || ownValue(schema.properties, key) !== undefined) {
       const next = node.field(key);
       if (next) walk(value[key], next, path, out);
     } else if (

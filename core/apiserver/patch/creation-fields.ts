@@ -4,7 +4,7 @@
 // its allocations; a create has no old object and no other manager, so the result is simply
 // every path the object sets, apart from the zero value's structs, the fields the strategy
 // resets, and the fields the server owns. managed-fields.test.ts checks both paths agree.
-import { declaredProperty, type SchemaNode } from '../openapi/schema-node';
+import type { SchemaNode } from '../openapi/schema-node';
 import {
   comparePathElements,
   FieldSet,
@@ -17,7 +17,7 @@ import {
   type PathElement,
   type Shape,
 } from './field-set';
-import { deepEqual, isJsonMap, type JsonMap } from './json-value';
+import { deepEqual, isJsonMap, ownValue, type JsonMap } from './json-value';
 
 /**
  * How the zero object stands at a path: absent, one of Go's value structs (metadata, spec, ...:
@@ -42,7 +42,7 @@ const hasContainersList = (schema: SchemaNode): boolean =>
   !!schema.schema.properties?.containers && schema.field('containers')?.type === 'array';
 
 const declaredField = (schema: SchemaNode | undefined, name: string): SchemaNode | undefined =>
-  declaredProperty(schema?.schema.properties, name) ? schema!.field(name) : undefined;
+  ownValue(schema?.schema.properties, name) ? schema!.field(name) : undefined;
 
 /** The schema of field name holding v when it is one of Go's value structs (VALUE_STRUCTS). */
 function valueStruct(schema: SchemaNode | undefined, name: string, v: unknown): SchemaNode | undefined {

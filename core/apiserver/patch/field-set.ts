@@ -2,7 +2,7 @@
 // the paths an object sets, ordered and combined the way server-side apply needs, the typed
 // walks that compute them (ToFieldSet, Compare), and the fieldsV1 JSON form that
 // metadata.managedFields carries ({"f:spec":{"f:containers":{"k:{\"name\":\"x\"}":{".":{}}}}}).
-import { declaredProperty, type SchemaNode } from '../openapi/schema-node';
+import type { SchemaNode } from '../openapi/schema-node';
 import { deepEqual, isJsonMap, ownValue, type JsonMap } from './json-value';
 
 /** One step of a path: a field or map key, an associative-list key, a set value, a list index. */
@@ -399,7 +399,7 @@ export function shapeOf(schema: SchemaNode | undefined, value: unknown): Shape {
 
 /** Whether name is a declared property (a struct field) rather than a free map key. */
 export function isDeclaredField(schema: SchemaNode | undefined, name: string): boolean {
-  return !!declaredProperty(schema?.schema.properties, name);
+  return !!ownValue(schema?.schema.properties, name);
 }
 
 /** The path element naming a list item, from its key fields (or key defaults), or its value. */

@@ -12,9 +12,12 @@ export function hasKey(m: JsonMap, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(m, key);
 }
 
-/** m[key] if m has it as its own: "__proto__" or "constructor" absent from m read as undefined. */
-export function ownValue(m: JsonMap, key: string): unknown {
-  return hasKey(m, key) ? m[key] : undefined;
+/**
+ * m[key] if m has it as its own. Plain indexing also finds Object.prototype's members, so a
+ * user's "constructor" or "__proto__" would read as present in any table or map.
+ */
+export function ownValue<T>(m: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return m && Object.prototype.hasOwnProperty.call(m, key) ? m[key] : undefined;
 }
 
 /**

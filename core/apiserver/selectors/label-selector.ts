@@ -1,5 +1,6 @@
 // Label selectors as k8s.io/apimachinery/pkg/labels: the string syntax of labels.Parse, the
 // matching rules, and the conversion from the API's LabelSelector (LabelSelectorAsSelector).
+import { ownValue } from '../patch/json-value';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import {
   LabelSelectorError,
@@ -73,7 +74,7 @@ export function selectorFromLabelSelector(ls: LabelSelector | null | undefined):
   if (matchLabels.length + expressions.length === 0) return everything;
   const reqs = matchLabels.map(([k, v]) => newRequirement(k, '=', [v]));
   for (const expr of expressions) {
-    const op = Object.hasOwn(apiOperators, expr.operator) ? apiOperators[expr.operator] : undefined;
+    const op = ownValue(apiOperators, expr.operator);
     if (!op) throw new LabelSelectorError(`${JSON.stringify(expr.operator)} is not a valid label selector operator`);
     reqs.push(newRequirement(expr.key, op, [...(expr.values ?? [])]));
   }

@@ -1,6 +1,7 @@
 // CronJob schedules as robfig/cron reads them (the validator in core/registry/cronjobs decides
 // what parses), next times from cron-parser, and the controller's schedule arithmetic
 // (mostRecentScheduleTime, nextScheduleTimeDuration).
+import { ownValue } from '../../apiserver/patch/json-value';
 import { CronExpressionParser } from 'cron-parser';
 import type { CronJob } from 'kubernetes-types/batch/v1';
 import { scheduleError } from '../../registry/cronjobs/schedule';
@@ -39,7 +40,7 @@ export function parseSchedule(schedule: string, timeZone?: string): Schedule {
     const delay = Math.max(1000, Math.floor(goDurationMs(spec.slice('@every '.length).trim()) / 1000) * 1000);
     return { next: (t) => new Date(Math.floor(t.getTime() / 1000) * 1000 + delay) };
   }
-  const expression = (Object.hasOwn(descriptors, spec) ? descriptors[spec] : undefined) ?? spec;
+  const expression = ownValue(descriptors, spec) ?? spec;
   const tz = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   return { next: (t) => CronExpressionParser.parse(expression, { currentDate: t, tz }).next().toDate() };
 }

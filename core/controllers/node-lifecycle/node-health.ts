@@ -1,6 +1,7 @@
 // What the node lifecycle controller concludes from a Node's status: its Ready condition, the
 // conditions it posts as Unknown when the kubelet goes quiet, the NoSchedule taints its
 // conditions call for, and how disrupted a zone is (pkg/controller/nodelifecycle).
+import { ownValue } from '../../apiserver/patch/json-value';
 import type { Node, NodeCondition, Taint } from 'kubernetes-types/core/v1';
 import {
   TAINT_NODE_DISK_PRESSURE,
@@ -57,8 +58,7 @@ const CONDITION_TAINT_KEYS = new Set(Object.values(CONDITION_TAINTS).flatMap((m)
 export function wantedNoScheduleTaints(node: Node): Taint[] {
   const taints: Taint[] = [];
   for (const c of node.status?.conditions ?? []) {
-    const byStatus = Object.hasOwn(CONDITION_TAINTS, c.type) ? CONDITION_TAINTS[c.type]! : {};
-    const key = Object.hasOwn(byStatus, c.status) ? byStatus[c.status] : undefined;
+    const key = ownValue(ownValue(CONDITION_TAINTS, c.type), c.status);
     if (key) taints.push({ key, effect: 'NoSchedule' });
   }
   if (node.spec?.unschedulable) taints.push({ key: TAINT_NODE_UNSCHEDULABLE, effect: 'NoSchedule' });

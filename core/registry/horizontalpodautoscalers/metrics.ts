@@ -1,4 +1,5 @@
 // autoscaling/v2 metric specs: exactly the source their type names, each with a usable target.
+import { ownValue } from '../../apiserver/patch/json-value';
 import type { CrossVersionObjectReference, MetricSpec, MetricTarget } from 'kubernetes-types/autoscaling/v2';
 import { forbidden, invalid, notSupported, required, type FieldError } from '../field-errors';
 import { child, index } from '../validation/field-path';
@@ -126,7 +127,7 @@ function validateMetric(m: MetricSpec, path: string): FieldError[] {
   const present = Object.values(sourceField).filter((f) => m[f] !== undefined);
   // Only the first source given is checked in depth; extra ones are refused.
   if (present.length) errs.push(...validateSource(m, path));
-  const expected = Object.hasOwn(sourceField, type) ? sourceField[type] : undefined;
+  const expected = ownValue(sourceField, type);
   if (expected && m[expected] === undefined) errs.push(required(child(path, expected), 'must populate information for the given metric source'));
   if (present.length > 1) {
     for (const f of present) if (f !== expected) errs.push(forbidden(child(path, f), 'must populate the given metric source only'));
