@@ -107,7 +107,7 @@ export const unsupportedMediaType = (type: string) =>
 
 export const notAcceptable = (message: string) => new ApiError(406, 'NotAcceptable', message);
 
-export const expired = (message: string) => new ApiError(410, 'Expired', message);
+export const expired = (message: string, listMeta?: Status['metadata']) => new ApiError(410, 'Expired', message, undefined, listMeta);
 
 export const tooManyRequests = (message: string, causes?: StatusCause[]) =>
   new ApiError(429, 'TooManyRequests', message, causes ? { causes } : undefined);

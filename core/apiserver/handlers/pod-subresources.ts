@@ -12,7 +12,6 @@ import type { WriteRequest } from './write';
 import type { ResourceStore, WriteOptions } from '../../registry/generic/resource-store';
 import { metaTime } from '../meta-time';
 
-const nowTimestamp = () => metaTime();
 
 interface BindingBody {
   metadata?: { name?: string };
@@ -33,7 +32,7 @@ export async function bindPod(pods: ResourceStore, namespace: string | undefined
       if (pod.spec?.nodeName) throw conflict(pods.def, podName, `pod ${podName} is already assigned to node "${pod.spec.nodeName}"`);
       pod.spec = { ...pod.spec!, nodeName: node };
       const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-      conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as undefined, lastTransitionTime: nowTimestamp() });
+      conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as undefined, lastTransitionTime: metaTime() });
       pod.status = { ...pod.status, conditions };
       return pod;
     },
@@ -109,7 +108,7 @@ export async function handleEviction(w: WriteRequest, api: ApiServer): Promise<v
           b.status = {
             ...b.status!,
             disruptionsAllowed: b.status!.disruptionsAllowed - 1,
-            disruptedPods: { ...(b.status!.disruptedPods ?? {}), [w.name!]: nowTimestamp() },
+            disruptedPods: { ...(b.status!.disruptedPods ?? {}), [w.name!]: metaTime() },
           };
           return b;
         },

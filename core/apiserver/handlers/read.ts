@@ -46,11 +46,8 @@ function decodeContinue(token: string, prefix: string): ContinueToken {
  * (whose limit is etcd's compaction), it carries a token that continues at the latest revision.
  */
 function continueExpired(start: string): ApiError {
-  return new ApiError(
-    410,
-    'Expired',
+  return expired(
     'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.',
-    undefined,
     { continue: encodeContinue({ rv: -1, start }) },
   );
 }

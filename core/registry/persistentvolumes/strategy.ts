@@ -23,7 +23,6 @@ const nonSourceFields = new Set([
 ]);
 const pvSourceFields = [...volumeSourceFields.filter((f) => !['emptyDir', 'gitRepo', 'secret', 'configMap', 'downwardAPI', 'projected', 'persistentVolumeClaim', 'ephemeral', 'image'].includes(f)), 'local'];
 
-const now = (): string => metaTime();
 
 const sourceOf = (spec: PersistentVolumeSpec | undefined): Record<string, unknown> =>
   Object.fromEntries(Object.entries(spec ?? {}).filter(([k]) => !nonSourceFields.has(k)));
@@ -77,13 +76,13 @@ export const strategy: Strategy<PVObject> = {
     defaultResourceList(spec.capacity as Record<string, unknown> | undefined);
   },
   prepareForCreate(pv) {
-    (pv as { status?: PersistentVolumeStatus }).status = { phase: 'Pending', lastPhaseTransitionTime: now() };
+    (pv as { status?: PersistentVolumeStatus }).status = { phase: 'Pending', lastPhaseTransitionTime: metaTime() };
   },
   validate: validatePV,
   validateUpdate: validatePVUpdate,
   prepareForStatusUpdate(pv, old) {
     // The phase transition time follows phase changes.
     const status = pv.status as PersistentVolumeStatus | undefined;
-    if (status && status.phase !== old.status?.phase) status.lastPhaseTransitionTime = now();
+    if (status && status.phase !== old.status?.phase) status.lastPhaseTransitionTime = metaTime();
   },
 };
