@@ -10,35 +10,31 @@ import type Database from 'better-sqlite3';
  * writes to scattered keys dirtied a leaf page each and split them often; the second kept a
  * unique index on key, whose scattered entries still cost a page each. Versions by user_version.
  */
-const kvTable = (keyConstraint: string) => `
+const KV_TABLE = `
   CREATE TABLE kv (
     id INTEGER PRIMARY KEY,
-    key TEXT NOT NULL${keyConstraint},
+    key TEXT NOT NULL,
     value TEXT NOT NULL,
     create_rev INTEGER NOT NULL,
     mod_rev INTEGER NOT NULL
   );
 `;
-const KV_TABLE = kvTable('');
 
 const META_TABLE = `
   CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
   INSERT INTO meta (name, value) VALUES ('revision', 0);
 `;
 
-/** Rebuilds kv in a new layout, keeping every row. */
-const rebuildKv = (table: string) => `
+/**
+ * Brings kv from any older layout (1: WITHOUT ROWID, 2: a unique key index) to the current one
+ * in one copy: they all have the same columns, so stepping through 2 would copy every row twice.
+ */
+const REBUILD_KV = `
   ALTER TABLE kv RENAME TO kv_old;
-  ${table}
+  ${KV_TABLE}
   INSERT INTO kv (key, value, create_rev, mod_rev) SELECT key, value, create_rev, mod_rev FROM kv_old ORDER BY key;
   DROP TABLE kv_old;
 `;
-
-/** Migrations by the user_version they lead to; version 1 is the WITHOUT ROWID layout. */
-const MIGRATIONS: Record<number, string> = {
-  2: rebuildKv(kvTable(' UNIQUE')),
-  3: rebuildKv(KV_TABLE),
-};
 
 export const SCHEMA_VERSION = 3;
 
@@ -59,7 +55,7 @@ export function openSchema(db: Database.Database): void {
     if (version > SCHEMA_VERSION) {
       throw new Error(`the data dir was written by a newer Wheelhouse (store schema ${version}; this one knows up to ${SCHEMA_VERSION})`);
     }
-    for (; version < SCHEMA_VERSION; version++) db.exec(MIGRATIONS[version + 1]!);
-    db.pragma(`user_version = ${version}`);
+    if (version < SCHEMA_VERSION) db.exec(REBUILD_KV);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }
