@@ -1,16 +1,18 @@
 // Authentication: bearer tokens only, anonymous off. Static tokens (the admin token written to
 // the kubeconfig) and service account tokens (JWTs signed by the cluster's key).
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { UserInfo } from '../registry/generic/resource-store';
 
 export type TokenVerifier = (token: string) => Promise<UserInfo | undefined>;
 
 export class Authenticator {
-  private readonly staticTokens: Array<{ token: string; user: UserInfo }> = [];
+  /** As bytes, for crypto.timingSafeEqual: the token of each request is converted once. */
+  private readonly staticTokens: Array<{ token: Buffer; user: UserInfo }> = [];
   private readonly verifiers: TokenVerifier[] = [];
 
   addStaticToken(token: string, user: UserInfo): void {
-    this.staticTokens.push({ token, user });
+    this.staticTokens.push({ token: Buffer.from(token), user });
   }
 
   addVerifier(v: TokenVerifier): void {
@@ -27,24 +29,14 @@ export class Authenticator {
   }
 
   async authenticateToken(token: string): Promise<UserInfo | undefined> {
-    for (const s of this.staticTokens) if (sameSecret(s.token, token)) return s.user;
+    const given = Buffer.from(token);
+    for (const s of this.staticTokens) if (s.token.length === given.length && timingSafeEqual(s.token, given)) return s.user;
     for (const v of this.verifiers) {
       const user = await v(token);
       if (user) return user;
     }
     return undefined;
   }
-}
-
-/**
- * Compares a secret in time that depends only on the lengths, as crypto.timingSafeEqual does,
- * without copying both strings into Buffers on every request.
- */
-function sameSecret(secret: string, given: string): boolean {
-  if (secret.length !== given.length) return false;
-  let diff = 0;
-  for (let i = 0; i < secret.length; i++) diff |= secret.charCodeAt(i) ^ given.charCodeAt(i);
-  return diff === 0;
 }
 
 function bearerFromProtocols(header: string | string[] | undefined): string | undefined {
