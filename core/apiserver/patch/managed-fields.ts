@@ -307,12 +307,9 @@ function startingManagedFields(old: KubeObject | undefined, updated: KubeObject,
  */
 export function updateManagedFields(old: KubeObject | undefined, updated: KubeObject, opts: UpdateOptions): void {
   // Most creates bring no managedFields: nothing to decode.
-  const managed = !old && updated.metadata?.managedFields === undefined ? undefined : startingManagedFields(old, updated, opts.subresource);
-  if (!old && !managed?.size) {
-    recordCreation(updated, opts);
-    return;
-  }
-  recordChange(managed!, old, updated, opts);
+  const managed = !old && updated.metadata?.managedFields === undefined ? new Map() : startingManagedFields(old, updated, opts.subresource);
+  if (!old && managed.size === 0) recordCreation(updated, opts);
+  else recordChange(managed, old, updated, opts);
 }
 
 /** A create with no managedFields of its own: its manager owns all it sets (creation-fields.ts). */
