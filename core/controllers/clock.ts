@@ -11,8 +11,21 @@ export interface Clock {
 export const realClock: Clock = {
   now: () => new Date(),
   after(ms, fn) {
-    const t = setTimeout(fn, ms);
-    t.unref?.();
+    // setTimeout counts on the monotonic clock in whole milliseconds, now() reads the wall
+    // clock: a timer can fire up to a millisecond before now() says ms have passed. Callers
+    // compare now() with the time they waited for (the kubelet's restart backoff does, and
+    // found itself still backing off with no timer left), so wait out the rest.
+    const due = Date.now() + ms;
+    let t: ReturnType<typeof setTimeout>;
+    const arm = (wait: number) => {
+      t = setTimeout(() => {
+        const left = due - Date.now();
+        if (left > 0) arm(left);
+        else fn();
+      }, wait);
+      t.unref?.();
+    };
+    arm(ms);
     return () => clearTimeout(t);
   },
 };
