@@ -27,6 +27,7 @@ import { loadTokenKeys, serviceAccountTokenVerifier } from './apiserver/service-
 import { registerSubresources } from './apiserver/subresources';
 import { RbacAuthorizer } from './apiserver/authz/rbac-authorizer';
 import { rbacFromApiServer } from './apiserver/authz/rbac-source';
+import { rbacEscalation } from './apiserver/admission/rbac-escalation';
 import { registerReviews } from './apiserver/reviews';
 import { NamespaceController } from './controllers/namespace-controller';
 import { CrdController } from './controllers/crd-controller';
@@ -113,7 +114,9 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     if (rs) for (const c of rs.list().items) yield c.object as Service;
   };
   const timings: ClusterTimings = { ...DEFAULT_TIMINGS, ...opts.timings };
+  const rbac = new RbacAuthorizer(rbacFromApiServer(() => api!));
   const admission = admissionChain([
+    rbacEscalation(rbac),
     namespaceLifecycle((name) => {
       const ns = api?.storeFor('', 'namespaces')?.find(undefined, name)?.object;
       return ns && { deletionTimestamp: ns.metadata.deletionTimestamp, phase: (ns.status as { phase?: string } | undefined)?.phase };
@@ -135,7 +138,6 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   });
   const port = (server.address() as AddressInfo).port;
   const url = `https://${HOST}:${port}`;
-  const rbac = new RbacAuthorizer(rbacFromApiServer(() => api!));
   api = new ApiServer({
     store,
     authenticator,

@@ -35,12 +35,13 @@ import {
 import { handleGetScale, handleUpdateScale, scalePatchType } from './handlers/scale';
 import { Schemas } from './schemas';
 import { requestAttributes } from './authz/attributes';
-import { forbiddenMessage, type Decision, type RequestAttributes } from './authz/rbac-authorizer';
+import { forbiddenError, type Decision, type RequestAttributes } from './authz/rbac-authorizer';
 import { ApiError, methodNotAllowed, notFound, unauthorized } from './status';
 import { WatchCache, type CacheEvent } from './watch-cache';
 import { OpenApiService } from './openapi-service';
 import { boolParam } from './handlers/options';
 import { requestTarget } from './http/request-target';
+import { impersonatedUser } from './impersonation';
 
 /** A handler for a subresource other than status and scale (binding, eviction, token, ...). */
 export type SubresourceHandler = (w: WriteRequest, server: ApiServer) => Promise<void> | void;

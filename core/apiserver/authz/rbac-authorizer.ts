@@ -1,8 +1,9 @@
 // RBAC authorization, as Kubernetes' RBAC authorizer: a request is allowed when a rule of a
 // role bound to the user (by a ClusterRoleBinding, or a RoleBinding in the request's
 // namespace) covers it. Members of system:masters are allowed everything.
-import type { ClusterRole, ClusterRoleBinding, PolicyRule, Role, RoleBinding, Subject } from 'kubernetes-types/rbac/v1';
+import type { ClusterRole, ClusterRoleBinding, PolicyRule, Role, RoleBinding, RoleRef, Subject } from 'kubernetes-types/rbac/v1';
 import type { UserInfo } from '../../registry/generic/resource-store';
+import { ApiError } from '../status';
 
 export interface RequestAttributes {
   verb: string;
@@ -75,16 +76,21 @@ export class RbacAuthorizer {
     const rules: PolicyRule[] = [];
     for (const b of this.source.clusterRoleBindings()) {
       if (!(b.subjects ?? []).some((s) => subjectMatches(s, user, undefined))) continue;
-      rules.push(...(this.source.clusterRole(b.roleRef.name)?.rules ?? []));
+      rules.push(...(this.roleRefRules(b.roleRef, undefined) ?? []));
     }
     if (namespace) {
       for (const b of this.source.roleBindings(namespace)) {
         if (!(b.subjects ?? []).some((s) => subjectMatches(s, user, namespace))) continue;
-        const role = b.roleRef.kind === 'ClusterRole' ? this.source.clusterRole(b.roleRef.name) : this.source.role(namespace, b.roleRef.name);
-        rules.push(...(role?.rules ?? []));
+        rules.push(...(this.roleRefRules(b.roleRef, namespace) ?? []));
       }
     }
     return rules;
+  }
+
+  /** The rules of the role a binding in namespace (undefined: cluster-wide) points at; undefined when it is missing. */
+  roleRefRules(ref: RoleRef, namespace: string | undefined): PolicyRule[] | undefined {
+    const role = ref.kind === 'ClusterRole' ? this.source.clusterRole(ref.name) : namespace ? this.source.role(namespace, ref.name) : undefined;
+    return role && (role.rules ?? []);
   }
 
   authorize(user: UserInfo, a: RequestAttributes): Decision {
@@ -101,4 +107,10 @@ export function forbiddenMessage(user: UserInfo, a: RequestAttributes): string {
   const subject = a.name ? `${a.resource}${a.apiGroup ? `.${a.apiGroup}` : ''} "${a.name}"` : `${a.resource}${a.apiGroup ? `.${a.apiGroup}` : ''}`;
   const scope = a.namespace ? `in the namespace "${a.namespace}"` : 'at the cluster scope';
   return `${subject} is forbidden: User "${user.username}" cannot ${a.verb} resource "${resource}" in API group "${a.apiGroup ?? ''}" ${scope}`;
+}
+
+/** The 403 of a denied request: the message, then the authorizer's reason if it gave one. */
+export function forbiddenError(user: UserInfo, a: RequestAttributes, reason?: string): ApiError {
+  const message = forbiddenMessage(user, a) + (reason ? `: ${reason}` : '');
+  return new ApiError(403, 'Forbidden', message, a.resourceRequest ? { name: a.name, group: a.apiGroup || undefined, kind: a.resource } : undefined);
 }
