@@ -144,9 +144,9 @@ export class ApiServer {
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
-      const user = await this.opts.authenticator.authenticate(req);
-      if (!user) throw unauthorized();
-      await this.route(req, res, user);
+      const authenticated = await this.opts.authenticator.authenticate(req);
+      if (!authenticated) throw unauthorized();
+      await this.route(req, res, impersonatedUser(req, authenticated, this.opts.authorize));
     } catch (e) {
       sendError(res, e);
     }
@@ -159,9 +159,7 @@ export class ApiServer {
     const rr = parseResourcePath(path);
     if (this.opts.authorize) {
       const attrs = requestAttributes(req.method ?? 'GET', path, query, rr);
-      if (!this.opts.authorize(user, attrs).allowed) {
-        throw new ApiError(403, 'Forbidden', forbiddenMessage(user, attrs), attrs.resourceRequest ? { name: attrs.name, group: attrs.apiGroup || undefined, kind: attrs.resource } : undefined);
-      }
+      if (!this.opts.authorize(user, attrs).allowed) throw forbiddenError(user, attrs);
     }
     switch (path) {
       case '/healthz':

@@ -53,7 +53,7 @@ function attributesOf(spec: Record<string, unknown> | undefined): RequestAttribu
   throw badRequest('spec: Invalid value: exactly one of nonResourceAttributes or resourceAttributes must be specified');
 }
 
-const userInfo = (u: UserInfo) => ({ username: u.username, ...(u.uid ? { uid: u.uid } : {}), groups: u.groups });
+const userInfo = (u: UserInfo) => ({ username: u.username, ...(u.uid ? { uid: u.uid } : {}), groups: u.groups, ...(u.extra ? { extra: u.extra } : {}) });
 
 export function registerReviews(api: ApiServer, rbac: RbacAuthorizer, authn: Authenticator): void {
   const answer = (def: ResourceDef, status: object, body: Review) => ({

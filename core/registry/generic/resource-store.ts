@@ -33,6 +33,8 @@ export interface UserInfo {
   username: string;
   uid?: string;
   groups: string[];
+  /** Extra attributes (impersonated with Impersonate-Extra-<key>). */
+  extra?: Record<string, string[]>;
 }
 
 export interface WriteOptions {
