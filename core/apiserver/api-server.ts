@@ -39,6 +39,7 @@ import { forbiddenError, type Decision, type RequestAttributes } from './authz/r
 import { ApiError, methodNotAllowed, notFound, unauthorized } from './status';
 import { WatchCache, type CacheEvent } from './watch-cache';
 import { OpenApiService } from './openapi-service';
+import { serveOpenAPIV2 } from './openapi-v2-endpoint';
 import { boolParam } from './handlers/options';
 import { requestTarget } from './http/request-target';
 import { impersonatedUser } from './impersonation';
@@ -174,6 +175,8 @@ export class ApiServer {
         return this.discovery(req, res, true);
       case '/apis':
         return this.discovery(req, res, false);
+      case '/openapi/v2':
+        return serveOpenAPIV2(req, res, this.openapi);
       case '/openapi/v3':
         return sendJson(res, 200, this.openapi.index());
     }

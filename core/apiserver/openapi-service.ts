@@ -1,17 +1,40 @@
-// Serves /openapi/v3: one document per group-version, built on first request and kept until
-// the set of resources changes (a CRD comes or goes), with the hash kubectl caches by.
+// Serves /openapi/v3 (one document per group-version, with the hash kubectl caches by) and
+// /openapi/v2 (one document made from all of those, as JSON or gnostic protobuf, with the ETag
+// of its JSON). Each is built on first request and kept until the set of resources changes
+// (a CRD comes or goes).
 import type { Catalog } from './catalog';
 import type { Schemas } from './schemas';
-import { openAPIV3Document, openAPIV3Hash, openAPIV3Index } from './openapi/documents';
+import { openAPIV3Document, openAPIV3Index, specHash } from './openapi/documents';
+import { openAPIV2Document, type V3Document } from './openapi/v2-document';
+import { encodeOpenAPIV2 } from './openapi/gnostic-encoder';
+
+interface V3Entry {
+  json: string;
+  hash: string;
+  doc: V3Document;
+}
+
+export interface V2Entry {
+  json: Buffer;
+  /** Upper-case hex SHA-512 of the JSON, for both forms, as kube-openapi's handler computes it. */
+  etag: string;
+  lastModified: Date;
+  /** The gnostic protobuf form, encoded on first ask. */
+  protobuf(): Buffer;
+}
 
 export class OpenApiService {
-  private readonly docs = new Map<string, { json: string; hash: string }>();
+  private readonly docs = new Map<string, V3Entry>();
+  private v2: V2Entry | undefined;
 
   constructor(
     private readonly catalog: Catalog,
     private readonly schemas: Schemas,
   ) {
-    catalog.onChange(() => this.docs.clear());
+    catalog.onChange(() => {
+      this.docs.clear();
+      this.v2 = undefined;
+    });
   }
 
   /** Paths as the index names them: "api/v1", "apis/apps/v1". */
@@ -29,7 +52,7 @@ export class OpenApiService {
   }
 
   /** The document for "api/v1" or "apis/apps/v1", or undefined when nothing is served there. */
-  document(path: string): { json: string; hash: string } | undefined {
+  document(path: string): V3Entry | undefined {
     const cached = this.docs.get(path);
     if (cached) return cached;
     const m = /^(?:api\/(v[^/]+)|apis\/([^/]+)\/([^/]+))$/.exec(path);
@@ -53,8 +76,24 @@ export class OpenApiService {
         schema: d.custom ? this.schemas.customSchema(d.group, d.version, d.kind) : undefined,
       })),
     );
-    const entry = { json: JSON.stringify(doc), hash: openAPIV3Hash(doc) };
+    const json = JSON.stringify(doc);
+    const entry = { json, hash: specHash(json), doc: doc as V3Document };
     this.docs.set(path, entry);
     return entry;
+  }
+
+  /** The /openapi/v2 document. */
+  openAPIV2(): V2Entry {
+    if (this.v2) return this.v2;
+    const doc = openAPIV2Document(this.groupVersionPaths().map((p) => this.document(p)!.doc));
+    const json = Buffer.from(JSON.stringify(doc));
+    let protobuf: Buffer | undefined;
+    this.v2 = {
+      json,
+      etag: specHash(json),
+      lastModified: new Date(),
+      protobuf: () => (protobuf ??= encodeOpenAPIV2(doc)),
+    };
+    return this.v2;
   }
 }

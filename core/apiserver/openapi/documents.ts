@@ -11,7 +11,7 @@ import type { SchemaObject } from './schema-node';
 export type { OpenAPIResource } from './operations';
 
 /** Kubernetes' version our schemas follow, reported in info.version. */
-const KUBERNETES_VERSION = 'v1.32.0';
+export const KUBERNETES_VERSION = 'v1.32.0';
 
 /** "v1" -> "api/v1", "apps/v1" -> "apis/apps/v1"; paths already in that form stay as they are. */
 export function groupVersionPath(groupVersion: string): string {
@@ -19,9 +19,14 @@ export function groupVersionPath(groupVersion: string): string {
   return groupVersion.includes('/') ? `apis/${groupVersion}` : `api/${groupVersion}`;
 }
 
-/** The ETag-style hash the real server puts in serverRelativeURL: upper-case hex SHA-512. */
+/** Upper-case hex SHA-512: the v3 hash in serverRelativeURL and the v2 ETag. */
+export function specHash(json: string | Buffer): string {
+  return createHash('sha512').update(json).digest('hex').toUpperCase();
+}
+
+/** The ETag-style hash the real server puts in serverRelativeURL. */
 export function openAPIV3Hash(document: object): string {
-  return createHash('sha512').update(JSON.stringify(document)).digest('hex').toUpperCase();
+  return specHash(JSON.stringify(document));
 }
 
 let builtInHash: string | undefined;

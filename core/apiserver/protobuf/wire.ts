@@ -1,5 +1,5 @@
-// Protobuf wire format reading: varints (as BigInt, since int64 fields can pass 2^53),
-// and a message split into its fields grouped by number.
+// Protobuf wire format: reading (varints as BigInt, since int64 fields can pass 2^53, and a
+// message split into its fields grouped by number) and writing (WireWriter).
 
 export class ProtobufDecodeError extends Error {
   constructor(message: string) {
@@ -122,4 +122,106 @@ export function concatBytes(parts: Uint8Array[]): Uint8Array {
     off += p.length;
   }
   return out;
+}
+
+/** Bytes a varint of this non-negative value takes. */
+function varintSize(value: number): number {
+  let n = 1;
+  while (value >= 0x80) {
+    value = Math.floor(value / 0x80);
+    n += 1;
+  }
+  return n;
+}
+
+/**
+ * Writes a message into one growing buffer. A nested message is written in place and its
+ * length put in front afterwards (one move of its bytes), so no per-message buffers are made.
+ */
+export class WireWriter {
+  private buf = Buffer.allocUnsafe(256);
+  private len = 0;
+
+  private reserve(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + n));
+    this.buf.copy(next, 0, 0, this.len);
+    this.buf = next;
+  }
+
+  /** A varint; negative values (int64) take their 64-bit two's complement, as protobuf does. */
+  varint(value: number | bigint): void {
+    if (typeof value === 'bigint' || value < 0 || !Number.isSafeInteger(value)) {
+      let v = BigInt.asUintN(64, BigInt(value));
+      this.reserve(10);
+      while (v >= 0x80n) {
+        this.buf[this.len++] = Number(v & 0x7fn) | 0x80;
+        v >>= 7n;
+      }
+      this.buf[this.len++] = Number(v);
+      return;
+    }
+    this.reserve(8);
+    while (value >= 0x80) {
+      this.buf[this.len++] = (value % 0x80) | 0x80;
+      value = Math.floor(value / 0x80);
+    }
+    this.buf[this.len++] = value;
+  }
+
+  tag(field: number, wireType: number): void {
+    this.varint(field * 8 + wireType);
+  }
+
+  /** A varint field (integers, enums, bools). */
+  uint(field: number, value: number | bigint | boolean): void {
+    this.tag(field, WIRE_VARINT);
+    this.varint(typeof value === 'boolean' ? Number(value) : value);
+  }
+
+  double(field: number, value: number): void {
+    this.tag(field, WIRE_FIXED64);
+    this.reserve(8);
+    this.buf.writeDoubleLE(value, this.len);
+    this.len += 8;
+  }
+
+  string(field: number, value: string): void {
+    this.tag(field, WIRE_BYTES);
+    const n = Buffer.byteLength(value);
+    this.varint(n);
+    this.reserve(n);
+    this.len += this.buf.write(value, this.len, 'utf8');
+  }
+
+  bytes(field: number, value: Uint8Array): void {
+    this.tag(field, WIRE_BYTES);
+    this.varint(value.length);
+    this.reserve(value.length);
+    this.buf.set(value, this.len);
+    this.len += value.length;
+  }
+
+  /** A length-delimited field whose contents `write` puts into this writer. */
+  message(field: number, write: (w: WireWriter) => void): void {
+    this.tag(field, WIRE_BYTES);
+    const start = this.len;
+    write(this);
+    const size = this.len - start;
+    const prefix = varintSize(size);
+    this.reserve(prefix);
+    this.buf.copyWithin(start + prefix, start, this.len);
+    let at = start;
+    let rest = size;
+    while (rest >= 0x80) {
+      this.buf[at++] = (rest % 0x80) | 0x80;
+      rest = Math.floor(rest / 0x80);
+    }
+    this.buf[at] = rest;
+    this.len += prefix;
+  }
+
+  finish(): Buffer {
+    return this.buf.subarray(0, this.len);
+  }
 }
