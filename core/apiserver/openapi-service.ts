@@ -74,6 +74,7 @@ export class OpenApiService {
           ...(d.subresources ?? []).map((s) => s.name),
         ],
         schema: d.custom ? this.schemas.customSchema(d.group, d.version, d.kind) : undefined,
+        verbs: d.verbs,
       })),
     );
     const json = JSON.stringify(doc);

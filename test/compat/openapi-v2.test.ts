@@ -80,6 +80,13 @@ describe('GET /openapi/v2', () => {
     expect(again.text).toBe('');
     expect((await api(t, 'GET', '/openapi/v2', undefined, { Accept: 'text/html' })).status).toBe(406);
   });
+
+  it('defines every schema its paths and definitions reference', async () => {
+    const doc = (await api(t, 'GET', '/openapi/v2', undefined, { Accept: 'application/json' })).json;
+    const refs = new Set<string>(JSON.stringify(doc).match(/"\$ref":"[^"]+"/g));
+    expect(refs.size).toBeGreaterThan(100);
+    for (const ref of refs) expect(doc.definitions).toHaveProperty([ref.slice('"$ref":"#/definitions/'.length, -1)]);
+  });
 });
 
 describe.skipIf(!haveKubectl)('kind: List files through kubectl (validated against /openapi/v2)', () => {

@@ -86,6 +86,12 @@ describe('openAPIV3Document', () => {
     expect(core.paths[path][method].parameters?.map((p) => p.name)).toContain('fieldValidation');
   });
 
+  it('gives a create-only kind (bindings, reviews) only its POST, so no path names a List schema that does not exist', () => {
+    const bindings = openAPIV3Document('v1', [res({ kind: 'Binding', plural: 'bindings', verbs: ['create'] })]) as Doc;
+    expect(Object.keys(bindings.paths).filter((p) => p.includes('bindings'))).toEqual(['/api/v1/namespaces/{namespace}/bindings']);
+    expect(Object.keys(bindings.paths['/api/v1/namespaces/{namespace}/bindings'])).toEqual(['post', 'parameters']);
+  });
+
   it('holds the kinds and everything they reference, and nothing else', () => {
     const names = Object.keys(core.components.schemas);
     for (const n of [

@@ -4,6 +4,7 @@
 // x-kubernetes-group-version-kind, and inline query parameters (kubectl looks for
 // fieldValidation by name on PATCH operations).
 
+import type { Verb } from '../../registry/types';
 import { SCHEMA_REF_PREFIX } from './definitions';
 import type { SchemaObject } from './schema-node';
 
@@ -17,6 +18,8 @@ export interface OpenAPIResource {
   subresources: string[];
   /** The openAPIV3Schema of a custom resource version; built-in kinds leave it out. */
   schema?: SchemaObject;
+  /** Verbs on the main resource (create-only kinds such as bindings and reviews); default: all. */
+  verbs?: Verb[];
 }
 
 interface GVK {
@@ -230,8 +233,13 @@ function subresourceOps(r: OpenAPIResource, sub: string, kindGVK: GVK, schemaNam
   return readWriteOps(r, kindGVK, schemaName, suffix, sub);
 }
 
+/** The verb each method of the collection (get: list, delete: deletecollection) or item path needs. */
+const COLLECTION_VERBS: Record<string, Verb> = { get: 'list', post: 'create', delete: 'deletecollection' };
+const ITEM_VERBS: Record<string, Verb> = { get: 'get', put: 'update', patch: 'patch', delete: 'delete' };
+
 /** All path items of one resource, keyed by path. */
 export function operationsFor(r: OpenAPIResource, schemaName: string): Record<string, object> {
+  const can = (verb: Verb) => !r.verbs || r.verbs.includes(verb);
   const prefix = r.group ? `/apis/${r.group}/${r.version}` : `/api/${r.version}`;
   const scope = r.namespaced ? `${prefix}/namespaces/{namespace}` : prefix;
   const collection = `${scope}/${r.plural}`;
@@ -249,44 +257,48 @@ export function operationsFor(r: OpenAPIResource, schemaName: string): Record<st
       parameters: P.list,
       responses: responses(listSchema, ['200']),
     });
-  const paths: Record<string, object> = {
-    [collection]: {
-      get: list(r.namespaced),
-      post: operation({
-        ...base,
-        action: 'post',
-        id: operationId('create', r, r.namespaced),
-        description: `create a ${r.kind}`,
-        parameters: [P.dryRun, P.fieldManager, P.fieldValidation],
-        body: jsonBody(schemaName),
-        responses: responses(schemaName, ['200', '201', '202']),
-      }),
-      delete: operation({
-        ...base,
-        action: 'deletecollection',
-        id: operationId('deleteCollection', r, r.namespaced),
-        description: `delete collection of ${r.kind}`,
-        parameters: [P.dryRun, ...P.delete, ...P.list.filter((p) => p.name !== 'watch' && p.name !== 'allowWatchBookmarks')],
-        body: { content: content(['*/*'], `${META}DeleteOptions`) },
-        responses: responses(`${META}Status`, ['200']),
-      }),
-      parameters: scopeParams,
-    },
-    [item]: {
-      ...readWriteOps(r, gvk, schemaName, '', 'the specified object'),
-      delete: operation({
-        ...base,
-        action: 'delete',
-        id: operationId('delete', r, r.namespaced),
-        description: `delete a ${r.kind}`,
-        parameters: [P.dryRun, ...P.delete],
-        body: { content: content(['*/*'], `${META}DeleteOptions`) },
-        responses: responses(`${META}Status`, ['200', '202']),
-      }),
-      parameters: [P.name, ...scopeParams],
-    },
+  const collectionOps: Record<string, Operation> = {
+    get: list(r.namespaced),
+    post: operation({
+      ...base,
+      action: 'post',
+      id: operationId('create', r, r.namespaced),
+      description: `create a ${r.kind}`,
+      parameters: [P.dryRun, P.fieldManager, P.fieldValidation],
+      body: jsonBody(schemaName),
+      responses: responses(schemaName, ['200', '201', '202']),
+    }),
+    delete: operation({
+      ...base,
+      action: 'deletecollection',
+      id: operationId('deleteCollection', r, r.namespaced),
+      description: `delete collection of ${r.kind}`,
+      parameters: [P.dryRun, ...P.delete, ...P.list.filter((p) => p.name !== 'watch' && p.name !== 'allowWatchBookmarks')],
+      body: { content: content(['*/*'], `${META}DeleteOptions`) },
+      responses: responses(`${META}Status`, ['200']),
+    }),
   };
-  if (r.namespaced) paths[`${prefix}/${r.plural}`] = { get: list(false, 'ForAllNamespaces'), parameters: [P.pretty] };
+  const itemOps: Record<string, Operation> = {
+    ...readWriteOps(r, gvk, schemaName, '', 'the specified object'),
+    delete: operation({
+      ...base,
+      action: 'delete',
+      id: operationId('delete', r, r.namespaced),
+      description: `delete a ${r.kind}`,
+      parameters: [P.dryRun, ...P.delete],
+      body: { content: content(['*/*'], `${META}DeleteOptions`) },
+      responses: responses(`${META}Status`, ['200', '202']),
+    }),
+  };
+  const paths: Record<string, object> = {};
+  // Only the operations the resource serves: a create-only kind has no item path and no list.
+  const served = (ops: Record<string, Operation>, verbs: Record<string, Verb>) =>
+    Object.fromEntries(Object.entries(ops).filter(([method]) => can(verbs[method]!)));
+  const collectionServed = served(collectionOps, COLLECTION_VERBS);
+  if (Object.keys(collectionServed).length) paths[collection] = { ...collectionServed, parameters: scopeParams };
+  const itemServed = served(itemOps, ITEM_VERBS);
+  if (Object.keys(itemServed).length) paths[item] = { ...itemServed, parameters: [P.name, ...scopeParams] };
+  if (r.namespaced && can('list')) paths[`${prefix}/${r.plural}`] = { get: list(false, 'ForAllNamespaces'), parameters: [P.pretty] };
   for (const sub of r.subresources) {
     paths[`${item}/${sub}`] = { ...subresourceOps(r, sub, gvk, schemaName), parameters: [P.name, ...scopeParams] };
   }
