@@ -2,7 +2,7 @@
 // built-in objects and controllers. startCluster() is the library entry point; the
 // `wheelhouse cluster` command and the desktop app both call it.
 import { createServer, type Server } from 'node:https';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -38,6 +38,7 @@ import { NodeManager } from './nodes/node-manager';
 import type { LogSource } from './apiserver/handlers/pod-logs';
 import { writeKubeconfig } from './kubeconfig';
 import { serverVersion } from './version';
+import { ensurePrivateDir, tightenTree, writePrivateFile } from './private-files';
 import type { Service } from 'kubernetes-types/core/v1';
 
 export interface ClusterOptions {
@@ -80,14 +81,16 @@ const HOST = '127.0.0.1';
 function loadOrCreateToken(file: string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const token = randomBytes(32).toString('base64url');
-  writeFileSync(file, token + '\n', { mode: 0o600 });
+  writePrivateFile(file, token + '\n');
   return token;
 }
 
 export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const dataDir = opts.dataDir;
   const clock = opts.clock ?? realClock;
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(dataDir);
+  // Files an older version or a looser umask left readable to others.
+  tightenTree(dataDir);
   const serviceCidr = parseCidr(opts.serviceCidr ?? DEFAULT_SERVICE_CIDR);
   const kubernetesIp = nthAddress(serviceCidr, 1);
   const store: Store = opts.storage === 'memory' ? new MemoryStore() : new SqliteStore(join(dataDir, 'state.db'));

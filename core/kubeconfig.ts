@@ -1,8 +1,9 @@
 // Writes the kubeconfig for the embedded cluster: one cluster, one token user, context
 // "wheelhouse" set as current.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as yaml from 'js-yaml';
+import { writePrivateFile } from './private-files';
 
 export interface KubeconfigInput {
   server: string;
@@ -24,6 +25,7 @@ export function kubeconfigYaml({ server, caPem, token, context = 'wheelhouse' }:
 }
 
 export function writeKubeconfig(file: string, input: KubeconfigInput): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, kubeconfigYaml(input), { mode: 0o600 });
+  // A dir made here is owner-only; an existing one (~/.kube) is the user's to keep as it is.
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  writePrivateFile(file, kubeconfigYaml(input));
 }

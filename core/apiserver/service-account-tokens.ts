@@ -1,11 +1,12 @@
 // Service account tokens: JWTs signed with the cluster's key (ES256), issued through
 // serviceaccounts/<name>/token (TokenRequest) and accepted by the authenticator while the
 // service account they name still exists with the same uid.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, SignJWT, type CryptoKey } from 'jose';
 import type { UserInfo } from '../registry/generic/resource-store';
 import { metaTime } from './meta-time';
+import { writePrivateFile } from '../private-files';
 
 export const ISSUER = 'https://kubernetes.default.svc.cluster.local';
 export const DEFAULT_AUDIENCE = ISSUER;
@@ -20,8 +21,8 @@ export interface TokenKeys {
 export async function loadTokenKeys(keyFile: string, pubFile: string): Promise<TokenKeys> {
   if (!existsSync(keyFile) || !existsSync(pubFile)) {
     const pair = await generateKeyPair(ALG, { extractable: true });
-    writeFileSync(keyFile, await exportPKCS8(pair.privateKey), { mode: 0o600 });
-    writeFileSync(pubFile, await exportSPKI(pair.publicKey));
+    writePrivateFile(keyFile, await exportPKCS8(pair.privateKey));
+    writePrivateFile(pubFile, await exportSPKI(pair.publicKey));
   }
   return {
     privateKey: await importPKCS8(readFileSync(keyFile, 'utf8'), ALG),

@@ -1,9 +1,10 @@
 // The cluster's certificate authority and the API server's serving certificate, made on first
 // start (ECDSA P-256: generated in milliseconds, accepted by Go's TLS) and reused afterwards.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { createCertificate } from './x509-der';
+import { ensurePrivateDir, writePrivateFile } from '../private-files';
 
 export interface ServingTls {
   caPem: string;
@@ -23,7 +24,7 @@ function validity(): { notBefore: Date; notAfter: Date } {
 
 /** Loads the CA and serving certificate from dir, creating whichever is missing. */
 export async function ensureServingTls(dir: string, hosts: string[]): Promise<ServingTls> {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(dir);
   const caCertFile = join(dir, 'ca.crt');
   const caKeyFile = join(dir, 'ca.key');
   const certFile = join(dir, 'apiserver.crt');
@@ -39,8 +40,8 @@ export async function ensureServingTls(dir: string, hosts: string[]): Promise<Se
       ca: true,
       ...validity(),
     });
-    writeFileSync(caKeyFile, ca.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-    writeFileSync(caCertFile, pem);
+    writePrivateFile(caKeyFile, ca.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    writePrivateFile(caCertFile, pem);
   }
   const caPem = readFileSync(caCertFile, 'utf8');
   if (!existsSync(certFile) || !existsSync(keyFile)) {
@@ -58,8 +59,8 @@ export async function ensureServingTls(dir: string, hosts: string[]): Promise<Se
       ipAddresses: ips,
       ...validity(),
     });
-    writeFileSync(keyFile, serving.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-    writeFileSync(certFile, pem);
+    writePrivateFile(keyFile, serving.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    writePrivateFile(certFile, pem);
   }
   return { caPem, certPem: readFileSync(certFile, 'utf8'), keyPem: readFileSync(keyFile, 'utf8') };
 }

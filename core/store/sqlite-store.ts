@@ -16,6 +16,7 @@ import {
   type Watch,
   type WatchHandler,
 } from './types';
+import { ensurePrivateFile } from '../private-files';
 import { openSchema } from './sqlite-schema';
 import { rangeOfSorted } from './sorted-range';
 import { WalCheckpointer } from './wal-checkpointer';
@@ -64,6 +65,8 @@ export class SqliteStore implements Store {
   private readonly keys = new Map<string, Entry>();
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
+    // Made owner-only before SQLite opens it: SQLite gives the -wal and -shm files its mode.
+    ensurePrivateFile(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${opts.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);

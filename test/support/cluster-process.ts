@@ -28,14 +28,20 @@ export interface ClusterProcess {
 export interface StartOptions {
   dataDir?: string;
   extraArgs?: string[];
+  /** The umask to run the cluster under (default: this process's). */
+  umask?: number;
 }
 
 export async function startClusterProcess(opts: StartOptions = {}): Promise<ClusterProcess> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'wh-cluster-'));
   const kubeconfig = join(dataDir, 'kubeconfig');
-  const child = spawn(process.execPath, [CLI, 'cluster', '--data-dir', dataDir, '--port', '0', '--kubeconfig', kubeconfig, ...(opts.extraArgs ?? [])], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const args = [CLI, 'cluster', '--data-dir', dataDir, '--port', '0', '--kubeconfig', kubeconfig, ...(opts.extraArgs ?? [])];
+  // Through a shell that sets the umask and then becomes node, so the child's pid is node's.
+  const [command, argv] =
+    opts.umask === undefined
+      ? [process.execPath, args]
+      : ['/bin/sh', ['-c', `umask ${opts.umask.toString(8)} && exec "$0" "$@"`, process.execPath, ...args]];
+  const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
