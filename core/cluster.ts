@@ -38,6 +38,7 @@ import { NodeManager } from './nodes/node-manager';
 import type { LogSource } from './apiserver/handlers/pod-logs';
 import { writeKubeconfig } from './kubeconfig';
 import { serverVersion } from './version';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { ensurePrivateDir, tightenTree, writePrivateFile } from './private-files';
 import type { Service } from 'kubernetes-types/core/v1';
 
@@ -85,12 +86,26 @@ function loadOrCreateToken(file: string): string {
   return token;
 }
 
+/**
+ * Starts a cluster on opts.dataDir, which it holds locked until stop(): a second server on the
+ * same dir fails at once (DataDirLockedError), even with memory storage, as the keys live there.
+ */
 export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
+  ensurePrivateDir(opts.dataDir);
+  const lock = lockDataDir(opts.dataDir);
+  try {
+    // Files an older version or a looser umask left readable to others.
+    tightenTree(opts.dataDir);
+    return await startLocked(opts, lock);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
+async function startLocked(opts: ClusterOptions, lock: DataDirLock): Promise<Cluster> {
   const dataDir = opts.dataDir;
   const clock = opts.clock ?? realClock;
-  ensurePrivateDir(dataDir);
-  // Files an older version or a looser umask left readable to others.
-  tightenTree(dataDir);
   const serviceCidr = parseCidr(opts.serviceCidr ?? DEFAULT_SERVICE_CIDR);
   const kubernetesIp = nthAddress(serviceCidr, 1);
   const store: Store = opts.storage === 'memory' ? new MemoryStore() : new SqliteStore(join(dataDir, 'state.db'));
@@ -195,6 +210,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       });
       api!.stop();
       await store.close();
+      lock.release();
     },
   };
 }
