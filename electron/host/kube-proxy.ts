@@ -2,16 +2,14 @@
 // compromised page cannot use the host's credentials for anything but the Kubernetes API.
 import type { IncomingMessage } from 'node:http';
 import type { KubeRequest, KubeResponse } from '../bridge/contract';
+import { canonicalApiPath } from './api-path';
 import type { KubeTarget } from './kube-target';
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
-const API_PATH = /^\/(api|apis|version)(\/[A-Za-z0-9._~:@%-]+)*\/?$/;
 
-/** Checks an API path and joins the query; throws on anything outside the Kubernetes API. */
+/** The canonical API path with the query joined; throws on anything outside the Kubernetes API. */
 export function apiPathAndQuery(path: unknown, query: unknown): string {
-  if (typeof path !== 'string' || !API_PATH.test(path) || path.split('/').some((s) => s === '..' || s === '.')) {
-    throw new Error(`not a Kubernetes API path: ${String(path)}`);
-  }
+  const apiPath = canonicalApiPath(path);
   const params = new URLSearchParams();
   if (query !== undefined) {
     if (query === null || typeof query !== 'object') throw new Error('query must be an object of strings');
@@ -21,7 +19,7 @@ export function apiPathAndQuery(path: unknown, query: unknown): string {
     }
   }
   const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
+  return qs ? `${apiPath}?${qs}` : apiPath;
 }
 
 export async function proxyKubeRequest(target: KubeTarget, req: KubeRequest): Promise<KubeResponse> {

@@ -2,6 +2,7 @@
 // Credentials stay here, in the host; the renderer only ever sees responses.
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 import { KubeConfig } from '@kubernetes/client-node';
 
 export interface KubeTarget {
@@ -19,15 +20,18 @@ export function loadKubeTarget(kubeconfigPath: string, context?: string): KubeTa
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error(`kubeconfig ${kubeconfigPath}: context "${kc.getCurrentContext()}" has no cluster`);
   const server = cluster.server.replace(/\/+$/, '');
+  const base = new URL(server);
+  const transport = base.protocol === 'http:' ? http : https;
   return {
     context: kc.getCurrentContext(),
     server,
     async request(method, pathAndQuery, headers) {
       const opts: https.RequestOptions = {};
       await kc.applyToHTTPSOptions(opts);
-      const url = new URL(server + pathAndQuery);
-      const transport = url.protocol === 'http:' ? http : https;
-      return transport.request(url, { ...opts, method, headers: { ...(opts.headers ?? {}), ...headers } });
+      // The path goes out exactly as given, after the server's own prefix: a URL parser would
+      // resolve dot segments and backslashes in it after the API path guard has judged it.
+      const path = base.pathname.replace(/\/+$/, '') + pathAndQuery;
+      return transport.request({ ...urlToHttpOptions(base), ...opts, path, method, headers: { ...(opts.headers ?? {}), ...headers } });
     },
   };
 }
