@@ -1,5 +1,5 @@
 // Web mode: the same host under plain Node. Serves the built renderer and the bridge (a
-// WebSocket at /bridge) on 127.0.0.1 only, behind a per-start token.
+// WebSocket at /bridge) on 127.0.0.1 only, behind a one-time token traded for a session cookie.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -20,7 +20,7 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
-  /** The URL to open: carries the token once. */
+  /** The URL to open: its token works for one sign-in. */
   url: string;
   origin: string;
   port: number;
@@ -47,7 +47,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const verdict = auth.check(req, { websocket: false });
     if (verdict.ok === 'redirect') {
-      res.writeHead(302, { Location: verdict.location, 'Set-Cookie': verdict.cookie }).end();
+      res.writeHead(302, { Location: verdict.location, ...(verdict.cookie && { 'Set-Cookie': verdict.cookie }) }).end();
       return;
     }
     if (!verdict.ok) {
