@@ -111,12 +111,15 @@ async function runCluster(args: string[]): Promise<number> {
     await cluster.stop();
     return 1;
   }
-  console.log(`wheelhouse: control plane ready at ${cluster.url} (kubeconfig: ${cluster.kubeconfigPath})`);
-  await new Promise<void>((resolve) => {
+  // Handlers first: whoever reads the ready line may send SIGTERM at once, and without a
+  // handler that signal kills the process without a clean stop.
+  const stopRequested = new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  console.log(`wheelhouse: control plane ready at ${cluster.url} (kubeconfig: ${cluster.kubeconfigPath})`);
+  await stopRequested;
   await cluster.stop();
   console.log('wheelhouse: control plane stopped');
   return 0;
