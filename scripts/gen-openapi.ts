@@ -4,7 +4,9 @@
 //
 // The declarations give names, structure, descriptions and required fields. What they do
 // not carry comes from small reviewed tables: patch and list metadata
-// (openapi-patch-metadata.ts) and a few dropped properties (openapi-missing-fields.ts).
+// (openapi-patch-metadata.ts) and a few dropped properties (openapi-missing-fields.ts). The
+// Go type of each field (int32 or int64, []byte), which TypeScript's number and string hide,
+// comes from the protobuf layout generated from the Go structs (field-numbers.json).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +19,7 @@ import { MISSING_PROPERTIES } from './openapi-missing-fields';
 
 const REF = '#/components/schemas/';
 const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
+const FIELD_NUMBERS = fileURLToPath(new URL('../core/apiserver/protobuf/generated/field-numbers.json', import.meta.url));
 export const OUTPUT = fileURLToPath(new URL('../core/apiserver/openapi/generated/definitions.json', import.meta.url));
 
 /** Module path inside kubernetes-types (core/v1, meta/v1, api/resource) to Kubernetes' schema prefix. */
@@ -111,8 +114,25 @@ function isIntOrString(node: ts.UnionTypeNode): boolean {
   return kinds.length === 2 && kinds[0] === ts.SyntaxKind.NumberKeyword && kinds[1] === ts.SyntaxKind.StringKeyword;
 }
 
+/** "<schema>.<field>" to the field's Go type as field-numbers.json records it (int32, map:bytes...). */
+function loadGoTypes(): Map<string, string> {
+  const table = JSON.parse(fs.readFileSync(FIELD_NUMBERS, 'utf8')) as Record<string, Array<[number, string, string, string]>>;
+  const out = new Map<string, string>();
+  for (const [schema, rows] of Object.entries(table)) for (const [, field, type] of rows) out.set(`${schema}.${field}`, type);
+  return out;
+}
+
+/** The OpenAPI format Kubernetes publishes for a Go type: int32/int64 integers, base64 []byte. */
+function goFormat(goType: string | undefined): string | undefined {
+  const element = goType?.replace(/^map:/, '');
+  if (element === 'int32' || element === 'int64') return element;
+  if (element === 'bytes') return 'byte';
+  return undefined;
+}
+
 class Generator {
   readonly schemas: Record<string, SchemaObject> = {};
+  private readonly goTypes = loadGoTypes();
   /** Names of interfaces with properties: list items of these carry default {} as in Kubernetes. */
   private readonly structs = new Set<string>();
   private readonly usedMetadata = new Set<string>();
@@ -194,12 +214,18 @@ class Generator {
   /** The schema of one type node; key names the field, for the float table. */
   private typeSchema(f: SourceFile, node: ts.TypeNode, key: string): SchemaObject {
     switch (node.kind) {
-      case ts.SyntaxKind.StringKeyword:
-        return { type: 'string' };
+      case ts.SyntaxKind.StringKeyword: {
+        const format = goFormat(this.goTypes.get(key));
+        return format === 'byte' ? { type: 'string', format } : { type: 'string' };
+      }
       case ts.SyntaxKind.BooleanKeyword:
         return { type: 'boolean' };
-      case ts.SyntaxKind.NumberKeyword:
-        return FLOAT_FIELDS.has(key) ? { type: 'number', format: 'double' } : { type: 'integer' };
+      case ts.SyntaxKind.NumberKeyword: {
+        if (FLOAT_FIELDS.has(key)) return { type: 'number', format: 'double' };
+        // Types that k8s.io/api v0.32 no longer has (older alpha versions) get no width.
+        const format = goFormat(this.goTypes.get(key));
+        return format ? { type: 'integer', format } : { type: 'integer' };
+      }
     }
     if (ts.isLiteralTypeNode(node)) return { type: 'string' };
     if (ts.isArrayTypeNode(node)) return { type: 'array', items: this.itemSchema(f, node.elementType, key) };

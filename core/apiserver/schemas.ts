@@ -1,7 +1,7 @@
 // Schemas by resource: built-in kinds from the generated definitions, custom resources from
 // their CRD's openAPIV3Schema. Patch, apply and field validation all ask here.
 import type { ResourceDef } from '../registry/types';
-import { schemaNameForKind, schemaResolver } from './openapi/definitions';
+import { SCHEMA_REF_PREFIX, schemaNameForKind, schemaResolver } from './openapi/definitions';
 import { SchemaNode, type SchemaObject } from './openapi/schema-node';
 
 export class Schemas {
@@ -26,8 +26,9 @@ export class Schemas {
   /** The schema of def's objects, or undefined when none is known (then nothing is pruned). */
   schemaFor(def: ResourceDef): SchemaNode | undefined {
     if (!this.roots.has(def)) {
-      const schema = this.resolve(schemaNameForKind(def.group, def.version, def.kind) ?? customName(def.group, def.version, def.kind));
-      this.roots.set(def, schema ? new SchemaNode(schema, this.resolve) : undefined);
+      const name = schemaNameForKind(def.group, def.version, def.kind) ?? customName(def.group, def.version, def.kind);
+      // Reached through its $ref, the root knows its component name (the Go type of its fields).
+      this.roots.set(def, this.resolve(name) ? new SchemaNode({ $ref: SCHEMA_REF_PREFIX + name }, this.resolve) : undefined);
     }
     return this.roots.get(def);
   }

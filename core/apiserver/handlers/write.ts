@@ -5,7 +5,8 @@ import type { DeleteOptions, ResourceStore, WriteOptions } from '../../registry/
 import { decodeBody, mediaType, readBody, requireObject } from '../http/body';
 import { sendJson } from '../http/respond';
 import type { KubeObject } from '../object';
-import { findUnknownFields, unknownFieldsMessage, unknownFieldWarnings } from '../openapi/unknown-fields';
+import { decodeFields } from '../openapi/field-decoder';
+import { unknownFieldsMessage, unknownFieldWarnings } from '../openapi/unknown-fields';
 import { pruneFields } from './prune-fields';
 import { resetFieldsFor } from '../field-ownership';
 import type { SchemaNode } from '../openapi/schema-node';
@@ -14,7 +15,8 @@ import { applyMergePatch } from '../patch/merge-patch';
 import { applyConflictCauses, applyConflictMessage, serverSideApply } from '../patch/server-side-apply';
 import { applyStrategicMergePatch } from '../patch/strategic-merge-patch';
 import type { Schemas } from '../schemas';
-import { ApiError, badRequest, successStatus, unsupportedMediaType } from '../status';
+import { invalid as fieldInvalid } from '../../registry/field-errors';
+import { ApiError, badRequest, invalid, successStatus, unsupportedMediaType } from '../status';
 import { listFilter } from './list-filter';
 import { boolParam, dryRunOf, fieldManagerOf, fieldValidationOf, intParam, type ResponseShape } from './options';
 import { sendObject } from './read';
@@ -35,14 +37,31 @@ export function writeOptions(req: IncomingMessage, query: URLSearchParams, base:
   return { user: base.user, dryRun: dryRunOf(query), fieldManager: fieldManagerOf(req, query) };
 }
 
+/** How a write that does not decode into its Go type is refused. */
+type DecodeFailure = (message: string, obj: KubeObject) => ApiError;
+
+/** Create, update and apply: the body could not be decoded (transformDecodeError's 400). */
+const undecodable =
+  (w: WriteRequest): DecodeFailure =>
+  (message) => {
+    const { kind, version } = w.store.def;
+    return badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: ${message}`);
+  };
+
+/** JSON, merge and strategic merge patch: the patched object does not decode (a 422 on "patch"). */
+const unpatchable: DecodeFailure = (message, obj) => invalid('', '', '', [fieldInvalid('patch', JSON.stringify(obj), message)]);
+
 /**
- * Applies fieldValidation to a decoded object: Strict refuses unknown fields with 400, Warn
- * answers with Warning headers, Ignore says nothing; unknown fields are dropped in every case
- * (they have nowhere to go in a typed object).
+ * Decodes a written object as the API server decodes it into its Go type (built-in kinds: a
+ * value of the wrong JSON type is refused, nulls and quantities normalised), then applies
+ * fieldValidation: Strict refuses unknown fields with 400, Warn answers with Warning headers,
+ * Ignore says nothing; unknown fields are dropped in every case (they have nowhere to go in a
+ * typed object).
  */
-function checkFields(w: WriteRequest, obj: KubeObject, schema: SchemaNode | undefined): void {
+function checkFields(w: WriteRequest, obj: KubeObject, schema: SchemaNode | undefined, failure: DecodeFailure): void {
   if (!schema || schema.preservesUnknownFields) return;
-  const unknown = findUnknownFields(obj, schema);
+  const { unknown, error } = decodeFields(obj, schema, !w.store.def.custom);
+  if (error) throw failure(error, obj);
   if (unknown.length) {
     const mode = fieldValidationOf(w.query);
     if (mode === 'Strict') throw badRequest(unknownFieldsMessage(unknown));
@@ -53,28 +72,34 @@ function checkFields(w: WriteRequest, obj: KubeObject, schema: SchemaNode | unde
   }
 }
 
+/** The request body as an object; built-in kinds get their metadata checked by the decoder. */
 async function decodeObject(w: WriteRequest): Promise<KubeObject> {
   const body = requireObject(decodeBody(await readBody(w.req), w.req.headers['content-type']));
-  if (body.metadata !== undefined && (typeof body.metadata !== 'object' || body.metadata === null || Array.isArray(body.metadata))) {
+  const typed = !w.store.def.custom && w.schemas.schemaFor(w.store.def);
+  if (!typed && body.metadata !== undefined && (typeof body.metadata !== 'object' || body.metadata === null || Array.isArray(body.metadata))) {
     throw badRequest('metadata: Invalid value: must be an object');
   }
-  const obj = body as KubeObject;
+  return body as KubeObject;
+}
+
+/** Decodes and checks a create or update body. */
+async function decodeWrite(w: WriteRequest): Promise<KubeObject> {
+  const obj = await decodeObject(w);
+  checkFields(w, obj, w.schemas.schemaFor(w.store.def), undecodable(w));
   obj.metadata ??= {};
   return obj;
 }
 
 export async function handleCreate(w: WriteRequest): Promise<void> {
   fieldValidationOf(w.query);
-  const obj = await decodeObject(w);
-  checkFields(w, obj, w.schemas.schemaFor(w.store.def));
+  const obj = await decodeWrite(w);
   const created = await w.store.create(w.namespace, obj, w.options);
   sendObject(w.res, w.store, 201, created, w.shape, !w.options.dryRun);
 }
 
 export async function handleUpdate(w: WriteRequest): Promise<void> {
   fieldValidationOf(w.query);
-  const obj = await decodeObject(w);
-  checkFields(w, obj, w.schemas.schemaFor(w.store.def));
+  const obj = await decodeWrite(w);
   const updated = await w.store.update(w.namespace, w.name!, obj, w.options);
   sendObject(w.res, w.store, 200, updated, w.shape, !w.options.dryRun);
 }
@@ -107,7 +132,7 @@ export async function handlePatch(w: WriteRequest): Promise<void> {
       else if (type === 'application/merge-patch+json') next = applyMergePatch(current, requireObject(patch));
       else next = applyStrategicMergePatch(current, requireObject(patch), schema!);
       const obj = requireObject(next) as KubeObject;
-      checkFields(w, obj, schema);
+      checkFields(w, obj, schema, unpatchable);
       return obj;
     },
     w.options,
@@ -122,7 +147,7 @@ async function handleApply(w: WriteRequest, applied: KubeObject, schema: SchemaN
   if (applied.metadata?.name && applied.metadata.name !== w.name) {
     throw badRequest(`the name of the object (${applied.metadata.name}) does not match the name on the URL (${w.name})`);
   }
-  checkFields(w, applied, schema);
+  checkFields(w, applied, schema, undecodable(w));
   const options: WriteOptions = { ...w.options, fieldManager: manager, applied: true };
   const run = (live: KubeObject | undefined): KubeObject => {
     const out = serverSideApply(live, applied, {

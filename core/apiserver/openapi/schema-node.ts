@@ -41,6 +41,8 @@ const REF_PREFIX = '#/components/schemas/';
  */
 export class SchemaNode {
   readonly schema: SchemaObject;
+  /** The component this position refers to (io.k8s.api.apps.v1.DeploymentSpec), if any: its Go type. */
+  readonly ref: string | undefined;
   /** Nodes of declared properties, built once: walking the same schema again is free. */
   private readonly children = new Map<string, SchemaNode>();
   /** The node every key of an additionalProperties map shares (kept once, not per key). */
@@ -52,6 +54,8 @@ export class SchemaNode {
     private readonly resolve: SchemaResolver,
   ) {
     this.schema = SchemaNode.flatten(schema, resolve);
+    const target = schema.$ref ?? schema.allOf?.find((p) => p.$ref)?.$ref;
+    this.ref = target?.startsWith(REF_PREFIX) ? target.slice(REF_PREFIX.length) : target;
   }
 
   /** Flattened schemas per resolver: every write walks the same few hundred schemas. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { schemaResolver } from './definitions';
 import { SchemaNode, type SchemaObject } from './schema-node';
-import { fieldNotDeclaredMessage, findUnknownFields, unknownFieldsMessage, unknownFieldWarnings } from './unknown-fields';
+import { decodeFields } from './field-decoder';
+import { fieldNotDeclaredMessage, unknownFieldsMessage, unknownFieldWarnings } from './unknown-fields';
 
 const builtIn = (name: string) => new SchemaNode({ $ref: `#/components/schemas/${name}` }, schemaResolver());
 
@@ -26,8 +27,8 @@ const crd: SchemaObject = {
 };
 const crdNode = new SchemaNode(crd, schemaResolver());
 
-describe('findUnknownFields', () => {
-  it.each<[string, SchemaNode, unknown, string[]]>([
+describe('undeclared fields', () => {
+  it.each<[string, SchemaNode, Record<string, unknown>, string[]]>([
     ['a valid pod', builtIn('io.k8s.api.core.v1.Pod'), { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'nginx', ports: [{ containerPort: 80 }] }] } }, []],
     ['a field in spec', builtIn('io.k8s.api.core.v1.Pod'), { spec: { foo: 1, containers: [] } }, ['spec.foo']],
     ['fields inside list items', builtIn('io.k8s.api.core.v1.Pod'), { spec: { containers: [{ name: 'a' }, { name: 'b', bar: true, ports: [{ containerPort: 1, hostport: 2 }] }] } }, ['spec.containers[1].bar', 'spec.containers[1].ports[0].hostport']],
@@ -44,7 +45,7 @@ describe('findUnknownFields', () => {
     ['list items of a CRD', crdNode, { spec: { items: [{ name: 'a' }, { nam: 'b' }] } }, ['spec.items[1].nam']],
     ['JSONSchemaProps with x-kubernetes extensions', builtIn('io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps'), { type: 'object', 'x-kubernetes-preserve-unknown-fields': true, properties: { a: { type: 'string', default: { any: 1 } } }, additionalProperties: false, bogus: 1 }, ['bogus']],
   ])('%s', (_name, node, obj, want) => {
-    expect(findUnknownFields(obj, node)).toEqual(want);
+    expect(decodeFields(obj, node, node !== crdNode).unknown).toEqual(want);
   });
 });
 
