@@ -144,10 +144,11 @@ async function handleApply(w: WriteRequest, applied: KubeObject, schema: SchemaN
   const manager = w.query.get('fieldManager');
   if (!manager) throw badRequest('fieldManager: Required value: is required for apply patch');
   const force = boolParam(w.query, 'force') ?? false;
+  // Decoded first, as the server does: a mistyped metadata.name is a decode error.
+  checkFields(w, applied, schema, undecodable(w));
   if (applied.metadata?.name && applied.metadata.name !== w.name) {
     throw badRequest(`the name of the object (${applied.metadata.name}) does not match the name on the URL (${w.name})`);
   }
-  checkFields(w, applied, schema, undecodable(w));
   const options: WriteOptions = { ...w.options, fieldManager: manager, applied: true };
   const run = (live: KubeObject | undefined): KubeObject => {
     const out = serverSideApply(live, applied, {
