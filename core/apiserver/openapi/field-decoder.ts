@@ -29,6 +29,13 @@ export function decodeFields(obj: Record<string, unknown>, node: SchemaNode, typ
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
 const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
 
+/**
+ * Canonical forms of quantity texts already seen: the same few ("100m", "64Mi") come in on most
+ * pod templates, and parsing one costs more than the rest of the walk. Bounded, never evicted.
+ */
+const canonicalQuantities = new Map<string, string>();
+const MAX_REMEMBERED_QUANTITIES = 4096;
+
 /** Fields every embedded resource has even when its schema leaves them out. */
 const EMBEDDED_RESOURCE_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
 
@@ -100,16 +107,17 @@ class Walker {
     const { schema } = node;
     const anyKey = isPlainObject(schema.additionalProperties);
     const outer = this.struct;
+    const inner = this.typed && !anyKey ? structName(node) : '';
     for (const key in value) {
       if (this.error) return;
       this.path.push(key);
       if (anyKey || ownValue(schema.properties, key) !== undefined) {
         const next = node.field(key);
         if (next) {
-          const isField = !anyKey;
+          const isField = this.typed && !anyKey;
           if (isField) {
             this.fields.push(key);
-            this.struct = structName(node);
+            this.struct = inner;
           }
           const child = value[key];
           // Go leaves a field the body sets to null at its zero value: omitted.
@@ -144,6 +152,8 @@ class Walker {
       if (node.ref === INT_OR_STRING) return typeof value === 'string' ? value : this.integer(value, 'int32');
       const checked = this.scalar(value, node);
       if (checked !== undefined) return checked;
+    } else if (typeof value !== 'object' || value === null) {
+      return value;
     }
     if (Array.isArray(value)) {
       const items = node.items();
@@ -164,7 +174,7 @@ class Walker {
   private scalar(value: unknown, node: SchemaNode): unknown {
     switch (node.type) {
       case 'integer':
-        return this.integer(value, goType(node));
+        return this.integer(value, node.schema.format ?? 'int64');
       case 'number':
         return typeof value === 'number' ? value : this.fail(value, node);
       case 'boolean':
@@ -190,8 +200,16 @@ class Walker {
 
   /** resource.Quantity's UnmarshalJSON: any JSON text is parsed; the canonical form is kept. */
   private quantity(value: unknown): unknown {
+    if (typeof value === 'string') {
+      const known = canonicalQuantities.get(value);
+      if (known !== undefined) return known;
+    }
     const parsed = typeof value === 'string' || typeof value === 'number' ? parseQuantity(value) : undefined;
-    if (parsed) return formatQuantity(parsed);
+    if (parsed) {
+      const canonical = formatQuantity(parsed);
+      if (typeof value === 'string' && canonicalQuantities.size < MAX_REMEMBERED_QUANTITIES) canonicalQuantities.set(value, canonical);
+      return canonical;
+    }
     // Not a type error: Go returns ParseQuantity's error as is, without the field.
     this.error ??= quantityFormatError;
     return value;
