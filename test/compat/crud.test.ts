@@ -158,6 +158,19 @@ describe.skipIf(!haveKubectl)('create, label, annotate, delete, conflicts', () =
     expect(r.stderr).toMatch(/unknown field "spec"/);
   });
 
+  it("a value of the wrong type is refused as kubectl's own decoder refuses it, and describe keeps working", async () => {
+    const ns = await newNamespace(cluster, 'typed');
+    const input = JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: ns, annotations: { a: 5 } } });
+    const decodeError = 'json: cannot unmarshal number into Go struct field ObjectMeta.metadata.annotations of type string';
+    // kubectl decodes built-in kinds itself before sending; --raw sends the body as it is.
+    expect((await cluster.run(['create', '-f', '-'], { input })).stderr.trim()).toBe(`error: unable to decode "STDIN": ${decodeError}`);
+    const raw = await cluster.run(['create', '--raw', `/api/v1/namespaces/${ns}/configmaps`, '-f', '-'], { input });
+    expect(raw.code).toBe(1);
+    expect(raw.stderr.trim()).toBe(`Error from server (BadRequest): ConfigMap in version "v1" cannot be handled as a ConfigMap: ${decodeError}`);
+    await cluster.ok(['create', '-f', '-'], { input: manifests({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ok', namespace: ns } }) });
+    expect(await cluster.ok(['describe', 'configmaps', '-n', ns])).toMatch(/^Name:\s+ok$/m);
+  });
+
   it('label: add, refuse to overwrite, overwrite, remove', async () => {
     const ns = await newNamespace(cluster, 'label');
     await cluster.ok(['create', '-f', '-'], { input: manifests({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: ns } }) });
