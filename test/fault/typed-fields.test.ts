@@ -232,7 +232,7 @@ describe('typed fields of every built-in kind', () => {
     }
   });
 
-  it('refuses a merge or strategic merge patch that makes a field invalid with 422 on "patch", changing nothing', async () => {
+  it('refuses a merge or strategic merge patch (and a scale) that makes a field invalid with 422 on "patch", changing nothing', async () => {
     const deployments = '/apis/apps/v1/namespaces/typed/deployments';
     const template = { metadata: { labels: { app: 'w' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } };
     const created = await api(t, 'POST', deployments, { metadata: { name: 'web' }, spec: { selector: { matchLabels: { app: 'w' } }, template } });
@@ -248,6 +248,15 @@ describe('typed fields of every built-in kind', () => {
         expectRefused(r, c, 422, 'Invalid');
         expect(r.json.details.causes[0].field).toBe('patch');
       });
+    }
+    // kubectl scale: a merge patch of the Scale, or a PUT of it; replicas is an int32 there too.
+    for (const replicas of [1e12, 2 ** 31, 1.5, '3', true, {}, []]) {
+      const c: Case = { kind: deployment, path: ['spec', 'replicas'], category: 'int32', value: replicas };
+      const patched = await api(t, 'PATCH', `${deployments}/web/scale`, { spec: { replicas } }, { 'Content-Type': 'application/merge-patch+json' });
+      expectRefused(patched, c, 422, 'Invalid');
+      const put = await api(t, 'PUT', `${deployments}/web/scale`, { apiVersion: 'autoscaling/v1', kind: 'Scale', metadata: { name: 'web', namespace: NS }, spec: { replicas } });
+      expectRefused(put, c, 400, 'BadRequest');
+      expect(put.json.message).toContain('Scale in version "v1" cannot be handled as a Scale: json: cannot unmarshal');
     }
     const after = await api(t, 'GET', `${deployments}/web`);
     expect(after.json.metadata.resourceVersion).toBe(created.json.metadata.resourceVersion);

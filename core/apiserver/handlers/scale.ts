@@ -4,7 +4,9 @@ import type { ResourceStore } from '../../registry/generic/resource-store';
 import type { ScaleSubresource } from '../../registry/types';
 import { labelSelectorToString, selectorFromLabelSelector } from '../selectors/label-selector';
 import type { KubeObject } from '../object';
+import { decodeFields } from '../openapi/field-decoder';
 import { applyJsonPatch } from '../patch/json-patch';
+import { undecodable, unpatchable } from './decode-errors';
 import { applyMergePatch } from '../patch/merge-patch';
 import { applyStrategicMergePatch } from '../patch/strategic-merge-patch';
 import { decodeBody, mediaType, readBody, requireObject } from '../http/body';
@@ -88,6 +90,9 @@ export async function handleUpdateScale(w: WriteRequest, patchType: string | und
       } else throw unsupportedMediaType(patchType);
       const rv = wanted.metadata?.resourceVersion;
       if (!patchType && rv && rv !== current.metadata.resourceVersion) throw staleConflict(def, w.name!);
+      // Decoded as an autoscaling/v1 Scale: replicas must be an int32.
+      const { error } = decodeFields(requireObject(wanted), scaleNode(), true);
+      if (error) throw (patchType ? unpatchable : undecodable('Scale', 'v1'))(error, wanted);
       const replicas = wanted.spec?.replicas;
       if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
         throw invalid('Scale', 'autoscaling', w.name!, [

@@ -15,8 +15,8 @@ import { applyMergePatch } from '../patch/merge-patch';
 import { applyConflictCauses, applyConflictMessage, serverSideApply } from '../patch/server-side-apply';
 import { applyStrategicMergePatch } from '../patch/strategic-merge-patch';
 import type { Schemas } from '../schemas';
-import { invalid as fieldInvalid } from '../../registry/field-errors';
-import { ApiError, badRequest, invalid, successStatus, unsupportedMediaType } from '../status';
+import { ApiError, badRequest, successStatus, unsupportedMediaType } from '../status';
+import { type DecodeFailure, undecodable, unpatchable } from './decode-errors';
 import { listFilter } from './list-filter';
 import { boolParam, dryRunOf, fieldManagerOf, fieldValidationOf, intParam, type ResponseShape } from './options';
 import { sendObject } from './read';
@@ -36,20 +36,6 @@ export interface WriteRequest {
 export function writeOptions(req: IncomingMessage, query: URLSearchParams, base: Pick<WriteOptions, 'user'>): WriteOptions {
   return { user: base.user, dryRun: dryRunOf(query), fieldManager: fieldManagerOf(req, query) };
 }
-
-/** How a write that does not decode into its Go type is refused. */
-type DecodeFailure = (message: string, obj: KubeObject) => ApiError;
-
-/** Create, update and apply: the body could not be decoded (transformDecodeError's 400). */
-const undecodable =
-  (w: WriteRequest): DecodeFailure =>
-  (message) => {
-    const { kind, version } = w.store.def;
-    return badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: ${message}`);
-  };
-
-/** JSON, merge and strategic merge patch: the patched object does not decode (a 422 on "patch"). */
-const unpatchable: DecodeFailure = (message, obj) => invalid('', '', '', [fieldInvalid('patch', JSON.stringify(obj), message)]);
 
 /**
  * Decodes a written object as the API server decodes it into its Go type (built-in kinds: a
@@ -85,7 +71,7 @@ async function decodeObject(w: WriteRequest): Promise<KubeObject> {
 /** Decodes and checks a create or update body. */
 async function decodeWrite(w: WriteRequest): Promise<KubeObject> {
   const obj = await decodeObject(w);
-  checkFields(w, obj, w.schemas.schemaFor(w.store.def), undecodable(w));
+  checkFields(w, obj, w.schemas.schemaFor(w.store.def), undecodable(w.store.def.kind, w.store.def.version));
   obj.metadata ??= {};
   return obj;
 }
@@ -145,7 +131,7 @@ async function handleApply(w: WriteRequest, applied: KubeObject, schema: SchemaN
   if (!manager) throw badRequest('fieldManager: Required value: is required for apply patch');
   const force = boolParam(w.query, 'force') ?? false;
   // Decoded first, as the server does: a mistyped metadata.name is a decode error.
-  checkFields(w, applied, schema, undecodable(w));
+  checkFields(w, applied, schema, undecodable(w.store.def.kind, w.store.def.version));
   if (applied.metadata?.name && applied.metadata.name !== w.name) {
     throw badRequest(`the name of the object (${applied.metadata.name}) does not match the name on the URL (${w.name})`);
   }
