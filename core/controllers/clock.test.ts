@@ -3,6 +3,7 @@ import { ManualClock, realClock } from './clock';
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 describe('realClock.after', () => {
@@ -24,6 +25,18 @@ describe('realClock.after', () => {
     vi.setSystemTime(1_005);
     await ran;
     expect(ranAt).toEqual([1_005]);
+  });
+
+  it('waits longer than setTimeout can (a monthly schedule) in steps, without firing early', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(0);
+    const spy = vi.spyOn(globalThis, 'setTimeout');
+    const fn = vi.fn();
+    const cancel = realClock.after(31 * 24 * 3600_000, fn);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy.mock.calls[0]![1]).toBe(2 ** 31 - 1);
+    cancel();
+    expect(fn).not.toHaveBeenCalled();
   });
 
   it('can be cancelled, also while it waits out the rest', async () => {

@@ -8,21 +8,26 @@ export interface Clock {
   after(ms: number, fn: () => void): () => void;
 }
 
+/** The longest delay setTimeout takes (2^31 - 1 ms, about 24.8 days). */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 export const realClock: Clock = {
   now: () => new Date(),
   after(ms, fn) {
     // setTimeout counts on the monotonic clock in whole milliseconds, now() reads the wall
     // clock: a timer can fire up to a millisecond before now() says ms have passed. Callers
     // compare now() with the time they waited for (the kubelet's restart backoff does, and
-    // found itself still backing off with no timer left), so wait out the rest.
+    // found itself still backing off with no timer left), so wait out the rest. Measured on
+    // the wall clock, a clock set back delays the timer as it delays those comparisons.
     const due = Date.now() + ms;
     let t: ReturnType<typeof setTimeout>;
     const arm = (wait: number) => {
+      // Longer waits (a monthly CronJob) overflow setTimeout, which then fires at once.
       t = setTimeout(() => {
         const left = due - Date.now();
         if (left > 0) arm(left);
         else fn();
-      }, wait);
+      }, Math.min(wait, MAX_TIMEOUT_MS));
       t.unref?.();
     };
     arm(ms);
