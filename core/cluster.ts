@@ -93,22 +93,25 @@ function loadOrCreateToken(file: string): string {
 export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   ensurePrivateDir(opts.dataDir);
   const lock = lockDataDir(opts.dataDir);
+  // What a failed start must close again, so that the caller can retry in the same process.
+  const undo: Array<() => unknown> = [() => lock.release()];
   try {
     // Files an older version or a looser umask left readable to others.
     tightenTree(opts.dataDir);
-    return await startLocked(opts, lock);
+    return await startLocked(opts, lock, undo);
   } catch (e) {
-    lock.release();
+    for (const u of undo.reverse()) await u();
     throw e;
   }
 }
 
-async function startLocked(opts: ClusterOptions, lock: DataDirLock): Promise<Cluster> {
+async function startLocked(opts: ClusterOptions, lock: DataDirLock, undo: Array<() => unknown>): Promise<Cluster> {
   const dataDir = opts.dataDir;
   const clock = opts.clock ?? realClock;
   const serviceCidr = parseCidr(opts.serviceCidr ?? DEFAULT_SERVICE_CIDR);
   const kubernetesIp = nthAddress(serviceCidr, 1);
   const store: Store = opts.storage === 'memory' ? new MemoryStore() : new SqliteStore(join(dataDir, 'state.db'));
+  undo.push(() => store.close());
   const tls = await ensureServingTls(join(dataDir, 'pki'), [
     'localhost',
     'kubernetes',
@@ -150,6 +153,7 @@ async function startLocked(opts: ClusterOptions, lock: DataDirLock): Promise<Clu
   ]);
 
   const server: Server = createServer({ cert: tls.certPem, key: tls.keyPem });
+  undo.push(() => server.close());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 6443, HOST, () => resolve());
@@ -166,6 +170,7 @@ async function startLocked(opts: ClusterOptions, lock: DataDirLock): Promise<Clu
     watchCacheSize: opts.watchCacheSize,
     bookmarkIntervalMs: opts.bookmarkIntervalMs,
   });
+  undo.push(() => api!.stop());
   server.on('request', (req, res) => void api!.handle(req, res));
 
   await Promise.all(builtInResources.map((def) => api!.register(def)));
