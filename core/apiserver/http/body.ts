@@ -1,8 +1,9 @@
 // Request bodies: size-limited, JSON or YAML, always an object, as the API server decodes them.
 import type { IncomingMessage } from 'node:http';
-import * as yaml from 'js-yaml';
 import { ApiError, badRequest, tooLarge } from '../status';
 import { decodeKubeProtobuf, isProtobufContentType, ProtobufDecodeError } from '../protobuf';
+import { checkNestingDepth, NestingTooDeepError } from './nesting-depth';
+import { loadYaml } from './yaml-body';
 
 /** The real API server refuses bodies over 3 MiB (apiserver's MaxRequestBodyBytes). */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -40,14 +41,19 @@ export function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-/** Decodes a JSON or YAML body; errors name what is wrong, as the real decoder does. */
+/**
+ * Decodes a JSON, YAML or protobuf body; errors name what is wrong, as the real decoder does.
+ * Every decoded value is bounded in depth, which keeps all later recursive walks on the stack.
+ */
 export function decodeBody(raw: Buffer, contentType: string | undefined): unknown {
   // kubectl sends built-in kinds as Kubernetes protobuf (kubectl create, autoscale, ...).
   if (isProtobufContentType(contentType)) {
     try {
-      return decodeKubeProtobuf(raw).object;
+      const { object } = decodeKubeProtobuf(raw);
+      checkNestingDepth(object);
+      return object;
     } catch (e) {
-      if (e instanceof ProtobufDecodeError) throw badRequest(e.message);
+      if (e instanceof ProtobufDecodeError || e instanceof NestingTooDeepError) throw badRequest(e.message);
       throw e;
     }
   }
@@ -56,7 +62,9 @@ export function decodeBody(raw: Buffer, contentType: string | undefined): unknow
   if (text.trim() === '') throw badRequest('the body of the request was empty');
   if (type === 'application/yaml' || type === 'application/apply-patch+yaml') {
     try {
-      return yaml.load(text, { schema: yaml.JSON_SCHEMA });
+      const value = loadYaml(text);
+      checkNestingDepth(value);
+      return value;
     } catch (e) {
       throw badRequest(`error converting YAML to JSON: ${(e as Error).message.split('\n')[0]}`);
     }
@@ -65,7 +73,9 @@ export function decodeBody(raw: Buffer, contentType: string | undefined): unknow
     throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`);
   }
   try {
-    return JSON.parse(text);
+    const value: unknown = JSON.parse(text);
+    checkNestingDepth(value);
+    return value;
   } catch (e) {
     throw badRequest(`couldn't get version/kind; json parse error: ${(e as Error).message}`);
   }

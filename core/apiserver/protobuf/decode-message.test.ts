@@ -158,6 +158,17 @@ describe('messageToJson special types', () => {
     });
   });
 
+  it('refuses schemas nested deeper than the JSON limit instead of running out of stack', () => {
+    // items.schema, 5,000 times: 10,000 nested messages. Built with Buffer.concat: the test
+    // encoder's number arrays would take seconds at this size.
+    const varint = (n: number): number[] => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, ...varint(n >>> 7)]);
+    const wrap = (field: number, bytes: Uint8Array) => Buffer.concat([Buffer.from([...varint((field << 3) | 2), ...varint(bytes.length)]), bytes]);
+    let data: Uint8Array = encodeMessage([[5, 'string']]);
+    for (let i = 0; i < 5000; i++) data = wrap(24, wrap(1, data));
+    expect(() => messageToJson(props, data)).toThrow('exceeded max depth');
+    expect(messageToJson(props, encodeMessage([[5, 'object']]))).toStrictEqual({ type: 'object' });
+  });
+
   it.each([
     { type: `${META}.Duration`, fields: [[1, 90_000_000_000]] as PbField[], want: '1m30s' },
     { type: `${META}.Duration`, fields: [] as PbField[], want: '0s' },

@@ -2,6 +2,7 @@
 // struct: declaration order, omitempty dropping zero scalars and empty lists and maps,
 // nil pointers omitted (or null without omitempty), non-pointer structs always written.
 
+import { MAX_NESTING_DEPTH } from '../http/nesting-depth';
 import { messageLayout, type FieldSpec } from './field-table';
 import { SPECIAL_JSON, type PresentFields } from './special-json';
 import {
@@ -19,6 +20,12 @@ import {
 
 const INTEGERS = new Set(['int32', 'int64', 'uint32', 'uint64']);
 const utf8 = new TextDecoder();
+
+/**
+ * Recursive types (JSONSchemaProps) let a body nest messages as deep as its bytes allow, and
+ * the decoder recurses; each message is at least one level of the JSON it becomes.
+ */
+let openMessages = 0;
 
 function isMessageType(type: string): boolean {
   return type.includes('.') && !type.startsWith('map:') && !type.startsWith('[]');
@@ -135,6 +142,16 @@ function writeField(out: Record<string, unknown>, field: FieldSpec, value: unkno
  * (a struct field that was never on the wire).
  */
 export function messageToJson(type: string, data: Uint8Array | undefined): unknown {
+  if (openMessages >= MAX_NESTING_DEPTH) throw new ProtobufDecodeError('exceeded max depth');
+  openMessages++;
+  try {
+    return messageJson(type, data);
+  } finally {
+    openMessages--;
+  }
+}
+
+function messageJson(type: string, data: Uint8Array | undefined): unknown {
   const layout = messageLayout(type);
   if (!layout) throw new ProtobufDecodeError(`no protobuf layout for ${type}`);
   const wire = data ? readFields(data) : new Map<number, WireValue[]>();
