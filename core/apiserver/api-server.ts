@@ -269,7 +269,7 @@ export class ApiServer {
           q.set('fieldSelector', [query.get('fieldSelector'), `metadata.name=${rr.name}`].filter(Boolean).join(','));
           return handleWatch(req, res, { store, namespace, query: q, shape, bookmarkIntervalMs: this.opts.bookmarkIntervalMs });
         }
-        return handleGet(res, store, namespace, rr.name, shape);
+        return handleGet(res, { store, namespace, query, shape }, rr.name);
       case 'PUT':
         return handleUpdate(w);
       case 'PATCH':
@@ -285,7 +285,7 @@ export class ApiServer {
     if (!w.name) throw notFound(def, '');
     if (sub === 'status' && def.status) {
       w.options.subresource = 'status';
-      if (method === 'GET') return handleGet(w.res, w.store, w.namespace, w.name, w.shape);
+      if (method === 'GET') return handleGet(w.res, w, w.name);
       if (method === 'PUT') return handleUpdate(w);
       if (method === 'PATCH') return handlePatch(w);
       throw methodNotAllowed('the server does not allow this method on the requested resource');

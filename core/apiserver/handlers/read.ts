@@ -11,6 +11,7 @@ import { ApiError, badRequest, expired } from '../status';
 import type { CachedObject } from '../watch-cache';
 import { listFilter } from './list-filter';
 import { intParam, type ResponseShape } from './options';
+import { resourceVersionParam, tooLargeResourceVersion } from './resource-version';
 
 export interface ListRequest {
   store: ResourceStore;
@@ -52,26 +53,24 @@ function continueExpired(start: string): ApiError {
   );
 }
 
-/** The cache always reflects the latest write, so only a future resourceVersion is refused. */
+/** The cache always reflects the latest write, so a read can only be ahead of it, never wait. */
+function checkReached(store: ResourceStore, rv: bigint | undefined): void {
+  const current = store.cache.currentRevision();
+  if (rv !== undefined && rv > BigInt(current)) throw tooLargeResourceVersion(rv, current);
+}
+
 function checkResourceVersion(store: ResourceStore, query: URLSearchParams): void {
-  const rv = query.get('resourceVersion');
   const match = query.get('resourceVersionMatch');
   if (match && match !== 'NotOlderThan' && match !== 'Exact') {
     throw badRequest(`resourceVersionMatch: Unsupported value: "${match}": supported values: "Exact", "NotOlderThan"`);
   }
-  if (match && !rv) throw badRequest('resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided');
-  if (!rv) return;
-  if (!/^\d+$/.test(rv)) throw badRequest(`Invalid value: "${rv}": invalid resource version`);
-  const n = Number(rv);
-  if (n > store.cache.currentRevision()) {
-    throw new ApiError(504, 'Timeout', `Too large resource version: ${n}, current: ${store.cache.currentRevision()}`, {
-      causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
-      retryAfterSeconds: 1,
-    });
+  const rv = resourceVersionParam(query);
+  if (match && rv === undefined) {
+    throw badRequest('resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided');
   }
-  if (match === 'Exact' && n !== store.cache.currentRevision()) {
-    throw expired(`too old resource version: ${n} (${store.cache.currentRevision()})`);
-  }
+  checkReached(store, rv);
+  const current = store.cache.currentRevision();
+  if (match === 'Exact' && rv !== BigInt(current)) throw expired(`too old resource version: ${rv} (${current})`);
 }
 
 /**
@@ -91,7 +90,8 @@ export function sendObject(res: ServerResponse, store: ResourceStore, code: numb
   }
 }
 
-export function handleGet(res: ServerResponse, store: ResourceStore, namespace: string | undefined, name: string, shape: ResponseShape): void {
+export function handleGet(res: ServerResponse, { store, namespace, query, shape }: ListRequest, name: string): void {
+  checkReached(store, resourceVersionParam(query));
   const found = store.get(namespace, name);
   if (shape.kind === 'object') sendRaw(res, 200, found.json);
   else sendObject(res, store, 200, found.object, shape);

@@ -5,10 +5,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ResourceStore } from '../../registry/generic/resource-store';
 import { buildTable, partialObjectMetadata as partialMetadata } from '../../registry/printing/table';
 import type { KubeObject } from '../object';
-import { badRequest, expired } from '../status';
+import { expired } from '../status';
 import type { CacheEvent, CachedObject } from '../watch-cache';
 import { listFilter } from './list-filter';
 import { boolParam, intParam, type ResponseShape } from './options';
+import { resourceVersionParam, tooLargeResourceVersion } from './resource-version';
 
 export interface WatchRequest {
   store: ResourceStore;
@@ -26,8 +27,7 @@ export function handleWatch(req: IncomingMessage, res: ServerResponse, w: WatchR
   const filter = listFilter(store.def, query) ?? (() => true);
   const inNamespace = (c: CachedObject) => !namespace || !store.def.namespaced || c.object.metadata.namespace === namespace;
   const matches = (c: CachedObject | undefined) => !!c && inNamespace(c) && filter(c.object);
-  const rvParam = query.get('resourceVersion') ?? '';
-  if (rvParam !== '' && !/^\d+$/.test(rvParam)) throw badRequest(`Invalid value: "${rvParam}": invalid resource version`);
+  const requested = resourceVersionParam(query);
   const bookmarks = boolParam(query, 'allowWatchBookmarks') ?? false;
   const sendInitialEvents = boolParam(query, 'sendInitialEvents') ?? false;
   const timeoutSeconds = intParam(query, 'timeoutSeconds');
@@ -70,7 +70,11 @@ export function handleWatch(req: IncomingMessage, res: ServerResponse, w: WatchR
   req.on('close', finish);
   res.on('error', finish);
 
+  // A watch from a resourceVersion the store has not reached yet waits for it, as the real
+  // cacher does: nothing at or below it is the client's to see, bookmarks included.
+  let reached = (_revision: number) => true;
   const onEvent = (e: CacheEvent) => {
+    if (!reached(e.revision)) return;
     const was = matches(e.previous);
     const is = matches(e.current);
     if (e.type === 'DELETED') {
@@ -81,13 +85,23 @@ export function handleWatch(req: IncomingMessage, res: ServerResponse, w: WatchR
   };
 
   let from: number;
-  if (rvParam === '' || rvParam === '0') {
+  const current = store.cache.currentRevision();
+  if (requested === undefined || requested === 0n) {
     // "Start at most recent" / "any": the current state first, as synthetic ADDED events.
-    from = store.cache.currentRevision();
+    from = current;
     for (const c of store.list({ namespace }).items) if (matches(c)) write(encode('ADDED', c));
     if (sendInitialEvents && bookmarks) bookmark(from, true);
+  } else if (requested > BigInt(current)) {
+    // Initial events promise a state at that revision, which does not exist yet.
+    if (sendInitialEvents) {
+      write(encode('ERROR', undefined, tooLargeResourceVersion(requested, current).toStatus()));
+      finish();
+      return;
+    }
+    from = current;
+    reached = (revision) => BigInt(revision) > requested;
   } else {
-    from = Number(rvParam);
+    from = Number(requested); // at most the current revision: exact
   }
   const cancel = store.cache.watch(from, onEvent);
   if (!cancel) {
@@ -98,7 +112,12 @@ export function handleWatch(req: IncomingMessage, res: ServerResponse, w: WatchR
   }
   stop = cancel;
   if (bookmarks) {
-    timers.push(setInterval(() => bookmark(store.cache.currentRevision()), w.bookmarkIntervalMs ?? 60_000));
+    timers.push(
+      setInterval(() => {
+        const rv = store.cache.currentRevision();
+        if (reached(rv)) bookmark(rv);
+      }, w.bookmarkIntervalMs ?? 60_000),
+    );
   }
   if (timeoutSeconds !== undefined && timeoutSeconds > 0) timers.push(setTimeout(finish, timeoutSeconds * 1000));
 }
