@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '../../core/cluster';
 import { MAX_BODY_BYTES } from '../../core/apiserver/http/body';
+import { MAX_NESTING_DEPTH } from '../../core/apiserver/http/nesting-depth';
 import type { ResourceDef } from '../../core/registry/types';
 import { api, type ApiTarget } from '../support/api-client';
 import { nestedJson, yamlAliasBomb } from '../support/hostile-bodies';
@@ -151,5 +152,46 @@ describe('hostile bodies on every built-in kind', () => {
     const sorted = [...readyzMs].sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1);
     console.log(`oversized bodies: ${caseCount} cases over ${builtIns().length} kinds; concurrent /readyz median ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`);
+  });
+});
+
+describe('a body exactly at the depth limit', () => {
+  // ControllerRevision.data is a RawExtension: any JSON is kept, so every walker sees all of it.
+  const path = `/apis/apps/v1/namespaces/${NS}/controllerrevisions`;
+  const data = (levels: number) => JSON.parse(nestedJson(levels)) as unknown;
+  // The object is one level: data's 999 more reach the limit of 1,000.
+  const AT_LIMIT = MAX_NESTING_DEPTH - 1;
+
+  it('goes through create, every patch type, apply, get, list and watch', async () => {
+    const body = { apiVersion: 'apps/v1', kind: 'ControllerRevision', metadata: { name: 'deep' }, revision: 1, data: data(AT_LIMIT) };
+    expect((await api(t, 'POST', path, body)).status).toBe(201);
+    const patches: Array<[string, object]> = [
+      ['application/merge-patch+json', { data: data(AT_LIMIT), metadata: { labels: { p: 'merge' } } }],
+      ['application/strategic-merge-patch+json', { data: data(AT_LIMIT), metadata: { labels: { p: 'smp' } } }],
+      // data is immutable: a JSON patch elsewhere still walks all of it.
+      ['application/json-patch+json', [{ op: 'add', path: '/metadata/labels/p', value: 'json' }]],
+    ];
+    for (const [type, patch] of patches) {
+      const r = await api(t, 'PATCH', `${path}/deep`, patch, { 'Content-Type': type });
+      expect(r.status, `${type}: ${r.text.slice(0, 200)}`).toBe(200);
+    }
+    const applied = await api(t, 'PATCH', `${path}/deep?fieldManager=deep&force=true`, body, { 'Content-Type': 'application/apply-patch+yaml' });
+    expect(applied.status, applied.text.slice(0, 200)).toBe(200);
+    const got = await api(t, 'GET', `${path}/deep`);
+    expect(got.json.data).toEqual(data(AT_LIMIT));
+    expect((await api(t, 'GET', path)).json.items).toHaveLength(1);
+    const table = await api(t, 'GET', path, undefined, { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' });
+    expect(table.json.rows).toHaveLength(1);
+    // A watch from before the create replays it whole.
+    const watched = await api(t, 'GET', `${path}?watch=true&resourceVersion=${revisionBefore}&timeoutSeconds=1`);
+    expect(watched.text.split('\n')[0]).toContain('"name":"deep"');
+    expect((await api(t, 'DELETE', `${path}/deep`)).status).toBe(200);
+  });
+
+  it('one level more is refused', async () => {
+    const body = { metadata: { name: 'deeper' }, revision: 1, data: data(AT_LIMIT + 1) };
+    const r = await api(t, 'POST', path, body);
+    expect(r.status).toBe(400);
+    expect(r.json.message).toBe("couldn't get version/kind; json parse error: invalid character '{' exceeded max depth");
   });
 });
