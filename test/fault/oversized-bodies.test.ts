@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '../../core/cluster';
 import { MAX_BODY_BYTES } from '../../core/apiserver/http/body';
 import { MAX_NESTING_DEPTH } from '../../core/apiserver/http/nesting-depth';
+import { encodeBody, encodeMessage, wrapField } from '../../core/apiserver/protobuf/test-encoder';
 import type { ResourceDef } from '../../core/registry/types';
 import { api, type ApiTarget } from '../support/api-client';
 import { nestedJson, yamlAliasBomb } from '../support/hostile-bodies';
@@ -105,7 +106,7 @@ function casesFor(def: ResourceDef): Case[] {
 }
 
 /** Sends a hostile request with a /readyz beside it; both must be answered. */
-async function sendBeside(c: Case) {
+async function sendBeside(c: Pick<Case, 'method' | 'path' | 'type' | 'body'>) {
   const readyStart = performance.now();
   const [r, ready] = await Promise.all([
     api(t, c.method, c.path, c.body, { 'Content-Type': c.type }),
@@ -146,7 +147,35 @@ describe('hostile bodies on every built-in kind', () => {
     },
     60_000,
   );
+});
 
+describe('hostile protobuf bodies', () => {
+  const PROTOBUF = 'application/vnd.kubernetes.protobuf';
+
+  it('refuses a CRD whose schema nests 10,000 messages deep, without running out of stack', async () => {
+    let schema: Uint8Array = encodeMessage([[5, 'string']]);
+    for (let i = 0; i < 5000; i++) schema = wrapField(24, wrapField(1, schema)); // items.schema
+    const version = encodeMessage([[1, 'v1'], [2, true], [3, true], [4, wrapField(1, schema)]]);
+    const body = encodeBody('apiextensions.k8s.io/v1', 'CustomResourceDefinition', [
+      [1, [[1, 'things.hostile.example.com']]],
+      [2, [[1, 'hostile.example.com'], [7, version]]],
+    ]);
+    const r = await sendBeside({ method: 'POST', path: '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', type: PROTOBUF, body });
+    expect(r.status, r.text.slice(0, 200)).toBe(400);
+    expect(r.json).toMatchObject({ kind: 'Status', reason: 'BadRequest', message: 'exceeded max depth' });
+    caseCount++;
+  });
+
+  it('refuses a ControllerRevision whose raw JSON data nests 100,000 deep', async () => {
+    const body = encodeBody('apps/v1', 'ControllerRevision', [[1, [[1, NAME]]], [2, [[1, DEEP]]], [3, 1]]);
+    const r = await sendBeside({ method: 'POST', path: `/apis/apps/v1/namespaces/${NS}/controllerrevisions`, type: PROTOBUF, body });
+    expect(r.status, r.text.slice(0, 200)).toBe(400);
+    expect(r.json).toMatchObject({ kind: 'Status', reason: 'BadRequest', message: "invalid character '{' exceeded max depth" });
+    caseCount++;
+  });
+});
+
+describe('after all of them', () => {
   it('stored nothing: the revision has not moved', async () => {
     expect(await revision()).toBe(revisionBefore);
     const sorted = [...readyzMs].sort((a, b) => a - b);

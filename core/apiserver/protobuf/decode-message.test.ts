@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messageToJson } from './decode-message';
 import { decodeKubeProtobuf } from './index';
-import { encodeBody, encodeMessage, type PbField } from './test-encoder';
+import { encodeBody, encodeMessage, wrapField, type PbField } from './test-encoder';
 
 const NOV22 = Date.UTC(2026, 10, 22) / 1000;
 const META = 'io.k8s.apimachinery.pkg.apis.meta.v1';
@@ -159,12 +159,9 @@ describe('messageToJson special types', () => {
   });
 
   it('refuses schemas nested deeper than the JSON limit instead of running out of stack', () => {
-    // items.schema, 5,000 times: 10,000 nested messages. Built with Buffer.concat: the test
-    // encoder's number arrays would take seconds at this size.
-    const varint = (n: number): number[] => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, ...varint(n >>> 7)]);
-    const wrap = (field: number, bytes: Uint8Array) => Buffer.concat([Buffer.from([...varint((field << 3) | 2), ...varint(bytes.length)]), bytes]);
+    // items.schema, 5,000 times: 10,000 nested messages.
     let data: Uint8Array = encodeMessage([[5, 'string']]);
-    for (let i = 0; i < 5000; i++) data = wrap(24, wrap(1, data));
+    for (let i = 0; i < 5000; i++) data = wrapField(24, wrapField(1, data));
     expect(() => messageToJson(props, data)).toThrow('exceeded max depth');
     expect(messageToJson(props, encodeMessage([[5, 'object']]))).toStrictEqual({ type: 'object' });
   });

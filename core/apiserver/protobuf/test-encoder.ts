@@ -23,6 +23,11 @@ export function encodeMessage(fields: PbField[]): Uint8Array {
   return Uint8Array.from(w.finish());
 }
 
+/** One bytes field around an encoded message, copied once: deep nesting without number arrays. */
+export function wrapField(number: number, message: Uint8Array): Buffer {
+  return Buffer.concat([Uint8Array.from([...varint((BigInt(number) << 3n) | 2n), ...varint(BigInt(message.length))]), message]);
+}
+
 /** A whole request body: magic, then runtime.Unknown with typeMeta and raw. */
 export function encodeBody(apiVersion: string, kind: string, object: PbField[]): Buffer {
   const typeMeta: PbField[] = [];
