@@ -38,8 +38,8 @@ function checkAliasing(events: yaml.Event[], source: string): void {
       case yaml.EVENT_ID.SEQUENCE:
       case yaml.EVENT_ID.MAPPING: {
         const name = anchorOf(e);
-        const anchored = name === undefined ? undefined : { size: undefined };
-        if (name !== undefined) anchors.set(name, anchored!);
+        let anchored: Anchored | undefined;
+        if (name !== undefined) anchors.set(name, (anchored = { size: undefined }));
         open.push({ anchored, start: decodes++ });
         break;
       }
