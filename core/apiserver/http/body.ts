@@ -1,4 +1,4 @@
-// Request bodies: size-limited, JSON or YAML, always an object, as the API server decodes them.
+// Request bodies: size-limited, JSON, YAML or protobuf, bounded in depth, as the API server decodes them.
 import type { IncomingMessage } from 'node:http';
 import { ApiError, badRequest, tooLarge } from '../status';
 import { decodeKubeProtobuf, isProtobufContentType, ProtobufDecodeError } from '../protobuf';
