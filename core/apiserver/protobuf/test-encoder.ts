@@ -25,7 +25,10 @@ export function encodeMessage(fields: PbField[]): Uint8Array {
 
 /** One bytes field around an encoded message, copied once: deep nesting without number arrays. */
 export function wrapField(number: number, message: Uint8Array): Buffer {
-  return Buffer.concat([Uint8Array.from([...varint((BigInt(number) << 3n) | 2n), ...varint(BigInt(message.length))]), message]);
+  const head = new WireWriter();
+  head.tag(number, 2);
+  head.varint(message.length);
+  return Buffer.concat([head.finish(), message]);
 }
 
 /** A whole request body: magic, then runtime.Unknown with typeMeta and raw. */
