@@ -1,7 +1,7 @@
 // A minimal protobuf writer for tests: builds messages from [field number, value] pairs.
 
 import { PROTOBUF_MAGIC } from './envelope';
-import { WireWriter } from './wire';
+import { WIRE_BYTES, WireWriter } from './wire';
 
 /** number/bigint/boolean: varint; string/Uint8Array: bytes; array: nested message; {double}: fixed64. */
 export type PbValue = number | bigint | boolean | string | Uint8Array | PbField[] | { double: number };
@@ -26,7 +26,7 @@ export function encodeMessage(fields: PbField[]): Uint8Array {
 /** One bytes field around an encoded message, copied once: deep nesting without number arrays. */
 export function wrapField(number: number, message: Uint8Array): Buffer {
   const head = new WireWriter();
-  head.tag(number, 2);
+  head.tag(number, WIRE_BYTES);
   head.varint(message.length);
   return Buffer.concat([head.finish(), message]);
 }
