@@ -7,6 +7,12 @@ describe('loadYaml', () => {
     expect(loadYaml('a: &x {k: v}\nb: *x\nn: 1\n')).toEqual({ a: { k: 'v' }, b: { k: 'v' }, n: 1 });
   });
 
+  it('gives each alias of a collection its own copy, as go-yaml does', () => {
+    const doc = loadYaml('a: &x {k: [1]}\nb: *x\n') as { a: { k: number[] }; b: { k: number[] } };
+    doc.a.k.push(2);
+    expect(doc.b).toEqual({ k: [1] });
+  });
+
   it('refuses an alias bomb with go-yaml\'s message, without expanding it', () => {
     expect(() => loadYaml(yamlAliasBomb())).toThrow('yaml: document contains excessive aliasing');
   });

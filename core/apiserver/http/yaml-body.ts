@@ -23,7 +23,7 @@ interface Anchored {
  * Counts the nodes go-yaml would decode, aliases expanded, in one pass over the events and
  * without expanding anything: each anchored node's expanded size is known when it closes.
  */
-function checkAliasing(events: yaml.Event[], source: string): void {
+function checkAliasing(events: yaml.Event[], source: string): boolean {
   let anchors = new Map<string, Anchored>();
   const open: Array<{ anchored: Anchored | undefined; start: number }> = [];
   let decodes = 0;
@@ -68,6 +68,7 @@ function checkAliasing(events: yaml.Event[], source: string): void {
       throw new yaml.YAMLException('yaml: document contains excessive aliasing');
     }
   }
+  return aliased > 0;
 }
 
 /** Decodes a single YAML document (JSON schema: no timestamps, no merge keys). */
@@ -75,9 +76,12 @@ export function loadYaml(source: string): unknown {
   // The parser recurses: its own bound keeps it inside the stack; the caller checks the
   // decoded depth exactly, aliases included.
   const events = yaml.parseEvents(source, { maxDepth: MAX_NESTING_DEPTH + 2 });
-  checkAliasing(events, source);
+  const hasAliases = checkAliasing(events, source);
   const documents = yaml.constructFromEvents(events, { source, schema: yaml.JSON_SCHEMA });
   if (documents.length === 0) throw new yaml.YAMLException('expected a document, but the input is empty');
   if (documents.length > 1) throw new yaml.YAMLException('expected a single document in the stream, but found more');
-  return documents[0];
+  // js-yaml makes every alias of a collection the same object, go-yaml a copy: defaulting or
+  // pruning one container's anchored resources must not touch another's. The alias budget
+  // above bounds the copy.
+  return hasAliases ? JSON.parse(JSON.stringify(documents[0])) : documents[0];
 }
