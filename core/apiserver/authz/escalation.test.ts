@@ -70,6 +70,21 @@ describe('escalationError', () => {
     );
   });
 
+  it('merges the verbs of a rule on one named object into one line, one line per name', () => {
+    const wanted: PolicyRule[] = [{ apiGroups: [''], resources: ['configmaps'], resourceNames: ['a', 'b'], verbs: ['get', 'update'] }];
+    expect(escalationError(rbac, jane, 'x', wanted)?.split('\n').slice(1)).toEqual([
+      '{APIGroups:[""], Resources:["configmaps"], ResourceNames:["a"], Verbs:["get" "update"]}',
+      '{APIGroups:[""], Resources:["configmaps"], ResourceNames:["b"], Verbs:["get" "update"]}',
+    ]);
+  });
+
+  it('quotes names as Go does', () => {
+    const odd: UserInfo = { username: 'bad\x1bname', groups: ['g\u2028'] };
+    expect(escalationError(rbac, odd, 'x', [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }])).toMatch(
+      /^user "bad\\x1bname" \(groups=\["g\\u2028"\]\) is attempting/,
+    );
+  });
+
   it('prints every part of a rule in Go order', () => {
     expect(compactString({ apiGroups: ['apps'], resources: ['deployments'], resourceNames: ['web'], verbs: ['get'] })).toBe(
       '{APIGroups:["apps"], Resources:["deployments"], ResourceNames:["web"], Verbs:["get"]}',

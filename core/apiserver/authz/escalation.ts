@@ -4,6 +4,7 @@
 import type { PolicyRule } from 'kubernetes-types/rbac/v1';
 import type { UserInfo } from '../../registry/generic/resource-store';
 import type { RbacAuthorizer } from './rbac-authorizer';
+import { goQuote, goQuoteList } from '../go-quote';
 import { uncoveredRules } from './rule-covers';
 
 /** Why user may not grant rules in namespace (undefined: they hold them all). */
@@ -11,25 +12,36 @@ export function escalationError(rbac: RbacAuthorizer, user: UserInfo, namespace:
   const missing = uncoveredRules(rbac.rulesFor(user, namespace), rules);
   if (!missing.length) return undefined;
   const described = [...new Set(compactRules(missing).map(compactString))].sort();
-  return `user ${goQuote(user.username)} (groups=${goQuote(user.groups)}) is attempting to grant RBAC permissions not currently held:\n${described.join('\n')}`;
+  return `user ${goQuote(user.username)} (groups=${goQuoteList(user.groups)}) is attempting to grant RBAC permissions not currently held:\n${described.join('\n')}`;
 }
 
-/** Rules of one group and resource that differ only by verb become one rule (CompactRules). */
+/**
+ * Rules of one group, resource and (at most one) resource name that differ only by verb become
+ * one rule (CompactRules): get and update on configmap "a" print as one line.
+ */
 export function compactRules(rules: PolicyRule[]): PolicyRule[] {
   const simple = new Map<string, PolicyRule>();
   const others: PolicyRule[] = [];
   for (const r of rules) {
-    const isSimple = !r.resourceNames?.length && !r.nonResourceURLs?.length && r.apiGroups?.length === 1 && r.resources?.length === 1;
-    if (!isSimple) {
+    const key = simpleKey(r);
+    if (key === undefined) {
       others.push(r);
       continue;
     }
-    const key = JSON.stringify([r.apiGroups![0], r.resources![0]]);
     const existing = simple.get(key);
-    if (existing) existing.verbs = [...existing.verbs, ...r.verbs];
-    else simple.set(key, { apiGroups: r.apiGroups, resources: r.resources, verbs: [...r.verbs] });
+    if (existing) existing.verbs = [...existing.verbs, ...(r.verbs ?? [])];
+    else simple.set(key, { ...r, verbs: [...(r.verbs ?? [])] });
   }
   return [...others, ...simple.values()];
+}
+
+/** The merge key of a rule with one group, one resource and at most one name; undefined for others. */
+function simpleKey(r: PolicyRule): string | undefined {
+  if ((r.resourceNames?.length ?? 0) > 1 || r.nonResourceURLs?.length) return undefined;
+  if (r.apiGroups?.length !== 1 || r.resources?.length !== 1) return undefined;
+  // "No name" and the empty name "" are different keys, as in Kubernetes.
+  const name = r.resourceNames?.length ? [r.resourceNames[0]] : [];
+  return JSON.stringify([r.apiGroups[0], r.resources[0], ...name]);
 }
 
 /** `{APIGroups:["apps"], Resources:["deployments"], Verbs:["get" "list"]}`, as Go prints a rule. */
@@ -43,11 +55,6 @@ export function compactString(r: PolicyRule): string {
   ];
   return `{${parts
     .filter(([, v]) => v?.length)
-    .map(([k, v]) => `${k}:${goQuote(v!)}`)
+    .map(([k, v]) => `${k}:${goQuoteList(v!)}`)
     .join(', ')}}`;
-}
-
-/** Go's %q: a quoted string, or a list of them in brackets separated by spaces. */
-function goQuote(v: string | string[]): string {
-  return Array.isArray(v) ? `[${v.map((s) => JSON.stringify(s)).join(' ')}]` : JSON.stringify(v);
 }
