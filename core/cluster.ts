@@ -137,7 +137,6 @@ async function startLocked(opts: ClusterOptions, lock: DataDirLock, undo: Array<
   const timings: ClusterTimings = { ...DEFAULT_TIMINGS, ...opts.timings };
   const rbac = new RbacAuthorizer(rbacFromApiServer(() => api!));
   const admission = admissionChain([
-    rbacEscalation(rbac),
     namespaceLifecycle((name) => {
       const ns = api?.storeFor('', 'namespaces')?.find(undefined, name)?.object;
       return ns && { deletionTimestamp: ns.metadata.deletionTimestamp, phase: (ns.status as { phase?: string } | undefined)?.phase };
@@ -150,6 +149,8 @@ async function startLocked(opts: ClusterOptions, lock: DataDirLock, undo: Array<
       list: () => (api?.storeFor('scheduling.k8s.io', 'priorityclasses')?.list().items ?? []).map((c) => c.object as unknown as PriorityClass),
     }),
     resourceQuota(() => api, () => clock.now()),
+    // Last of the mutating steps and before validation, where Kubernetes' RBAC storage checks.
+    rbacEscalation(rbac),
   ]);
 
   const server: Server = createServer({ cert: tls.certPem, key: tls.keyPem });

@@ -86,12 +86,18 @@ beforeAll(async () => {
   await ok('POST', '/api/v1/namespaces', { metadata: { name: NS } });
   await ok('POST', `/api/v1/namespaces/${NS}/secrets`, { metadata: { name: 'db' }, stringData: { password: 'x' } });
   await ok('POST', `${RBAC}/namespaces/${NS}/roles`, role('cm-reader', [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }]));
-  await serviceAccount('binder', { cluster: [{ apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterrolebindings'], verbs: ['create'] }] });
+  await serviceAccount('binder', { cluster: [{ apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterrolebindings'], verbs: ['create', 'patch'] }] });
   await serviceAccount('ns-admin', { namespaced: [WRITE_RBAC, { apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list'] }] });
   await serviceAccount('delegate', {
     namespaced: [WRITE_RBAC, { apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterroles'], verbs: ['bind'], resourceNames: ['admin'] }],
   });
   await serviceAccount('escalator', { namespaced: [WRITE_RBAC, { apiGroups: ['rbac.authorization.k8s.io'], resources: ['roles'], verbs: ['escalate'] }] });
+  await serviceAccount('named-escalator', {
+    namespaced: [WRITE_RBAC, { apiGroups: ['rbac.authorization.k8s.io'], resources: ['roles'], verbs: ['escalate'], resourceNames: ['by-name'] }],
+  });
+  await serviceAccount('admin-binder', {
+    namespaced: [WRITE_RBAC, { apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterroles'], verbs: ['bind'], resourceNames: ['cluster-admin'] }],
+  });
   await serviceAccount('role-writer', { cluster: [{ apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterroles'], verbs: ['create', 'update'] }] });
 });
 
@@ -101,7 +107,7 @@ afterAll(async () => {
 });
 
 describe('binding escalation', () => {
-  it('a service account allowed only to create ClusterRoleBindings cannot bind itself to cluster-admin', async () => {
+  it('a service account allowed only to write ClusterRoleBindings cannot bind itself to cluster-admin', async () => {
     const r = await as('binder', 'POST', `${RBAC}/clusterrolebindings`, clusterRoleBinding('take-over', 'cluster-admin', 'binder'));
     expectForbidden(r, `clusterrolebindings.rbac.authorization.k8s.io "take-over" is forbidden: ${notHeld('binder', ...CLUSTER_ADMIN_RULES)}`, {
       name: 'take-over',
@@ -186,5 +192,107 @@ describe('role escalation', () => {
 
   it('system:masters may grant anything', async () => {
     expect((await api(admin, 'POST', `${RBAC}/clusterroles`, clusterRole('anything', [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }]))).status).toBe(201);
+  });
+});
+
+const APPLY = { 'Content-Type': 'application/apply-patch+yaml' };
+const MERGE = { 'Content-Type': 'application/merge-patch+json' };
+const applyPath = (path: string) => `${path}?fieldManager=t`;
+
+describe('every way of writing is checked', () => {
+  it('a dry-run create is refused as a real one', async () => {
+    const r = await as('ns-admin', 'POST', `${RBAC}/namespaces/${NS}/rolebindings?dryRun=All`, roleBinding('dry', 'ClusterRole', 'cluster-admin', 'ns-admin'));
+    expectForbidden(r, `rolebindings.rbac.authorization.k8s.io "dry" is forbidden: ${notHeld('ns-admin', ...CLUSTER_ADMIN_RULES)}`, { name: 'dry', kind: 'rolebindings' });
+  });
+
+  it('server-side apply creating an escalating Role or a binding to cluster-admin is refused', async () => {
+    const rolePath = `${RBAC}/namespaces/${NS}/roles/applied-wide`;
+    const r = await as('ns-admin', 'PATCH', applyPath(rolePath), role('applied-wide', [{ apiGroups: [''], resources: ['secrets'], verbs: ['get'] }]), APPLY);
+    expectForbidden(r, `roles.rbac.authorization.k8s.io "applied-wide" is forbidden: ${notHeld('ns-admin', '{APIGroups:[""], Resources:["secrets"], Verbs:["get"]}')}`, {
+      name: 'applied-wide',
+      kind: 'roles',
+    });
+    const bindingPath = `${RBAC}/clusterrolebindings/applied-admin`;
+    const b = await as('binder', 'PATCH', applyPath(bindingPath), clusterRoleBinding('applied-admin', 'cluster-admin', 'binder'), APPLY);
+    expectForbidden(b, `clusterrolebindings.rbac.authorization.k8s.io "applied-admin" is forbidden: ${notHeld('binder', ...CLUSTER_ADMIN_RULES)}`, {
+      name: 'applied-admin',
+      kind: 'clusterrolebindings',
+    });
+    expect((await api(admin, 'GET', rolePath)).status).toBe(404);
+    expect((await api(admin, 'GET', bindingPath)).status).toBe(404);
+  });
+
+  it('escalate and bind limited by resourceNames allow a server-side apply create of that name (a POST has no name)', async () => {
+    const secrets = [{ apiGroups: [''], resources: ['secrets'], verbs: ['get'] }];
+    expect((await as('named-escalator', 'POST', `${RBAC}/namespaces/${NS}/roles`, role('by-name', secrets))).status).toBe(403);
+    expect((await as('named-escalator', 'PATCH', applyPath(`${RBAC}/namespaces/${NS}/roles/by-name`), role('by-name', secrets), APPLY)).status).toBe(201);
+    expect((await as('named-escalator', 'PATCH', applyPath(`${RBAC}/namespaces/${NS}/roles/other-name`), role('other-name', secrets), APPLY)).status).toBe(403);
+    const bound = await as('delegate', 'PATCH', applyPath(`${RBAC}/namespaces/${NS}/rolebindings/applied-admins`), roleBinding('applied-admins', 'ClusterRole', 'admin', 'delegate'), APPLY);
+    expect(bound.status).toBe(201);
+  });
+
+  it('bind is asked of the RBAC group, whatever group the roleRef names', async () => {
+    // With bind on cluster-admin, a mistyped roleRef.apiGroup is a validation error (422), not a failed bind check (403).
+    const binding = roleBinding('odd-group', 'ClusterRole', 'cluster-admin', 'admin-binder');
+    const r = await as('admin-binder', 'POST', `${RBAC}/namespaces/${NS}/rolebindings`, { ...binding, roleRef: { ...binding.roleRef, apiGroup: 'example.com' } });
+    expect(r.status).toBe(422);
+    expect(r.json.message).toContain('roleRef.apiGroup');
+  });
+
+  it('the admin acting as a limited service account is checked as that account', async () => {
+    const headers = { 'Impersonate-User': `system:serviceaccount:${NS}:binder` };
+    const r = await api(admin, 'POST', `${RBAC}/clusterrolebindings`, clusterRoleBinding('as-binder', 'cluster-admin', 'binder'), headers);
+    expectForbidden(r, `clusterrolebindings.rbac.authorization.k8s.io "as-binder" is forbidden: ${notHeld('binder', ...CLUSTER_ADMIN_RULES)}`, {
+      name: 'as-binder',
+      kind: 'clusterrolebindings',
+    });
+  });
+});
+
+describe('what needs no check, and what is checked first', () => {
+  const path = `${RBAC}/namespaces/${NS}/rolebindings/gc-target`;
+
+  it('changing only finalizers or ownerReferences of a cluster-admin binding is allowed; a label change is not', async () => {
+    await ok('POST', `${RBAC}/namespaces/${NS}/rolebindings`, roleBinding('gc-target', 'ClusterRole', 'cluster-admin', 'escalator'));
+    const finalized = await as('ns-admin', 'PATCH', path, { metadata: { finalizers: ['example.com/keep'] } }, MERGE);
+    expect(finalized.status).toBe(200);
+    const owner = { apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: '6b1a2c9e-0000-4000-8000-000000000001' };
+    const owned = await as('ns-admin', 'PATCH', path, { metadata: { ownerReferences: [owner], finalizers: null } }, MERGE);
+    expect(owned.status).toBe(200);
+    expect((owned.json as RoleBinding).metadata?.ownerReferences).toEqual([owner]);
+    const labelled = await as('ns-admin', 'PATCH', path, { metadata: { labels: { team: 'x' } } }, MERGE);
+    expect(labelled.status).toBe(403);
+    expect(labelled.json.message).toContain(NOT_HELD);
+  });
+
+  it('a PUT without a resourceVersion is checked in full, as Kubernetes compares it', async () => {
+    const current = (await api(admin, 'GET', path)).json as RoleBinding;
+    const { resourceVersion: _rv, ...metadata } = current.metadata!;
+    const r = await as('ns-admin', 'PUT', path, { ...current, metadata: { ...metadata, finalizers: ['example.com/other'] } });
+    expect(r.status).toBe(403);
+    const withVersion = await as('ns-admin', 'PUT', path, { ...current, metadata: { ...current.metadata, finalizers: ['example.com/other'] } });
+    expect(withVersion.status).toBe(200);
+  });
+
+  it('an escalating object that is also invalid is refused for escalation (403) before validation (422)', async () => {
+    const badLabels = { labels: { 'not a label!': 'x' } };
+    const wideRole = role('wide-and-invalid', [{ apiGroups: [''], resources: ['secrets'], verbs: ['get'] }]);
+    const r = await as('ns-admin', 'POST', `${RBAC}/namespaces/${NS}/roles`, { ...wideRole, metadata: { ...wideRole.metadata, ...badLabels } });
+    expectForbidden(r, `roles.rbac.authorization.k8s.io "wide-and-invalid" is forbidden: ${notHeld('ns-admin', '{APIGroups:[""], Resources:["secrets"], Verbs:["get"]}')}`, {
+      name: 'wide-and-invalid',
+      kind: 'roles',
+    });
+    const binding = roleBinding('admin-and-invalid', 'ClusterRole', 'cluster-admin', 'ns-admin');
+    const b = await as('ns-admin', 'POST', `${RBAC}/namespaces/${NS}/rolebindings`, { ...binding, subjects: [{ kind: 'Robot', name: 'r2' }] });
+    expect(b.status).toBe(403);
+    // The same invalid objects from a writer who holds enough are a 422.
+    expect((await api(admin, 'POST', `${RBAC}/namespaces/${NS}/roles`, { ...wideRole, metadata: { ...wideRole.metadata, ...badLabels } })).status).toBe(422);
+  });
+
+  it('a binding whose roleRef kind is neither Role nor ClusterRole fails as in Kubernetes, before validation', async () => {
+    const binding = { ...roleBinding('odd-kind', 'Role', 'x', 'ns-admin'), roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Robot', name: 'x' } };
+    const r = await as('ns-admin', 'POST', `${RBAC}/namespaces/${NS}/rolebindings`, binding);
+    expect(r.status).toBe(500);
+    expect(r.json).toMatchObject({ reason: 'Unknown', message: 'unsupported role reference kind: "Robot"' });
   });
 });

@@ -2,17 +2,21 @@
 // policy-based RBAC storage). Without it, anyone allowed to create a binding could bind
 // cluster-admin to themselves. A write may only grant what the writer holds, unless they have
 // `escalate` on the role or `bind` on the role a binding names; system:masters may do anything.
-// It runs on every create and update, so patch and server-side apply are covered too.
+// It runs on every create and update, so patch and server-side apply are covered too. Kubernetes
+// checks in the storage layer, after mutating admission and before validation, so an escalating
+// write that is also invalid is a 403, not a 422: this is a mutating step that must run last.
 import type { ClusterRole, ClusterRoleBinding, PolicyRule, Role, RoleBinding } from 'kubernetes-types/rbac/v1';
 import type { AdmissionRequest } from '../../registry/generic/resource-store';
 import type { Kube, KubeObject } from '../object';
 import { deepEqual } from '../patch/json-value';
 import { escalationError } from '../authz/escalation';
 import type { RbacAuthorizer, RequestAttributes } from '../authz/rbac-authorizer';
-import { forbidden, notFound } from '../status';
+import { rbacGroup } from '../../registry/rules/rbac';
+import { goQuote } from '../go-quote';
+import { ApiError, forbidden, notFound } from '../status';
 import type { AdmissionPlugin } from './chain';
 
-const GROUP = 'rbac.authorization.k8s.io';
+const ROLE_RESOURCES: Record<string, string | undefined> = { Role: 'roles', ClusterRole: 'clusterroles' };
 const FULL_AUTHORITY: PolicyRule[] = [
   { apiGroups: ['*'], resources: ['*'], verbs: ['*'] },
   { nonResourceURLs: ['*'], verbs: ['*'] },
@@ -27,8 +31,9 @@ export function rbacEscalation(rbac: RbacAuthorizer): AdmissionPlugin {
   };
 
   const checkRole = (req: AdmissionRequest) => {
-    // The name is the URL's: a create (POST) has none, as in Kubernetes.
-    const escalate = { verb: 'escalate', apiGroup: GROUP, resource: req.def.plural, namespace: req.namespace, name: req.operation === 'UPDATE' ? req.name : undefined };
+    // The name is the URL's, as in Kubernetes: only a POST has none; apply creates by a PATCH to a named URL.
+    const postCreate = req.operation === 'CREATE' && !req.options.applied;
+    const escalate = { verb: 'escalate', apiGroup: rbacGroup, resource: req.def.plural, namespace: req.namespace, name: postCreate ? undefined : req.name };
     if (allowed(req, escalate)) return;
     confirm(req, (req.object as Kube<Role | ClusterRole>).rules ?? []);
     // An aggregation rule can gather any rules, so it needs every permission.
@@ -39,18 +44,22 @@ export function rbacEscalation(rbac: RbacAuthorizer): AdmissionPlugin {
   };
 
   const checkBinding = (req: AdmissionRequest) => {
-    const ref = (req.object as Kube<RoleBinding | ClusterRoleBinding>).roleRef;
-    const roleResource = ref.kind === 'ClusterRole' ? 'clusterroles' : 'roles';
-    if (allowed(req, { verb: 'bind', apiGroup: ref.apiGroup, resource: roleResource, namespace: req.namespace, name: ref.name })) return;
+    // Not yet validated: the roleRef may be missing or name another kind.
+    const ref = (req.object as Kube<RoleBinding | ClusterRoleBinding>).roleRef ?? { apiGroup: '', kind: '', name: '' };
+    const roleResource = ROLE_RESOURCES[ref.kind];
+    // Kubernetes' rule resolver fails with a plain error here, which the server sends as a 500.
+    if (!roleResource) throw new ApiError(500, 'Unknown', `unsupported role reference kind: ${goQuote(ref.kind)}`);
+    // The group is RBAC's own: roleRef.apiGroup is the writer's text, and validation has not run yet.
+    if (allowed(req, { verb: 'bind', apiGroup: rbacGroup, resource: roleResource, namespace: req.namespace, name: ref.name })) return;
     const rules = rbac.roleRefRules(ref, req.namespace);
-    if (!rules) throw notFound({ group: GROUP, plural: roleResource }, ref.name);
+    if (!rules) throw notFound({ group: rbacGroup, plural: roleResource }, ref.name);
     confirm(req, rules);
   };
 
   return {
     name: 'RBACEscalation',
-    validate(req) {
-      if (req.def.group !== GROUP || req.operation === 'DELETE') return;
+    mutate(req) {
+      if (req.def.group !== rbacGroup || req.operation === 'DELETE') return;
       if (req.options.user.groups.includes('system:masters')) return;
       if (req.old && onlyGarbageCollectionFields(req.object, req.old)) return;
       if (req.def.plural === 'roles' || req.def.plural === 'clusterroles') checkRole(req);
@@ -59,8 +68,13 @@ export function rbacEscalation(rbac: RbacAuthorizer): AdmissionPlugin {
   };
 }
 
-/** Fields the garbage collector changes; changing only these needs no check (IsOnlyMutatingGCFields). */
-const GC_FIELDS = new Set(['ownerReferences', 'finalizers', 'managedFields', 'resourceVersion']);
+/**
+ * Fields the garbage collector changes; changing only these needs no check (IsOnlyMutatingGCFields
+ * ignores ownerReferences, finalizers and selfLink). managedFields too: this store records them
+ * after admission (apply aside), so here they are the writer's copy, and they grant nothing.
+ * resourceVersion is compared, as in Kubernetes: a PUT without one is checked in full.
+ */
+const GC_FIELDS = new Set(['ownerReferences', 'finalizers', 'selfLink', 'managedFields']);
 const withoutGcFields = (o: KubeObject) => ({ ...o, metadata: Object.fromEntries(Object.entries(o.metadata).filter(([k]) => !GC_FIELDS.has(k))) });
 
 function onlyGarbageCollectionFields(obj: KubeObject, old: KubeObject): boolean {

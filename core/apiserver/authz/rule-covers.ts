@@ -10,17 +10,19 @@ export function uncoveredRules(held: PolicyRule[], wanted: PolicyRule[]): Policy
 
 /** One rule per group, resource, verb and name; one per URL and verb. */
 export function breakdownRule(rule: PolicyRule): PolicyRule[] {
+  // Escalation is checked before validation, so a rule may still lack its verbs.
+  const verbs = rule.verbs ?? [];
   const pieces: PolicyRule[] = [];
   for (const group of rule.apiGroups ?? []) {
     for (const resource of rule.resources ?? []) {
-      for (const verb of rule.verbs) {
+      for (const verb of verbs) {
         const base = { apiGroups: [group], resources: [resource], verbs: [verb] };
         if (rule.resourceNames?.length) for (const name of rule.resourceNames) pieces.push({ ...base, resourceNames: [name] });
         else pieces.push(base);
       }
     }
   }
-  for (const url of rule.nonResourceURLs ?? []) for (const verb of rule.verbs) pieces.push({ nonResourceURLs: [url], verbs: [verb] });
+  for (const url of rule.nonResourceURLs ?? []) for (const verb of verbs) pieces.push({ nonResourceURLs: [url], verbs: [verb] });
   return pieces;
 }
 
