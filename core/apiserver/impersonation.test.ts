@@ -6,7 +6,15 @@ import type { UserInfo } from '../registry/generic/resource-store';
 import { ApiError } from './status';
 
 const admin: UserInfo = { username: 'admin', groups: ['system:masters', 'system:authenticated'] };
-const request = (headers: Record<string, string[]>) => ({ headersDistinct: headers }) as unknown as IncomingMessage;
+/** The three views Node gives of a message's headers, agreeing as on the wire. */
+function request(headers: Record<string, string[]>): IncomingMessage {
+  const entries = Object.entries(headers);
+  return {
+    rawHeaders: entries.flatMap(([name, values]) => values.flatMap((v) => [name, v])),
+    headersDistinct: Object.fromEntries(entries.map(([name, values]) => [name.toLowerCase(), values])),
+    headers: Object.fromEntries(entries.map(([name, values]) => [name.toLowerCase(), values.join(', ')])),
+  } as unknown as IncomingMessage;
+}
 
 /** Allows everything and records what was asked. */
 function recorder() {
@@ -60,6 +68,14 @@ describe('impersonatedUser', () => {
       ['userextras', 'my/scope', 'y'],
       ['uids', undefined, 'u-1'],
     ]);
+  });
+
+  it('removes the impersonation headers once used, and only those', () => {
+    const req = request({ 'Impersonate-User': ['jane'], 'Impersonate-Group': ['a'], 'Impersonate-Uid': ['u'], 'Impersonate-Extra-Scopes': ['s'], Accept: ['application/json'] });
+    impersonatedUser(req, admin, undefined);
+    expect(req.headers).toEqual({ accept: 'application/json' });
+    expect(req.headersDistinct).toEqual({ accept: ['application/json'] });
+    expect(req.rawHeaders).toEqual(['Accept', 'application/json']);
   });
 
   it('keeps system:unauthenticated for system:anonymous and does not add system:authenticated', () => {

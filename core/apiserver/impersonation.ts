@@ -23,10 +23,14 @@ interface Target {
 const EXTRA_PREFIX = 'impersonate-extra-';
 const SA_PREFIX = 'system:serviceaccount:';
 
-/** The user the request runs as: the authenticated one, or the one it impersonates. */
+/**
+ * The user the request runs as: the authenticated one, or the one it impersonates. Without an
+ * authorizer (an ApiServer built with none allows every request) any impersonation is allowed too.
+ */
 export function impersonatedUser(req: IncomingMessage, requestor: UserInfo, authorize: Authorize | undefined): UserInfo {
   const targets = impersonationTargets(req);
   if (!targets.length) return requestor;
+  dropImpersonationHeaders(req);
   const groupsGiven = targets.some((t) => t.kind === 'Group');
   let username = '';
   let uid: string | undefined;
@@ -81,6 +85,19 @@ function impersonationTargets(req: IncomingMessage): Target[] {
   if (uid) targets.push({ kind: 'UID', name: uid, apiVersion: 'authentication.k8s.io/v1' });
   if (!user && targets.length) throw badRequest(`requested [${targets.map(goObjectReference).join(' ')}] without impersonating a user`);
   return targets;
+}
+
+const isImpersonationHeader = (name: string) => {
+  const h = name.toLowerCase();
+  return h === 'impersonate-user' || h === 'impersonate-group' || h === 'impersonate-uid' || h.startsWith(EXTRA_PREFIX);
+};
+
+/** Once used, the headers go, as in Kubernetes: nothing downstream may act on them again. */
+function dropImpersonationHeaders(req: IncomingMessage): void {
+  for (const h of Object.keys(req.headers)) if (isImpersonationHeader(h)) delete req.headers[h];
+  for (const h of Object.keys(req.headersDistinct)) if (isImpersonationHeader(h)) delete req.headersDistinct[h];
+  const raw = req.rawHeaders;
+  req.rawHeaders = raw.filter((_, i) => !isImpersonationHeader(raw[i - (i % 2)]!));
 }
 
 /** What the requestor needs `impersonate` on for t. */

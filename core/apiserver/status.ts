@@ -86,12 +86,15 @@ export const staleConflict = (r: ResourceRef, name: string) =>
 
 export const badRequest = (message: string) => new ApiError(400, 'BadRequest', message);
 
-export const forbidden = (r: ResourceRef, name: string, why: string) =>
-  new ApiError(403, 'Forbidden', `${qualified(r)} "${name}" is forbidden: ${why}`, {
-    name,
+/** 403 as NewForbidden words it: no resource (a path) or no name (a list, a POST) shortens the message. */
+export function forbidden(r: ResourceRef, name: string, why: string): ApiError {
+  const subject = !r.plural ? '' : name ? `${qualified(r)} "${name}" is ` : `${qualified(r)} is `;
+  return new ApiError(403, 'Forbidden', `${subject}forbidden: ${why}`, {
+    name: name || undefined,
     group: r.group || undefined,
-    kind: r.plural,
+    kind: r.plural || undefined,
   });
+}
 
 export const methodNotAllowed = (message: string) => new ApiError(405, 'MethodNotAllowed', message);
 

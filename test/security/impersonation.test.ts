@@ -101,4 +101,25 @@ describe('impersonation', () => {
     expect(r.status).toBe(400);
     expect(r.json).toMatchObject({ kind: 'Status', reason: 'BadRequest', message: 'requested [{Group  system:masters    }] without impersonating a user' });
   });
+
+  it('Impersonate-Uid without Impersonate-User is a 400', async () => {
+    const r = await api(admin, 'GET', `/api/v1/namespaces/${NS}/pods`, undefined, { 'Impersonate-Uid': 'u-42' });
+    expect(r.status).toBe(400);
+    expect(r.json).toMatchObject({ kind: 'Status', reason: 'BadRequest', message: 'requested [{UID  u-42  authentication.k8s.io/v1  }] without impersonating a user' });
+  });
+
+  it('a denied path request has empty details, as kube-apiserver answers', async () => {
+    const r = await api(admin, 'GET', '/metrics', undefined, { 'Impersonate-User': VIEWER });
+    expect(r.status).toBe(403);
+    expect(r.json).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: `forbidden: User "${VIEWER}" cannot get path "/metrics"`,
+      reason: 'Forbidden',
+      details: {},
+      code: 403,
+    });
+  });
 });

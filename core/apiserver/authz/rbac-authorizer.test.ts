@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from 'kubernetes-types/rbac/v1';
-import { forbiddenMessage, RbacAuthorizer, type RequestAttributes } from './rbac-authorizer';
+import { forbiddenError, RbacAuthorizer, type RequestAttributes } from './rbac-authorizer';
 import { requestAttributes } from './attributes';
 import { parseResourcePath } from '../request-info';
 import type { UserInfo } from '../../registry/generic/resource-store';
@@ -78,17 +78,29 @@ describe('request attributes', () => {
   });
 });
 
-describe('forbidden messages', () => {
+describe('forbiddenError', () => {
+  const status = (a: RequestAttributes, reason?: string) => JSON.parse(JSON.stringify(forbiddenError(ci, a, reason).toStatus())) as Record<string, unknown>;
+
   it('words a denial as the real API server', () => {
-    expect(forbiddenMessage(ci, res('list', 'secrets', { namespace: 'team' }))).toBe(
-      'secrets is forbidden: User "system:serviceaccount:team:ci" cannot list resource "secrets" in API group "" in the namespace "team"',
-    );
-    expect(forbiddenMessage(ci, res('get', 'deployments', { apiGroup: 'apps', namespace: 'team', name: 'web' }))).toBe(
-      'deployments.apps "web" is forbidden: User "system:serviceaccount:team:ci" cannot get resource "deployments" in API group "apps" in the namespace "team"',
-    );
-    expect(forbiddenMessage(ci, res('list', 'nodes'))).toBe(
+    expect(status(res('list', 'secrets', { namespace: 'team' }))).toMatchObject({
+      message: 'secrets is forbidden: User "system:serviceaccount:team:ci" cannot list resource "secrets" in API group "" in the namespace "team"',
+      details: { kind: 'secrets' },
+    });
+    expect(status(res('get', 'deployments', { apiGroup: 'apps', namespace: 'team', name: 'web' }), 'no rule')).toMatchObject({
+      message: 'deployments.apps "web" is forbidden: User "system:serviceaccount:team:ci" cannot get resource "deployments" in API group "apps" in the namespace "team": no rule',
+      details: { name: 'web', group: 'apps', kind: 'deployments' },
+    });
+    expect(status(res('list', 'nodes')).message).toBe(
       'nodes is forbidden: User "system:serviceaccount:team:ci" cannot list resource "nodes" in API group "" at the cluster scope',
     );
-    expect(forbiddenMessage(ci, { verb: 'get', resourceRequest: false, path: '/metrics' })).toBe('forbidden: User "system:serviceaccount:team:ci" cannot get path "/metrics"');
+  });
+
+  it('a path denial has empty details, as NewForbidden with no resource gives', () => {
+    expect(status({ verb: 'get', resourceRequest: false, path: '/metrics' })).toMatchObject({
+      code: 403,
+      reason: 'Forbidden',
+      message: 'forbidden: User "system:serviceaccount:team:ci" cannot get path "/metrics"',
+      details: {},
+    });
   });
 });

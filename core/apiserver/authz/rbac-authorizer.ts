@@ -3,7 +3,8 @@
 // namespace) covers it. Members of system:masters are allowed everything.
 import type { ClusterRole, ClusterRoleBinding, PolicyRule, Role, RoleBinding, RoleRef, Subject } from 'kubernetes-types/rbac/v1';
 import type { UserInfo } from '../../registry/generic/resource-store';
-import { ApiError } from '../status';
+import { goQuote } from '../go-quote';
+import { forbidden, type ApiError } from '../status';
 
 export interface RequestAttributes {
   verb: string;
@@ -100,17 +101,17 @@ export class RbacAuthorizer {
   }
 }
 
-/** The 403 message of a denied request, in Kubernetes' words. */
-export function forbiddenMessage(user: UserInfo, a: RequestAttributes): string {
-  if (!a.resourceRequest) return `forbidden: User "${user.username}" cannot ${a.verb} path "${a.path}"`;
+/** Why a request is denied, in Kubernetes' words (responsewriters' forbiddenMessage). */
+function forbiddenMessage(user: UserInfo, a: RequestAttributes): string {
+  if (!a.resourceRequest) return `User ${goQuote(user.username)} cannot ${a.verb} path ${goQuote(a.path ?? '')}`;
   const resource = a.subresource ? `${a.resource}/${a.subresource}` : a.resource!;
-  const subject = a.name ? `${a.resource}${a.apiGroup ? `.${a.apiGroup}` : ''} "${a.name}"` : `${a.resource}${a.apiGroup ? `.${a.apiGroup}` : ''}`;
-  const scope = a.namespace ? `in the namespace "${a.namespace}"` : 'at the cluster scope';
-  return `${subject} is forbidden: User "${user.username}" cannot ${a.verb} resource "${resource}" in API group "${a.apiGroup ?? ''}" ${scope}`;
+  const scope = a.namespace ? `in the namespace ${goQuote(a.namespace)}` : 'at the cluster scope';
+  return `User ${goQuote(user.username)} cannot ${a.verb} resource ${goQuote(resource)} in API group ${goQuote(a.apiGroup ?? '')} ${scope}`;
 }
 
 /** The 403 of a denied request: the message, then the authorizer's reason if it gave one. */
 export function forbiddenError(user: UserInfo, a: RequestAttributes, reason?: string): ApiError {
-  const message = forbiddenMessage(user, a) + (reason ? `: ${reason}` : '');
-  return new ApiError(403, 'Forbidden', message, a.resourceRequest ? { name: a.name, group: a.apiGroup || undefined, kind: a.resource } : undefined);
+  const why = forbiddenMessage(user, a) + (reason ? `: ${reason}` : '');
+  const resource = a.resourceRequest ? { group: a.apiGroup ?? '', plural: a.resource ?? '' } : { group: '', plural: '' };
+  return forbidden(resource, a.resourceRequest ? (a.name ?? '') : '', why);
 }
