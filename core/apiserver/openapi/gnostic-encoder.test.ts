@@ -40,7 +40,27 @@ const MESSAGES: Record<string, Record<number, FieldSpec>> = {
   Parameter: { 1: ['^', 'BodyParameter'], 2: ['^', 'NonBodyParameter'] },
   BodyParameter: { 1: ['description', 'string'], 2: ['name', 'string'], 3: ['in', 'string'], 4: ['required', 'bool'], 5: ['schema', 'Schema'] },
   NonBodyParameter: { 3: ['^', 'QueryParameterSubSchema'], 4: ['^', 'PathParameterSubSchema'] },
-  QueryParameterSubSchema: { ...SUB_SCHEMA_COMMON, 6: ['type', 'string'], 20: ['uniqueItems', 'bool'] },
+  QueryParameterSubSchema: {
+    ...SUB_SCHEMA_COMMON,
+    5: ['allowEmptyValue', 'bool'],
+    6: ['type', 'string'],
+    7: ['format', 'string'],
+    8: ['items', 'PrimitivesItems'],
+    9: ['collectionFormat', 'string'],
+    10: ['default', 'any'],
+    11: ['maximum', 'double'],
+    12: ['exclusiveMaximum', 'bool'],
+    13: ['minimum', 'double'],
+    15: ['maxLength', 'int'],
+    16: ['minLength', 'int'],
+    17: ['pattern', 'string'],
+    18: ['maxItems', 'int'],
+    20: ['uniqueItems', 'bool'],
+    21: ['enum', 'any', true],
+    22: ['multipleOf', 'double'],
+    23: ['x', 'NamedAny', true],
+  },
+  PrimitivesItems: { 1: ['type', 'string'], 2: ['format', 'string'], 3: ['items', 'PrimitivesItems'], 6: ['maximum', 'double'], 11: ['minLength', 'int'], 16: ['enum', 'any', true] },
   PathParameterSubSchema: { ...SUB_SCHEMA_COMMON, 5: ['type', 'string'], 19: ['uniqueItems', 'bool'] },
   Responses: { 1: ['*', 'NamedResponseValue', true] },
   ResponseValue: { 1: ['^', 'Response'] },
@@ -55,6 +75,7 @@ const MESSAGES: Record<string, Record<number, FieldSpec>> = {
     5: ['default', 'any'],
     9: ['minimum', 'double'],
     11: ['maxLength', 'int'],
+    16: ['uniqueItems', 'bool'],
     19: ['required', 'string', true],
     20: ['enum', 'any', true],
     21: ['additionalProperties', 'AdditionalPropertiesItem'],
@@ -181,5 +202,33 @@ describe('encodeOpenAPIV2', () => {
     const patch = decoded.paths['/apis/apps/v1/namespaces/{namespace}/deployments/{name}']!.patch!;
     expect(patch['x-kubernetes-group-version-kind']).toEqual({ group: 'apps', version: 'v1', kind: 'Deployment' });
     expect(patch.parameters!.map((p) => p.name)).toContain('fieldValidation');
+  });
+
+  it('keeps additionalProperties: false (a oneof written though false) and every enum value', () => {
+    const doc = { swagger: '2.0', definitions: { Mode: { type: 'object', additionalProperties: false, properties: { mode: { type: 'string', enum: ['', 'a', 0, null] } } } } };
+    const bytes = encodeOpenAPIV2(doc);
+    // Definitions(9) > NamedSchema(1) > Schema(2) > additional_properties(21) { boolean(2) = false }.
+    expect(Buffer.from(bytes).includes(Buffer.from([0xaa, 0x01, 0x02, 0x10, 0x00]))).toBe(true);
+    expect(decode('Document', bytes)).toEqual(doc);
+  });
+
+  it('keeps the items and limits of non-body parameters, nested items too', () => {
+    const parameters = [
+      {
+        name: 'sizes',
+        in: 'query',
+        type: 'array',
+        collectionFormat: 'csv',
+        maxItems: 4,
+        uniqueItems: true,
+        allowEmptyValue: true,
+        items: { type: 'array', items: { type: 'integer', format: 'int32', maximum: 10, enum: [1, 2] }, minLength: 1 },
+        'x-kubernetes-note': 'n',
+      },
+      { name: 'name', in: 'query', type: 'string', format: 'byte', minLength: 1, maxLength: 63, pattern: '^[a-z]+$', default: 'x', enum: ['x', 'y'] },
+      { name: 'ratio', in: 'query', type: 'number', minimum: 0.5, maximum: 2, exclusiveMaximum: true, multipleOf: 0.5 },
+    ];
+    const doc = { swagger: '2.0', paths: { '/x': { parameters, get: { responses: { '200': { description: 'OK' } } } } } };
+    expect(decode('Document', encodeOpenAPIV2(doc))).toEqual(doc);
   });
 });

@@ -7,11 +7,9 @@
 // holding YAML text (we write JSON, which is YAML). Proto3 leaves out zero values.
 
 import { WireWriter } from '../protobuf/wire';
+import { isJsonMap, type JsonMap } from '../patch/json-value';
 
-type JsonObject = Record<string, unknown>;
-type Encode = (w: WireWriter, value: JsonObject) => void;
-
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+type Encode = (w: WireWriter, value: JsonMap) => void;
 
 function str(w: WireWriter, field: number, v: unknown): void {
   if (typeof v === 'string' && v !== '') w.string(field, v);
@@ -34,7 +32,7 @@ function int(w: WireWriter, field: number, v: unknown): void {
 }
 
 function msg(w: WireWriter, field: number, v: unknown, encode: Encode): void {
-  if (isObject(v)) w.message(field, (m) => encode(m, v));
+  if (isJsonMap(v)) w.message(field, (m) => encode(m, v));
 }
 
 function msgs(w: WireWriter, field: number, v: unknown, encode: Encode): void {
@@ -48,7 +46,7 @@ function any(w: WireWriter, field: number, v: unknown): void {
 
 /** A map as repeated Named* {name = 1; value = 2}. */
 function named(w: WireWriter, field: number, map: unknown, encodeValue: (w: WireWriter, value: unknown) => void): void {
-  if (!isObject(map)) return;
+  if (!isJsonMap(map)) return;
   for (const [name, value] of Object.entries(map)) {
     w.message(field, (m) => {
       m.string(1, name);
@@ -58,7 +56,7 @@ function named(w: WireWriter, field: number, map: unknown, encodeValue: (w: Wire
 }
 
 /** The "x-" keys of an object as repeated NamedAny. */
-function vendorExtensions(w: WireWriter, field: number, o: JsonObject): void {
+function vendorExtensions(w: WireWriter, field: number, o: JsonMap): void {
   for (const [name, value] of Object.entries(o)) {
     if (name.startsWith('x-')) w.message(field, (m) => (m.string(1, name), any(m, 2, value)));
   }
@@ -69,7 +67,7 @@ const namedMessage =
   (w: WireWriter, value: unknown): void =>
     msg(w, 2, value, encode);
 
-function schema(w: WireWriter, s: JsonObject): void {
+function schema(w: WireWriter, s: JsonMap): void {
   str(w, 1, s.$ref);
   str(w, 2, s.format);
   str(w, 3, s.title);
@@ -91,7 +89,7 @@ function schema(w: WireWriter, s: JsonObject): void {
   strs(w, 19, s.required);
   if (Array.isArray(s.enum)) for (const e of s.enum) any(w, 20, e);
   // AdditionalPropertiesItem: oneof {Schema schema = 1; bool boolean = 2}; a oneof is written even when false.
-  if (isObject(s.additionalProperties)) w.message(21, (m) => msg(m, 1, s.additionalProperties, schema));
+  if (isJsonMap(s.additionalProperties)) w.message(21, (m) => msg(m, 1, s.additionalProperties, schema));
   else if (typeof s.additionalProperties === 'boolean') w.message(21, (m) => m.uint(2, s.additionalProperties as boolean));
   // TypeItem {repeated string value = 1}.
   if (s.type !== undefined) w.message(22, (m) => strs(m, 1, Array.isArray(s.type) ? s.type : [s.type]));
@@ -99,7 +97,7 @@ function schema(w: WireWriter, s: JsonObject): void {
   if (s.items !== undefined) w.message(23, (m) => msgs(m, 1, Array.isArray(s.items) ? s.items : [s.items], schema));
   msgs(w, 24, s.allOf, schema);
   // Properties {repeated NamedSchema additional_properties = 1}.
-  if (isObject(s.properties)) w.message(25, (m) => named(m, 1, s.properties, namedMessage(schema)));
+  if (isJsonMap(s.properties)) w.message(25, (m) => named(m, 1, s.properties, namedMessage(schema)));
   str(w, 26, s.discriminator);
   bool(w, 27, s.readOnly);
   any(w, 30, s.example);
@@ -107,31 +105,55 @@ function schema(w: WireWriter, s: JsonObject): void {
 }
 
 /**
- * NonBodyParameter: oneof {header = 1; formData = 2; query = 3; path = 4}. The four sub-schemas
- * number their fields alike, except that query and formData put allow_empty_value at 5.
+ * The keywords a primitive value (a non-body parameter, or its items) can have, laid out as
+ * PrimitivesItems numbers them; the parameter sub-schemas number them alike from `base` on.
  */
-function nonBodyParameter(w: WireWriter, p: JsonObject): void {
+function primitiveKeywords(w: WireWriter, p: JsonMap, base: number): void {
+  str(w, base + 1, p.type);
+  str(w, base + 2, p.format);
+  msg(w, base + 3, p.items, primitivesItems);
+  str(w, base + 4, p.collectionFormat);
+  any(w, base + 5, p.default);
+  double(w, base + 6, p.maximum);
+  bool(w, base + 7, p.exclusiveMaximum);
+  double(w, base + 8, p.minimum);
+  bool(w, base + 9, p.exclusiveMinimum);
+  int(w, base + 10, p.maxLength);
+  int(w, base + 11, p.minLength);
+  str(w, base + 12, p.pattern);
+  int(w, base + 13, p.maxItems);
+  int(w, base + 14, p.minItems);
+  bool(w, base + 15, p.uniqueItems);
+  if (Array.isArray(p.enum)) for (const e of p.enum) any(w, base + 16, e);
+  double(w, base + 17, p.multipleOf);
+  vendorExtensions(w, base + 18, p);
+}
+
+function primitivesItems(w: WireWriter, items: JsonMap): void {
+  primitiveKeywords(w, items, 0);
+}
+
+/**
+ * NonBodyParameter: oneof {header = 1; formData = 2; query = 3; path = 4}. The four sub-schemas
+ * start with required, in, description, name; query and formData then have allow_empty_value
+ * at 5, and all go on with PrimitivesItems' fields.
+ */
+function nonBodyParameter(w: WireWriter, p: JsonMap): void {
   const kind = ({ header: 1, formData: 2, query: 3, path: 4 } as Record<string, number>)[p.in as string];
   if (!kind) return;
-  const shift = kind === 2 || kind === 3 ? 1 : 0;
+  const withAllowEmpty = kind === 2 || kind === 3;
   w.message(kind, (m) => {
     bool(m, 1, p.required);
     str(m, 2, p.in);
     str(m, 3, p.description);
     str(m, 4, p.name);
-    if (shift) bool(m, 5, p.allowEmptyValue);
-    str(m, 5 + shift, p.type);
-    str(m, 6 + shift, p.format);
-    str(m, 8 + shift, p.collectionFormat);
-    any(m, 9 + shift, p.default);
-    bool(m, 19 + shift, p.uniqueItems);
-    if (Array.isArray(p.enum)) for (const e of p.enum) any(m, 20 + shift, e);
-    vendorExtensions(m, 22 + shift, p);
+    if (withAllowEmpty) bool(m, 5, p.allowEmptyValue);
+    primitiveKeywords(m, p, withAllowEmpty ? 5 : 4);
   });
 }
 
 /** ParametersItem: oneof {Parameter parameter = 1; JsonReference json_reference = 2}. */
-function parametersItem(w: WireWriter, p: JsonObject): void {
+function parametersItem(w: WireWriter, p: JsonMap): void {
   if (typeof p.$ref === 'string') {
     w.message(2, (m) => str(m, 1, p.$ref));
     return;
@@ -154,16 +176,16 @@ function parametersItem(w: WireWriter, p: JsonObject): void {
 }
 
 /** ResponseValue: oneof {Response response = 1; JsonReference json_reference = 2}. */
-function responseValue(w: WireWriter, r: JsonObject): void {
+function responseValue(w: WireWriter, r: JsonMap): void {
   w.message(1, (m) => {
     str(m, 1, r.description);
     // SchemaItem: oneof {Schema schema = 1; FileSchema file_schema = 2}.
-    if (isObject(r.schema)) m.message(2, (s) => msg(s, 1, r.schema, schema));
+    if (isJsonMap(r.schema)) m.message(2, (s) => msg(s, 1, r.schema, schema));
     vendorExtensions(m, 5, r);
   });
 }
 
-function operation(w: WireWriter, op: JsonObject): void {
+function operation(w: WireWriter, op: JsonMap): void {
   strs(w, 1, op.tags);
   str(w, 2, op.summary);
   str(w, 3, op.description);
@@ -181,7 +203,7 @@ function operation(w: WireWriter, op: JsonObject): void {
 
 const PATH_ITEM_OPERATIONS: Record<string, number> = { get: 2, put: 3, post: 4, delete: 5, options: 6, head: 7, patch: 8 };
 
-function pathItem(w: WireWriter, item: JsonObject): void {
+function pathItem(w: WireWriter, item: JsonMap): void {
   str(w, 1, item.$ref);
   for (const [method, field] of Object.entries(PATH_ITEM_OPERATIONS)) msg(w, field, item[method], operation);
   msgs(w, 9, item.parameters, parametersItem);
@@ -189,12 +211,12 @@ function pathItem(w: WireWriter, item: JsonObject): void {
 }
 
 /** SecurityRequirement {repeated NamedStringArray additional_properties = 1}, StringArray {repeated string value = 1}. */
-function securityRequirement(w: WireWriter, req: JsonObject): void {
+function securityRequirement(w: WireWriter, req: JsonMap): void {
   named(w, 1, req, (m, scopes) => m.message(2, (a) => strs(a, 1, scopes)));
 }
 
 /** SecurityDefinitionsItem: oneof {basic = 1; api_key = 2; oauth2 ...}; Kubernetes declares an API key. */
-function securityDefinitionsItem(w: WireWriter, d: JsonObject): void {
+function securityDefinitionsItem(w: WireWriter, d: JsonMap): void {
   if (d.type === 'apiKey') {
     w.message(2, (m) => {
       str(m, 1, d.type);
@@ -212,7 +234,7 @@ function securityDefinitionsItem(w: WireWriter, d: JsonObject): void {
   }
 }
 
-function info(w: WireWriter, i: JsonObject): void {
+function info(w: WireWriter, i: JsonMap): void {
   str(w, 1, i.title);
   str(w, 2, i.version);
   str(w, 3, i.description);
@@ -221,7 +243,7 @@ function info(w: WireWriter, i: JsonObject): void {
 }
 
 /** openapi_v2.Document of a Swagger 2.0 document. */
-export function encodeOpenAPIV2(doc: JsonObject): Buffer {
+export function encodeOpenAPIV2(doc: JsonMap): Buffer {
   const w = new WireWriter();
   str(w, 1, doc.swagger);
   msg(w, 2, doc.info, info);

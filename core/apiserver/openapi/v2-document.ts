@@ -7,17 +7,14 @@
 import { SCHEMA_REF_PREFIX } from './definitions';
 import { KUBERNETES_VERSION } from './documents';
 import type { SchemaObject } from './schema-node';
+import { isJsonMap, type JsonMap } from '../patch/json-value';
 
 const DEFINITION_REF_PREFIX = '#/definitions/';
 
-type JsonObject = Record<string, unknown>;
-
 export interface V3Document {
-  paths: Record<string, JsonObject>;
-  components: { schemas: Record<string, SchemaObject>; securitySchemes?: Record<string, JsonObject> };
+  paths: Record<string, JsonMap>;
+  components: { schemas: Record<string, SchemaObject>; securitySchemes?: Record<string, JsonMap> };
 }
-
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function v2Ref(ref: string): string {
   return ref.startsWith(SCHEMA_REF_PREFIX) ? DEFINITION_REF_PREFIX + ref.slice(SCHEMA_REF_PREFIX.length) : ref;
@@ -25,16 +22,16 @@ function v2Ref(ref: string): string {
 
 /** A oneOf of bare types is v3's spelling of IntOrString and Quantity, which v2 calls strings. */
 const onlyTypes = (alternatives: unknown): boolean =>
-  Array.isArray(alternatives) && alternatives.every((a) => isObject(a) && Object.keys(a).length === 1 && typeof a.type === 'string');
+  Array.isArray(alternatives) && alternatives.every((a) => isJsonMap(a) && Object.keys(a).length === 1 && typeof a.type === 'string');
 
 /**
  * One schema in v2 form. What v2 cannot say is dropped, as kube-apiserver drops it for CRDs
  * (ToStructuralOpenAPIV2): oneOf/anyOf/not, and nullable or x-kubernetes-preserve-unknown-fields
  * subtrees lose the properties and items kubectl would otherwise enforce.
  */
-export function v2Schema(schema: SchemaObject): JsonObject {
-  const s = schema as JsonObject;
-  const out: JsonObject = {};
+export function v2Schema(schema: SchemaObject): JsonMap {
+  const s = schema as JsonMap;
+  const out: JsonMap = {};
   for (const [key, value] of Object.entries(s)) {
     switch (key) {
       case '$ref':
@@ -60,7 +57,7 @@ export function v2Schema(schema: SchemaObject): JsonObject {
         out.items = v2Schema(value as SchemaObject);
         break;
       case 'additionalProperties':
-        out.additionalProperties = isObject(value) ? v2Schema(value) : value;
+        out.additionalProperties = isJsonMap(value) ? v2Schema(value) : value;
         break;
       default:
         out[key] = value;
@@ -81,31 +78,31 @@ export function v2Schema(schema: SchemaObject): JsonObject {
 }
 
 /** A v3 parameter ({name, in, schema: {type}}) with its schema's keywords inlined, as v2 has them. */
-function v2Parameter(p: JsonObject): JsonObject {
+function v2Parameter(p: JsonMap): JsonMap {
   const { schema, ...rest } = p;
-  return { ...(isObject(schema) ? schema : {}), ...rest };
+  return { ...(isJsonMap(schema) ? schema : {}), ...rest };
 }
 
 /** The schema of the first media type of a v3 content map. */
-function contentSchema(content: unknown): JsonObject | undefined {
-  if (!isObject(content)) return undefined;
+function contentSchema(content: unknown): JsonMap | undefined {
+  if (!isJsonMap(content)) return undefined;
   const first = Object.values(content)[0];
-  return isObject(first) && isObject(first.schema) ? v2Schema(first.schema) : undefined;
+  return isJsonMap(first) && isJsonMap(first.schema) ? v2Schema(first.schema) : undefined;
 }
 
-function v2Operation(op: JsonObject): JsonObject {
+function v2Operation(op: JsonMap): JsonMap {
   const { requestBody, responses, parameters, ...rest } = op;
-  const params = Array.isArray(parameters) ? parameters.map((p) => v2Parameter(p as JsonObject)) : [];
-  const out: JsonObject = { ...rest };
-  if (isObject(requestBody)) {
-    out.consumes = Object.keys(requestBody.content as JsonObject);
+  const params = Array.isArray(parameters) ? parameters.map((p) => v2Parameter(p as JsonMap)) : [];
+  const out: JsonMap = { ...rest };
+  if (isJsonMap(requestBody)) {
+    out.consumes = Object.keys(requestBody.content as JsonMap);
     params.unshift({ name: 'body', in: 'body', ...(requestBody.required ? { required: true } : {}), schema: contentSchema(requestBody.content) });
   }
   const produces = new Set<string>();
-  const v2Responses: JsonObject = {};
-  for (const [code, response] of Object.entries(responses as Record<string, JsonObject>)) {
+  const v2Responses: JsonMap = {};
+  for (const [code, response] of Object.entries(responses as Record<string, JsonMap>)) {
     const schema = contentSchema(response.content);
-    for (const type of Object.keys((response.content as JsonObject | undefined) ?? {})) produces.add(type);
+    for (const type of Object.keys((response.content as JsonMap | undefined) ?? {})) produces.add(type);
     v2Responses[code] = { description: response.description, ...(schema ? { schema } : {}) };
   }
   if (produces.size) out.produces = [...produces];
@@ -115,20 +112,20 @@ function v2Operation(op: JsonObject): JsonObject {
   return out;
 }
 
-function v2PathItem(item: JsonObject): JsonObject {
-  const out: JsonObject = {};
+function v2PathItem(item: JsonMap): JsonMap {
+  const out: JsonMap = {};
   for (const [key, value] of Object.entries(item)) {
-    if (key === 'parameters') out.parameters = (value as JsonObject[]).map(v2Parameter);
-    else out[key] = v2Operation(value as JsonObject);
+    if (key === 'parameters') out.parameters = (value as JsonMap[]).map(v2Parameter);
+    else out[key] = v2Operation(value as JsonMap);
   }
   return out;
 }
 
 /** The whole v2 document: the paths and schemas of every group-version document, merged. */
-export function openAPIV2Document(groupVersions: V3Document[]): JsonObject {
-  const paths: JsonObject = {};
+export function openAPIV2Document(groupVersions: V3Document[]): JsonMap {
+  const paths: JsonMap = {};
   const schemas: Record<string, SchemaObject> = {};
-  let securitySchemes: Record<string, JsonObject> = {};
+  let securitySchemes: Record<string, JsonMap> = {};
   for (const doc of groupVersions) {
     for (const [path, item] of Object.entries(doc.paths)) paths[path] = v2PathItem(item);
     Object.assign(schemas, doc.components.schemas);
