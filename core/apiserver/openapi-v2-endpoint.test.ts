@@ -12,6 +12,12 @@ describe('negotiateOpenAPIV2', () => {
     ['*/*, application/com.github.proto-openapi.spec.v2.v1.0+protobuf', 'protobuf'],
     ['application/json;q=0.1, application/com.github.proto-openapi.spec.v2.v1.0+protobuf;q=0.9', 'protobuf'],
     ['text/html', undefined],
+    // goautoneg skips a range without a '/' (but '*') or with two.
+    ['application', undefined],
+    ['application/json/x', undefined],
+    ['application, application/com.github.proto-openapi.spec.v2.v1.0+protobuf;q=0.5', 'protobuf'],
+    ['*', 'json'],
+    ['text/html, application/json;q=x', 'json'],
   ])('Accept %s -> %s', (accept, format) => {
     expect(negotiateOpenAPIV2(accept)).toBe(format);
   });

@@ -14,15 +14,23 @@ interface Clause {
   q: number;
 }
 
-/** Accept clauses ordered as goautoneg orders them: by q, then concrete before wildcard. */
+/**
+ * Accept clauses as goautoneg parses them: a range is "type/subtype" or a bare "*" (any other
+ * range, "application" say, is skipped), ordered by q, then concrete before wildcard.
+ */
 function acceptClauses(accept: string): Clause[] {
   const clauses: Clause[] = [];
   for (const part of accept.split(',')) {
     const [range, ...params] = part.split(';').map((s) => s.trim());
-    const [type = '', subType = '*'] = (range ?? '').split('/');
+    const [type = '', subType, ...more] = (range ?? '').split('/').map((s) => s.trim());
+    if (more.length || (subType === undefined && type !== '*')) continue;
     let q = 1;
-    for (const p of params) if (p.startsWith('q=')) q = Number(p.slice(2));
-    if (type && !Number.isNaN(q)) clauses.push({ type, subType, q });
+    for (const p of params) {
+      const [token, value] = p.split('=', 2);
+      // Go's ParseFloat error leaves q at 0, and the clause still counts.
+      if (token?.trim() === 'q' && value !== undefined) q = Number(value) || 0;
+    }
+    clauses.push({ type, subType: subType ?? '*', q });
   }
   const wild = (s: string) => (s === '*' ? 1 : 0);
   return clauses.sort((a, b) => b.q - a.q || wild(a.type) - wild(b.type) || wild(a.subType) - wild(b.subType));
@@ -66,6 +74,8 @@ export function serveOpenAPIV2(req: IncomingMessage, res: ServerResponse, openap
   res.setHeader('Last-Modified', doc.lastModified.toUTCString());
   res.setHeader('Cache-Control', 'no-cache, private');
   if (notModified(req, etag, doc.lastModified)) {
+    // As Go's http.ServeContent: with an ETag, a 304 leaves Last-Modified out.
+    res.removeHeader('Last-Modified');
     res.writeHead(304).end();
     return;
   }

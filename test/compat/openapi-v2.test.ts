@@ -81,6 +81,36 @@ describe('GET /openapi/v2', () => {
     expect((await api(t, 'GET', '/openapi/v2', undefined, { Accept: 'text/html' })).status).toBe(406);
   });
 
+  it('answers If-Modified-Since as http.ServeContent does: 304 from Last-Modified on, without Last-Modified (it has an ETag)', async () => {
+    const first = await api(t, 'GET', '/openapi/v2', undefined, { Accept: KUBECTL_ACCEPT });
+    const lastModified = first.headers['last-modified'] as string;
+    expect(Date.parse(lastModified)).not.toBeNaN();
+    const same = await api(t, 'GET', '/openapi/v2', undefined, { Accept: KUBECTL_ACCEPT, 'If-Modified-Since': lastModified });
+    expect(same.status).toBe(304);
+    expect(same.text).toBe('');
+    expect(same.headers.etag).toBe(first.headers.etag);
+    expect(same.headers['last-modified']).toBeUndefined();
+    expect(same.headers['content-type']).toBeUndefined();
+    const earlier = new Date(Date.parse(lastModified) - 1000).toUTCString();
+    expect((await api(t, 'GET', '/openapi/v2', undefined, { Accept: KUBECTL_ACCEPT, 'If-Modified-Since': earlier })).status).toBe(200);
+    // If-None-Match wins over If-Modified-Since.
+    const stale = await api(t, 'GET', '/openapi/v2', undefined, { Accept: KUBECTL_ACCEPT, 'If-None-Match': '"0"', 'If-Modified-Since': lastModified });
+    expect(stale.status).toBe(200);
+  });
+
+  it('answers HEAD with the headers of GET and no body', async () => {
+    const get = await api(t, 'GET', '/openapi/v2', undefined, { Accept: 'application/json' });
+    const head = await api(t, 'HEAD', '/openapi/v2', undefined, { Accept: 'application/json' });
+    expect(head.status).toBe(200);
+    expect(head.text).toBe('');
+    for (const h of ['content-type', 'content-length', 'etag', 'last-modified', 'vary']) expect(head.headers[h]).toBe(get.headers[h]);
+    expect(Number(head.headers['content-length'])).toBe(Buffer.byteLength(get.text));
+  });
+
+  it('answers 406 to an Accept range without a slash, as goautoneg skips it', async () => {
+    expect((await api(t, 'GET', '/openapi/v2', undefined, { Accept: 'application' })).status).toBe(406);
+  });
+
   it('defines every schema its paths and definitions reference', async () => {
     const doc = (await api(t, 'GET', '/openapi/v2', undefined, { Accept: 'application/json' })).json;
     const refs = new Set<string>(JSON.stringify(doc).match(/"\$ref":"[^"]+"/g));
@@ -103,6 +133,28 @@ describe.skipIf(!haveKubectl)('kind: List files through kubectl (validated again
     expect(doc.status).toBe(200);
     expect(doc.headers.etag).not.toBe(etagBeforeCrd);
     expect(doc.json.definitions['com.example.v1.Backup']['x-kubernetes-group-version-kind']).toEqual([{ group: 'example.com', version: 'v1', kind: 'Backup' }]);
+  });
+
+  it("editing the CRD's schema (same kinds) changes its v3 and v2 documents and their hash and ETag", async () => {
+    const v3Path = '/openapi/v3/apis/example.com/v1';
+    const v3Before = await api(t, 'GET', '/openapi/v3');
+    const v2Before = await api(t, 'GET', '/openapi/v2', undefined, { Accept: 'application/json' });
+    const edited = structuredClone(crd);
+    const spec = edited.spec.versions[0]!.schema.openAPIV3Schema.properties.spec as { properties: Record<string, object> };
+    spec.properties.retention = { type: 'string', description: 'how long backups are kept' };
+    await cluster.ok(['apply', '-f', '-'], { input: manifests(edited) });
+    await cluster.ok(['wait', '--for=condition=Established', `crd/${crd.metadata.name}`, '--timeout=30s']);
+
+    const v3After = await api(t, 'GET', '/openapi/v3');
+    expect(v3After.json.paths['apis/example.com/v1'].serverRelativeURL).not.toBe(v3Before.json.paths['apis/example.com/v1'].serverRelativeURL);
+    expect(v3After.json.paths['apis/apps/v1']).toEqual(v3Before.json.paths['apis/apps/v1']);
+    const v3 = await api(t, 'GET', v3Path);
+    expect(v3.json.components.schemas['com.example.v1.Backup'].properties.spec.properties.retention).toMatchObject({ type: 'string' });
+    const v2After = await api(t, 'GET', '/openapi/v2', undefined, { Accept: 'application/json', 'If-None-Match': v2Before.headers.etag as string });
+    expect(v2After.status).toBe(200);
+    expect(v2After.headers.etag).not.toBe(v2Before.headers.etag);
+    expect(v2After.json.definitions['com.example.v1.Backup'].properties.spec.properties.retention).toEqual({ type: 'string', description: 'how long backups are kept' });
+    expect((await cluster.ok(['explain', 'backups.spec.retention'])).trim()).toMatch(/FIELD:\s+retention <string>/);
   });
 
   it('get -o yaml of several kinds, delete them, apply -f the file: they are back', async () => {
