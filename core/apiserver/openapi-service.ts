@@ -1,17 +1,18 @@
 // Serves /openapi/v3 (one document per group-version, with the hash kubectl caches by) and
 // /openapi/v2 (one document made from all of those, as JSON or gnostic protobuf, with the ETag
 // of its JSON). Each is built on first request and kept until the set of resources changes
-// (a CRD comes or goes).
+// (a CRD comes or goes, or is served again after an edit). Only the serialised forms are kept:
+// the object graphs are several times their size, and are parsed again on the rare rebuild.
 import type { Catalog } from './catalog';
 import type { Schemas } from './schemas';
 import { openAPIV3Document, openAPIV3Index, specHash } from './openapi/documents';
 import { openAPIV2Document, type V3Document } from './openapi/v2-document';
 import { encodeOpenAPIV2 } from './openapi/gnostic-encoder';
+import type { JsonMap } from './patch/json-value';
 
 interface V3Entry {
   json: string;
   hash: string;
-  doc: V3Document;
 }
 
 export interface V2Entry {
@@ -19,7 +20,7 @@ export interface V2Entry {
   /** Upper-case hex SHA-512 of the JSON, for both forms, as kube-openapi's handler computes it. */
   etag: string;
   lastModified: Date;
-  /** The gnostic protobuf form, encoded on first ask. */
+  /** The gnostic protobuf form, encoded (from the JSON parsed again) on first ask. */
   protobuf(): Buffer;
 }
 
@@ -78,7 +79,7 @@ export class OpenApiService {
       })),
     );
     const json = JSON.stringify(doc);
-    const entry = { json, hash: specHash(json), doc: doc as V3Document };
+    const entry = { json, hash: specHash(json) };
     this.docs.set(path, entry);
     return entry;
   }
@@ -86,14 +87,14 @@ export class OpenApiService {
   /** The /openapi/v2 document. */
   openAPIV2(): V2Entry {
     if (this.v2) return this.v2;
-    const doc = openAPIV2Document(this.groupVersionPaths().map((p) => this.document(p)!.doc));
-    const json = Buffer.from(JSON.stringify(doc));
+    const groupVersions = this.groupVersionPaths().map((p) => JSON.parse(this.document(p)!.json) as V3Document);
+    const json = Buffer.from(JSON.stringify(openAPIV2Document(groupVersions)));
     let protobuf: Buffer | undefined;
     this.v2 = {
       json,
       etag: specHash(json),
       lastModified: new Date(),
-      protobuf: () => (protobuf ??= encodeOpenAPIV2(doc)),
+      protobuf: () => (protobuf ??= encodeOpenAPIV2(JSON.parse(json.toString('utf8')) as JsonMap)),
     };
     return this.v2;
   }

@@ -33,4 +33,13 @@ describe('WireWriter', () => {
     expect(bytesOf(inner.get(2)!)[0]!.length).toBe(0);
     expect(Buffer.from(bytesOf(outer.get(2)!)[0]!).toString()).toBe('after');
   });
+
+  it('finishes into a buffer of its own, of exact size (cached results must not pin the working buffer)', () => {
+    const w = new WireWriter();
+    w.string(1, 'x'.repeat(300)); // grows the working buffer past 256 bytes
+    const out = w.finish();
+    expect(out.length).toBe(303);
+    expect(out.buffer.byteLength).toBe(303);
+    expect(bytesOf(readFields(out).get(1)!)[0]!.length).toBe(300);
+  });
 });

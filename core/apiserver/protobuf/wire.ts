@@ -136,7 +136,9 @@ function varintSize(value: number): number {
 
 /**
  * Writes a message into one growing buffer. A nested message is written in place and its
- * length put in front afterwards (one move of its bytes), so no per-message buffers are made.
+ * bytes moved up to put its length in front, so no per-message buffers are made; the price is
+ * that each level of nesting moves its whole subtree once more (a field n levels deep moves n
+ * times), which the shallow trees written here can afford.
  */
 export class WireWriter {
   private buf = Buffer.allocUnsafe(256);
@@ -221,7 +223,10 @@ export class WireWriter {
     this.len += prefix;
   }
 
+  /** The message, in a buffer of its own exact size (the working one can be twice as big). */
   finish(): Buffer {
-    return this.buf.subarray(0, this.len);
+    const out = Buffer.allocUnsafeSlow(this.len);
+    this.buf.copy(out, 0, 0, this.len);
+    return out;
   }
 }
