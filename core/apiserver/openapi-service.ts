@@ -1,7 +1,8 @@
 // Serves /openapi/v3 (one document per group-version, with the hash kubectl caches by) and
 // /openapi/v2 (one document made from all of those, as JSON or gnostic protobuf, with the ETag
 // of its JSON). Each is built on first request and kept until the set of resources changes
-// (a CRD comes or goes, or is served again after an edit). Only the serialised forms are kept:
+// (a CRD comes or goes) or, as kube-apiserver's OpenAPI controllers do, a custom resource's
+// schema changes (then its group-version's document and v2). Only the serialised forms are kept:
 // the object graphs are several times their size, and are parsed again on the rare rebuild.
 import type { Catalog } from './catalog';
 import type { Schemas } from './schemas';
@@ -36,12 +37,16 @@ export class OpenApiService {
       this.docs.clear();
       this.v2 = undefined;
     });
+    schemas.onCustomChange((group, version) => {
+      this.docs.delete(groupVersionPath(group, version));
+      this.v2 = undefined;
+    });
   }
 
   /** Paths as the index names them: "api/v1", "apis/apps/v1". */
   groupVersionPaths(): string[] {
     const out: string[] = [];
-    for (const g of this.catalog.groups()) for (const v of g.versions) out.push(g.group ? `apis/${g.group}/${v}` : `api/${v}`);
+    for (const g of this.catalog.groups()) for (const v of g.versions) out.push(groupVersionPath(g.group, v));
     return out;
   }
 
@@ -98,4 +103,8 @@ export class OpenApiService {
     };
     return this.v2;
   }
+}
+
+function groupVersionPath(group: string, version: string): string {
+  return group ? `apis/${group}/${version}` : `api/${version}`;
 }

@@ -9,6 +9,7 @@ export class Schemas {
   private resolve = schemaResolver();
   /** Each resource's root node (asked for on every write); nodes cache their children. */
   private roots = new WeakMap<ResourceDef, SchemaNode | undefined>();
+  private listeners = new Set<(group: string, version: string) => void>();
 
   /** Registers (or with undefined, forgets) a custom resource's schema. */
   setCustom(group: string, version: string, kind: string, schema: SchemaObject | undefined): void {
@@ -17,6 +18,13 @@ export class Schemas {
     else this.custom.delete(key);
     this.resolve = schemaResolver(Object.fromEntries(this.custom));
     this.roots = new WeakMap();
+    for (const l of this.listeners) l(group, version);
+  }
+
+  /** Notified with its group-version when a custom resource's schema is set or forgotten (OpenAPI). */
+  onCustomChange(listener: (group: string, version: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   customSchema(group: string, version: string, kind: string): SchemaObject | undefined {
