@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ListWatch, type ListPage, type ListWatchSource, type WatchCallbacks, type WatchDelta } from './list-watch';
+import { ListWatch, type ListPage, type ListWatchChange, type ListWatchSource, type WatchCallbacks, type WatchDelta } from './list-watch';
 
 interface Item {
   name: string;
@@ -32,17 +32,34 @@ class FakeSource implements ListWatchSource<Item> {
 
 const gone = Object.assign(new Error('continue token expired'), { code: 410 });
 
+/** A cache on a hand-driven frame clock: `frame()` runs the scheduled batch, as a browser's
+ *  next animation frame would; `batches` holds every change reported. */
 async function started(source: FakeSource) {
   const retries: (() => void)[] = [];
-  const lw = new ListWatch<Item>(source, (i) => i.name, () => undefined, {
+  const batches: ListWatchChange<Item>[] = [];
+  let scheduled: (() => void) | undefined;
+  let framesRequested = 0;
+  const lw = new ListWatch<Item>(source, (i) => i.name, (change) => batches.push(change), {
     retry: (_attempt, run) => {
       retries.push(run);
       return () => undefined;
     },
+    frame: (run) => {
+      framesRequested++;
+      scheduled = run;
+      return () => (scheduled = undefined);
+    },
   });
   lw.start();
   await settle(lw);
-  return { lw, retries };
+  const frame = () => {
+    const run = scheduled;
+    scheduled = undefined;
+    run?.();
+  };
+  frame();
+  batches.length = 0;
+  return { lw, retries, batches, frame, framesRequested: () => framesRequested };
 }
 
 /** Waits until the cache is idle in 'watching' or 'error' (the fake answers in microtasks). */
@@ -90,8 +107,9 @@ describe('ListWatch', () => {
 
   it.each(deltaCases)('$name', async ({ deltas, expected, rv }) => {
     const source = new FakeSource(() => ({ items: [{ name: 'a', rv: '1' }, { name: 'b', rv: '2' }], resourceVersion: '10' }));
-    const { lw } = await started(source);
+    const { lw, frame } = await started(source);
     for (const delta of deltas) source.lastWatch.callbacks.delta(delta);
+    frame();
     expect(names(lw)).toEqual(expected);
     expect(lw.resourceVersion).toBe(rv);
     expect(source.listCalls).toHaveLength(1);
@@ -131,11 +149,12 @@ describe('ListWatch', () => {
 
   it('ignores events from a watch it has replaced', async () => {
     const source = new FakeSource((_c, call) => ({ items: [{ name: 'a', rv: String(call) }], resourceVersion: String(10 * call) }));
-    const { lw } = await started(source);
+    const { lw, frame } = await started(source);
     const old = source.lastWatch;
     old.callbacks.delta({ type: 'ERROR', code: 410, message: 'expired' });
     await settle(lw);
     old.callbacks.delta({ type: 'ADDED', item: { name: 'stale', rv: '99' } });
+    frame();
     expect(names(lw)).toEqual(['a@2']);
   });
 
@@ -155,12 +174,82 @@ describe('ListWatch', () => {
 
   it('stop ends the watch and drops later events', async () => {
     const source = new FakeSource(() => ({ items: [], resourceVersion: '1' }));
-    const { lw } = await started(source);
+    const { lw, frame } = await started(source);
     const w = source.lastWatch;
     lw.stop();
     w.callbacks.delta({ type: 'ADDED', item: { name: 'late', rv: '2' } });
+    frame();
     expect(w.stopped).toBe(true);
     expect(lw.items.size).toBe(0);
     expect(lw.state).toBe('idle');
+  });
+
+  describe('batches', () => {
+    const initial = () => new FakeSource(() => ({ items: [{ name: 'a', rv: '1' }, { name: 'b', rv: '2' }], resourceVersion: '10' }));
+
+    it('applies a burst of deltas in one frame and reports each changed key once', async () => {
+      const source = initial();
+      const { lw, batches, frame, framesRequested } = await started(source);
+      const before = framesRequested();
+      for (let i = 0; i < 200; i++) source.lastWatch.callbacks.delta({ type: 'MODIFIED', item: { name: 'a', rv: String(11 + i), value: `v${i}` } });
+      source.lastWatch.callbacks.delta({ type: 'ADDED', item: { name: 'c', rv: '300' } });
+      source.lastWatch.callbacks.delta({ type: 'DELETED', item: { name: 'b', rv: '301' } });
+      // Nothing is applied before the frame, and the whole burst asked for one frame.
+      expect(names(lw)).toEqual(['a@1', 'b@2']);
+      expect(framesRequested() - before).toBe(1);
+      expect(lw.resourceVersion).toBe('301');
+      frame();
+      expect(batches).toHaveLength(1);
+      expect(batches[0].reset).toBe(false);
+      expect([...batches[0].changed]).toEqual([
+        ['a', { name: 'a', rv: '210', value: 'v199' }],
+        ['c', { name: 'c', rv: '300' }],
+        ['b', null],
+      ]);
+      expect(names(lw)).toEqual(['a@210=v199', 'c@300']);
+    });
+
+    it('an add then delete of the same key in one frame reports a deletion, and the cache never holds it', async () => {
+      const source = initial();
+      const { lw, batches, frame } = await started(source);
+      source.lastWatch.callbacks.delta({ type: 'ADDED', item: { name: 'brief', rv: '11' } });
+      source.lastWatch.callbacks.delta({ type: 'DELETED', item: { name: 'brief', rv: '12' } });
+      frame();
+      expect([...batches[0].changed]).toEqual([['brief', null]]);
+      expect(names(lw)).toEqual(['a@1', 'b@2']);
+    });
+
+    it('frames with no deltas report nothing; the next burst is the next batch', async () => {
+      const source = initial();
+      const { batches, frame } = await started(source);
+      frame();
+      expect(batches).toHaveLength(0);
+      source.lastWatch.callbacks.delta({ type: 'ADDED', item: { name: 'c', rv: '11' } });
+      frame();
+      source.lastWatch.callbacks.delta({ type: 'ADDED', item: { name: 'd', rv: '12' } });
+      frame();
+      expect(batches.map((b) => [...b.changed.keys()])).toEqual([['c'], ['d']]);
+    });
+
+    it('a re-list drops the old watch deltas not yet applied and reports a reset', async () => {
+      const source = new FakeSource((_c, call) => ({ items: [{ name: `list${call}`, rv: String(call) }], resourceVersion: String(10 * call) }));
+      const { lw, batches, frame } = await started(source);
+      source.lastWatch.callbacks.delta({ type: 'ADDED', item: { name: 'before-410', rv: '11' } });
+      source.lastWatch.callbacks.delta({ type: 'ERROR', code: 410, message: 'expired' });
+      await settle(lw);
+      frame();
+      expect(batches.at(-1)).toEqual({ reset: true, changed: new Map() });
+      expect(names(lw)).toEqual(['list2@2']);
+    });
+
+    it('flush applies what is pending at once, without waiting for the frame', async () => {
+      const source = initial();
+      const { lw, batches, frame } = await started(source);
+      source.lastWatch.callbacks.delta({ type: 'ADDED', item: { name: 'c', rv: '11' } });
+      lw.flush();
+      expect(names(lw)).toEqual(['a@1', 'b@2', 'c@11']);
+      frame();
+      expect(batches).toHaveLength(1);
+    });
   });
 });

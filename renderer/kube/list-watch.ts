@@ -1,6 +1,7 @@
 // An informer for the renderer: list in pages, watch from the list's resourceVersion, keep one
-// cache and apply each delta to it. Never polls: a watch that expires (410) or breaks leads to
-// one new list, then a new watch.
+// cache and apply the deltas to it in batches, one per frame, so a stream of hundreds of events
+// a second costs one update of the views per frame, not one per event. Never polls: a watch that
+// expires (410) or breaks leads to one new list, then a new watch.
 export interface ListPage<T> {
   items: T[];
   resourceVersion: string;
@@ -29,13 +30,22 @@ export interface ListWatchSource<T> {
 
 export type ListWatchState = 'idle' | 'listing' | 'watching' | 'error';
 
+/** What one batch changed: by key, the new item or null for a deletion. After a re-list
+ *  (`reset`), the whole cache was replaced and `changed` is empty. */
+export interface ListWatchChange<T> {
+  reset: boolean;
+  changed: ReadonlyMap<string, T | null>;
+}
+
 export interface ListWatchOptions {
   /** Schedules a retry after a failure; returns a cancel function. Default: setTimeout backoff. */
   retry?: (attempt: number, run: () => void) => () => void;
+  /** Schedules the next batch; returns a cancel function. Default: the next animation frame. */
+  frame?: (run: () => void) => () => void;
 }
 
 export class ListWatch<T> {
-  /** The cache, by key. Mutated in place; onChange says when. */
+  /** The cache, by key. Mutated in place, one batch at a time; onChange says when and what. */
   readonly items = new Map<string, T>();
   state: ListWatchState = 'idle';
   error: string | undefined;
@@ -48,14 +58,20 @@ export class ListWatch<T> {
   private stopWatch?: () => void;
   private cancelRetry?: () => void;
   private readonly retry: NonNullable<ListWatchOptions['retry']>;
+  private readonly frame: NonNullable<ListWatchOptions['frame']>;
+  /** Deltas received since the last batch, by key (the last one wins); null: deleted. */
+  private pending = new Map<string, T | null>();
+  private pendingReset = false;
+  private cancelFrame?: () => void;
 
   constructor(
     private readonly source: ListWatchSource<T>,
     private readonly key: (item: T) => string,
-    private readonly onChange: () => void,
+    private readonly onChange: (change: ListWatchChange<T>) => void,
     opts: ListWatchOptions = {},
   ) {
     this.retry = opts.retry ?? backoff;
+    this.frame = opts.frame ?? nextFrame;
   }
 
   start(): void {
@@ -69,7 +85,27 @@ export class ListWatch<T> {
     this.stopWatch = undefined;
     this.cancelRetry?.();
     this.cancelRetry = undefined;
+    this.cancelFrame?.();
+    this.cancelFrame = undefined;
+    this.pending.clear();
+    this.pendingReset = false;
     this.state = 'idle';
+  }
+
+  /** Applies the deltas received since the last batch and reports them; the frame callback,
+   *  and callable directly (tests, or a view that must be current now). */
+  flush(): void {
+    this.cancelFrame?.();
+    this.cancelFrame = undefined;
+    const changed = this.pending;
+    const reset = this.pendingReset;
+    this.pending = new Map();
+    this.pendingReset = false;
+    for (const [k, item] of changed) {
+      if (item === null) this.items.delete(k);
+      else this.items.set(k, item);
+    }
+    this.onChange({ reset, changed: reset ? new Map() : changed });
   }
 
   /** Lists again if `from` is still the current epoch; each list opens a new one, so the
@@ -96,9 +132,12 @@ export class ListWatch<T> {
       if (codeOf(err) === 410) return this.relist(epoch);
       return this.fail(epoch, errorMessage(err));
     }
-    // Swap the cache in one step, so a re-list never shows an empty table in between.
+    // Swap the cache in one step, so a re-list never shows an empty table in between; deltas
+    // of the previous watch not yet applied are older than this list.
     this.items.clear();
     for (const [k, v] of fresh) this.items.set(k, v);
+    this.pending.clear();
+    this.pendingReset = true;
     this.resourceVersion = page.resourceVersion;
     this.lists++;
     this.error = undefined;
@@ -118,14 +157,10 @@ export class ListWatch<T> {
     switch (delta.type) {
       case 'ADDED':
       case 'MODIFIED':
-        this.items.set(this.key(delta.item), delta.item);
-        this.resourceVersion = this.source.resourceVersionOf(delta.item) ?? this.resourceVersion;
-        this.onChange();
-        return;
       case 'DELETED':
-        this.items.delete(this.key(delta.item));
+        this.pending.set(this.key(delta.item), delta.type === 'DELETED' ? null : delta.item);
         this.resourceVersion = this.source.resourceVersionOf(delta.item) ?? this.resourceVersion;
-        this.onChange();
+        this.schedule();
         return;
       case 'BOOKMARK':
         this.resourceVersion = delta.resourceVersion ?? this.resourceVersion;
@@ -150,8 +185,25 @@ export class ListWatch<T> {
 
   private setState(state: ListWatchState): void {
     this.state = state;
-    this.onChange();
+    this.schedule();
   }
+
+  private schedule(): void {
+    this.cancelFrame ??= this.frame(() => {
+      this.cancelFrame = undefined;
+      this.flush();
+    });
+  }
+}
+
+/** The next animation frame where there is one (a page), else the next macrotask. */
+function nextFrame(run: () => void): () => void {
+  if (typeof requestAnimationFrame === 'function') {
+    const id = requestAnimationFrame(run);
+    return () => cancelAnimationFrame(id);
+  }
+  const timer = setTimeout(run, 0);
+  return () => clearTimeout(timer);
 }
 
 /** 1 s, 2 s, 4 s ... up to 30 s between attempts after failures. */

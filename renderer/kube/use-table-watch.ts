@@ -1,9 +1,17 @@
-// The Vue side of a list/watch cache of Table rows: reactive rows and columns, with change
-// notifications batched per animation frame so a burst of events costs one re-render.
+// The Vue side of a list/watch cache of Table rows. The cache hands over its changes once per
+// animation frame; they go into a RowIndex (sorted, filtered, updated in place), and one
+// version bump per frame tells the views, so a burst of events costs one re-render of the
+// rows on screen, never a copy or re-sort of the whole list.
 import { computed, ref, shallowRef } from 'vue';
-import { ListWatch, type ListWatchState } from './list-watch';
+import { ListWatch, type ListWatchChange, type ListWatchState } from './list-watch';
+import { RowIndex, type RowEntry, type SortSpec } from './row-index';
 import { rowKey, type TableColumn, type TableRow } from './table';
 import { tableSource } from './table-source';
+
+export interface RowsView {
+  entries: readonly RowEntry[];
+  version: number;
+}
 
 const active = new Set<() => void>();
 
@@ -17,34 +25,65 @@ export function useTableWatch() {
   const state = ref<ListWatchState>('idle');
   const error = ref<string>();
   const path = ref('');
+  const filter = ref('');
+  const sort = ref<SortSpec>();
+  /** Bumped once per applied batch (and per sort or filter change). */
   const version = ref(0);
+  const index = new RowIndex();
   let lw: ListWatch<TableRow> | undefined;
-  let frame = 0;
 
-  const flush = () => {
-    frame = 0;
+  const changed = (change: ListWatchChange<TableRow>) => {
+    if (change.reset) index.reset(lw?.items ?? []);
+    else if (change.changed.size) index.apply(change.changed);
     state.value = lw?.state ?? 'idle';
     error.value = lw?.error;
     version.value++;
   };
-  const schedule = () => {
-    if (!frame) frame = requestAnimationFrame(flush);
-  };
   const restart = () => lw?.start();
 
+  /** The rows that match the filter, in the chosen order. The array is updated in place, so
+   *  each batch comes as a new view object: that is what tells a component to render again. */
+  const visible = computed<RowsView>(() => ({ entries: index.visible, version: version.value }));
+  /** Every row, in the chosen order. */
   const rows = computed<TableRow[]>(() => {
     void version.value;
-    return lw ? [...lw.items.values()] : [];
+    return index.sorted.map((e) => e.row);
   });
+  const total = computed(() => {
+    void version.value;
+    return index.size;
+  });
+
+  function setFilter(text: string): void {
+    filter.value = text;
+    index.setFilter(text);
+    version.value++;
+  }
+
+  function setSort(spec: SortSpec | undefined): void {
+    sort.value = spec;
+    index.setSort(spec);
+    version.value++;
+  }
+
+  function find(namespace: string, name: string): TableRow | undefined {
+    void version.value;
+    return index.find(namespace, name)?.row;
+  }
 
   function start(collectionPath: string): void {
     if (lw && path.value === collectionPath) return;
     stop();
     path.value = collectionPath;
-    columns.value = [];
-    lw = new ListWatch(tableSource(collectionPath, (c) => (columns.value = c)), rowKey, schedule);
+    setColumns([]);
+    lw = new ListWatch(tableSource(collectionPath, setColumns), rowKey, changed);
     active.add(restart);
     lw.start();
+  }
+
+  function setColumns(c: TableColumn[]): void {
+    columns.value = c;
+    index.setColumns(c);
   }
 
   function stop(): void {
@@ -52,8 +91,9 @@ export function useTableWatch() {
     lw = undefined;
     active.delete(restart);
     path.value = '';
-    flush();
+    index.reset([]);
+    changed({ reset: false, changed: new Map() });
   }
 
-  return { rows, columns, state, error, path, start, stop };
+  return { rows, visible, total, columns, state, error, path, filter, sort, setFilter, setSort, find, start, stop };
 }
