@@ -117,10 +117,17 @@ describe('a 2,000-pod list (web mode, real browser)', () => {
     await page().locator('.detail').waitFor({ state: 'detached' });
   });
 
-  it('shows a watched change in a row in place', async () => {
+  it('shows watched changes: a row changed in place, a row added and one deleted', async () => {
     const first = podName(0, NAMESPACES);
     await setRestarts(app.client, first.namespace, first.name, 42);
     await page().locator(`.resource-table tbody tr[data-name="${first.name}"] td`, { hasText: /^\s*42\s*$/ }).waitFor();
+    // Sorted in at the top (load-0/a-new before load-0/web-...), and counted.
+    await app.client.create('', 'pods', 'load-0', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a-new' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    await page().locator('.resource-table tbody tr[aria-rowindex="2"][data-name="a-new"]').waitFor();
+    await count().filter({ hasText: String(PODS + 1) }).waitFor();
+    await app.client.delete('', 'pods', 'load-0', 'a-new', { gracePeriodSeconds: 0 });
+    await page().locator('.resource-table tbody tr[data-name="a-new"]').waitFor({ state: 'detached' });
+    await count().filter({ hasText: String(PODS) }).waitFor();
   });
 
   it('has no serious or critical axe violations', async () => {
