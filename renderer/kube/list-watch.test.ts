@@ -252,4 +252,60 @@ describe('ListWatch', () => {
       expect(batches).toHaveLength(1);
     });
   });
+
+  describe('the first list', () => {
+    /** A source whose pages wait until released, so a test sees the cache between pages. */
+    function gatedSource(pagesPerList: number) {
+      const gates: (() => void)[] = [];
+      const source = new FakeSource(() => ({ items: [], resourceVersion: '' }));
+      let listNo = 0;
+      source.listPage = async (cont) => {
+        source.listCalls.push(cont);
+        if (cont === undefined) listNo++;
+        const n = cont === undefined ? 1 : Number(cont);
+        await new Promise<void>((resolve) => gates.push(resolve));
+        const last = n === pagesPerList;
+        return { items: [{ name: `l${listNo}-p${n}`, rv: String(n) }], resourceVersion: last ? String(100 * listNo) : '', continue: last ? undefined : String(n + 1) };
+      };
+      const release = async () => {
+        gates.shift()?.();
+        for (let i = 0; i < 10; i++) await Promise.resolve();
+      };
+      return { source, release };
+    }
+
+    it('shows each page as it arrives; a re-list shows the old rows until it is whole', async () => {
+      const { source, release } = gatedSource(3);
+      const batches: ListWatchChange<Item>[] = [];
+      let scheduled: (() => void) | undefined;
+      const lw = new ListWatch<Item>(source, (i) => i.name, (c) => batches.push(c), {
+        retry: () => () => undefined,
+        frame: (run) => ((scheduled = run), () => (scheduled = undefined)),
+      });
+      const frame = () => scheduled?.();
+      lw.start();
+      await release();
+      frame();
+      expect(names(lw)).toEqual(['l1-p1@1']);
+      expect(lw.state).toBe('listing');
+      await release();
+      frame();
+      expect(names(lw)).toEqual(['l1-p1@1', 'l1-p2@2']);
+      await release();
+      frame();
+      expect(names(lw)).toEqual(['l1-p1@1', 'l1-p2@2', 'l1-p3@3']);
+      expect(lw.state).toBe('watching');
+      expect(batches.every((b) => !b.reset)).toBe(true);
+
+      source.lastWatch.callbacks.delta({ type: 'ERROR', code: 410, message: 'expired' });
+      await release();
+      await release();
+      frame();
+      expect(names(lw)).toEqual(['l1-p1@1', 'l1-p2@2', 'l1-p3@3']);
+      await release();
+      frame();
+      expect(names(lw)).toEqual(['l2-p1@1', 'l2-p2@2', 'l2-p3@3']);
+      expect(batches.at(-1)?.reset).toBe(true);
+    });
+  });
 });

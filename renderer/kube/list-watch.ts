@@ -116,6 +116,9 @@ export class ListWatch<T> {
     this.stopWatch?.();
     this.stopWatch = undefined;
     this.setState('listing');
+    // Into an empty cache, each page is shown as it arrives: a 50,000-row list has rows on
+    // screen after its first page. A re-list keeps the old rows until the new list is whole.
+    const progressive = this.items.size === 0 && this.pending.size === 0;
     const fresh = new Map<string, T>();
     let page: ListPage<T> | undefined;
     try {
@@ -123,7 +126,11 @@ export class ListWatch<T> {
       do {
         page = await this.source.listPage(cont);
         if (epoch !== this.epoch) return;
-        for (const item of page.items) fresh.set(this.key(item), item);
+        for (const item of page.items) {
+          if (progressive) this.pending.set(this.key(item), item);
+          else fresh.set(this.key(item), item);
+        }
+        if (progressive) this.schedule();
         cont = page.continue || undefined;
       } while (cont);
     } catch (err) {
@@ -132,12 +139,14 @@ export class ListWatch<T> {
       if (codeOf(err) === 410) return this.relist(epoch);
       return this.fail(epoch, errorMessage(err));
     }
-    // Swap the cache in one step, so a re-list never shows an empty table in between; deltas
-    // of the previous watch not yet applied are older than this list.
-    this.items.clear();
-    for (const [k, v] of fresh) this.items.set(k, v);
-    this.pending.clear();
-    this.pendingReset = true;
+    if (!progressive) {
+      // Swap the cache in one step, so a re-list never shows an empty table in between;
+      // deltas of the previous watch not yet applied are older than this list.
+      this.items.clear();
+      for (const [k, v] of fresh) this.items.set(k, v);
+      this.pending.clear();
+      this.pendingReset = true;
+    }
     this.resourceVersion = page.resourceVersion;
     this.lists++;
     this.error = undefined;
