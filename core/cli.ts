@@ -21,8 +21,13 @@ Commands:
               --node-lease-renew-interval DURATION  how often kubelets renew their Lease (default 10s)
               --default-toleration-seconds N        how long pods stay on a NotReady node (default 300)
   node      Add, remove, stop or start a simulated node: node add|remove|stop|start NAME [--kubeconfig FILE]
-  app       Start the desktop app (web mode where Electron is unavailable)
 `;
+
+/** The desktop commands' part of the usage lives with them, loaded only when it is shown. */
+async function usage(): Promise<string> {
+  const { LAUNCH_USAGE } = await import('../electron/launch-flags');
+  return USAGE + LAUNCH_USAGE;
+}
 
 function readyz(cluster: Cluster): Promise<boolean> {
   return new Promise((resolve) => {
@@ -135,18 +140,19 @@ export async function main(argv: string[]): Promise<number> {
         const { runNodeCommand } = await import('./nodes/node-command');
         return await runNodeCommand(rest);
       }
-      case 'app': {
+      case 'app':
+      case 'web': {
         const { launchApp } = await import('../electron/launch');
-        return await launchApp(rest);
+        return await launchApp(command === 'web' ? ['--web', '--no-open', ...rest] : rest);
       }
       case undefined:
       case 'help':
       case '--help':
       case '-h':
-        process.stdout.write(USAGE);
+        process.stdout.write(await usage());
         return command === undefined ? 2 : 0;
       default:
-        process.stderr.write(`wheelhouse: unknown command "${command}"\n\n${USAGE}`);
+        process.stderr.write(`wheelhouse: unknown command "${command}"\n\n${await usage()}`);
         return 2;
     }
   } catch (e) {

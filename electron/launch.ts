@@ -1,20 +1,23 @@
 // `wheelhouse app` / `npm start`: the desktop app when Electron is installed, else the same
 // app in the browser (web mode). `--web` forces web mode; `--no-open` keeps the browser shut.
+// `wheelhouse web` is `app --web --no-open`.
 import { spawn, spawnSync } from 'node:child_process';
 import { lookup } from 'node:dns/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { ClusterLifecycle, EMBEDDED_ID } from './host/cluster-lifecycle';
-import { electronMainPath, packageRoot } from './host/paths';
+import { startSupervisedCore } from './core-process/embedded-core';
+import { forkCore } from './core-process/node-fork';
+import { AppSettings } from './host/app-settings';
+import { ClusterLifecycle } from './host/cluster-lifecycle';
+import { coreEntryPath, electronMainPath, packageRoot } from './host/paths';
+import { parseLaunchFlags, type LaunchFlags } from './launch-flags';
 import { startWebHost } from './web-host';
 
 export async function launchApp(args: string[]): Promise<number> {
-  const web = args.includes('--web');
-  const open = !args.includes('--no-open');
-  const port = numberFlag(args, '--port');
+  const flags = parseLaunchFlags(args);
   const root = packageRoot();
-  if (!web) {
+  if (!flags.web) {
     const electron = await ensureElectron(root);
     if (electron && existsSync(electronMainPath(root))) return runElectron(electron, electronMainPath(root), args);
     console.warn(
@@ -23,7 +26,7 @@ export async function launchApp(args: string[]): Promise<number> {
         : 'wheelhouse: the Electron binary is not installed and could not be downloaded; starting in web mode.',
     );
   }
-  return runWebMode({ open, port });
+  return runWebMode(flags, root);
 }
 
 /** The Electron executable, downloading it first when it is missing and the network is up. */
@@ -72,20 +75,29 @@ function runElectron(binary: string, main: string, args: string[]): Promise<numb
   });
 }
 
-async function runWebMode(opts: { open: boolean; port?: number }): Promise<number> {
-  const lifecycle = new ClusterLifecycle();
-  const host = await startWebHost({ lifecycle, port: opts.port });
-  console.log(`\nWheelhouse is running in web mode. Open this URL (it carries a one-time token):\n\n  ${host.url}\n`);
-  void lifecycle.select(EMBEDDED_ID).then((status) => {
+async function runWebMode(flags: LaunchFlags, root: string): Promise<number> {
+  const entry = coreEntryPath(root);
+  const lifecycle = new ClusterLifecycle({
+    settings: new AppSettings(join(flags.dataDir, 'settings.json')),
+    startEmbedded: () => startSupervisedCore(() => forkCore({ dataDir: join(flags.dataDir, 'cluster'), port: flags.clusterPort }, { entry })),
+  });
+  for (const problem of lifecycle.kubeconfigProblems()) console.warn(`wheelhouse: kubeconfig ${problem} (its contexts are left out)`);
+  lifecycle.onStatus((status) => {
     if (status.state === 'error') console.error(`wheelhouse: ${status.label}: ${status.message}`);
   });
-  if (opts.open) openBrowser(host.url);
-  await new Promise<void>((resolve) => {
+  // Handlers first: a Ctrl-C while the cluster starts must still stop it cleanly.
+  const stopRequested = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  const host = await startWebHost({ lifecycle, port: flags.port });
+  console.log(`\nWheelhouse is running in web mode. Open this URL (it carries a one-time token):\n\n  ${host.url}\n`);
+  void lifecycle.select(lifecycle.preferred());
+  if (flags.open) openBrowser(host.url);
+  await stopRequested;
   await host.close();
   await lifecycle.stop();
+  console.log('wheelhouse: stopped');
   return 0;
 }
 
@@ -95,12 +107,4 @@ function openBrowser(url: string): void {
   const child = spawn(cmd, cmdArgs, { stdio: 'ignore', detached: true });
   child.once('error', () => console.log('wheelhouse: could not open a browser; open the URL above yourself.'));
   child.unref();
-}
-
-function numberFlag(args: string[], name: string): number | undefined {
-  const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
-  if (i < 0) return undefined;
-  const value = args[i].includes('=') ? args[i].split('=')[1] : args[i + 1];
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 0 && n < 65536 ? n : undefined;
 }

@@ -1,12 +1,17 @@
 // Electron's main process: one sandboxed window on the app:// protocol, the bridge over IPC,
 // and the embedded cluster (or a kubeconfig context) behind it.
+import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, shell, type WebContents } from 'electron';
 import { INVOKE_CHANNELS } from './bridge/contract';
 import { ipcEventChannel, ipcInvokeChannel } from './bridge/preload-api';
 import { BridgeHost, type AttachedSession } from './host/bridge-host';
-import { ClusterLifecycle, EMBEDDED_ID } from './host/cluster-lifecycle';
+import { startSupervisedCore } from './core-process/embedded-core';
+import { utilityCore } from './core-process/utility-process';
+import { AppSettings } from './host/app-settings';
+import { ClusterLifecycle } from './host/cluster-lifecycle';
 import { contentSecurityPolicy } from './host/csp';
-import { packageVersion, preloadPath, rendererDir } from './host/paths';
+import { coreEntryPath, packageVersion, preloadPath, rendererDir } from './host/paths';
+import { parseLaunchFlags } from './launch-flags';
 import { readStaticFile } from './host/static-files';
 import { installMenu } from './menu';
 
@@ -15,7 +20,12 @@ const ORIGIN = `${SCHEME}://renderer`;
 
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-const lifecycle = new ClusterLifecycle();
+const flags = parseLaunchFlags(process.argv.slice(2), { strict: false });
+// The cluster runs in a utilityProcess: off this event loop, so it never stalls the window.
+const lifecycle = new ClusterLifecycle({
+  settings: new AppSettings(join(flags.dataDir, 'settings.json')),
+  startEmbedded: () => startSupervisedCore(() => utilityCore({ dataDir: join(flags.dataDir, 'cluster'), port: flags.clusterPort }, coreEntryPath())),
+});
 const bridge = new BridgeHost(lifecycle, { name: app.getName(), version: packageVersion(), mode: 'electron' });
 const sessions = new Map<number, AttachedSession>();
 
@@ -99,7 +109,7 @@ app.whenReady().then(() => {
   serveRenderer();
   registerBridge();
   createWindow();
-  void lifecycle.select(EMBEDDED_ID);
+  void lifecycle.select(lifecycle.preferred());
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -28,7 +28,8 @@ await build({
   external,
   // Bundled CommonJS code may require Node's built-ins; ES modules have no require of their own.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  entryPoints: { 'core/cli': 'core/cli.ts' },
+  // The embedded cluster's own process (electron/core-process/) loads the core like the CLI.
+  entryPoints: { 'core/cli': 'core/cli.ts', 'electron/core-process': 'electron/core-process/entry.ts' },
   outdir: 'dist',
   format: 'esm',
   // The CLI imports the desktop launcher lazily; keep it a separate chunk.

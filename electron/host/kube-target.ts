@@ -17,8 +17,13 @@ export function loadKubeTarget(kubeconfigPath: string, context?: string): KubeTa
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfigPath);
   if (context) kc.setCurrentContext(context);
+  return kubeTarget(kc, `kubeconfig ${kubeconfigPath}`);
+}
+
+/** The target of kc's current context; where names the kubeconfig in errors. */
+export function kubeTarget(kc: KubeConfig, where = 'kubeconfig'): KubeTarget {
   const cluster = kc.getCurrentCluster();
-  if (!cluster) throw new Error(`kubeconfig ${kubeconfigPath}: context "${kc.getCurrentContext()}" has no cluster`);
+  if (!cluster) throw new Error(`${where}: context "${kc.getCurrentContext()}" has no cluster`);
   const server = cluster.server.replace(/\/+$/, '');
   const base = new URL(server);
   const transport = base.protocol === 'http:' ? http : https;
@@ -34,15 +39,4 @@ export function loadKubeTarget(kubeconfigPath: string, context?: string): KubeTa
       return transport.request({ ...urlToHttpOptions(base), ...opts, path, method, headers: { ...(opts.headers ?? {}), ...headers } });
     },
   };
-}
-
-/** Context names in a kubeconfig file, or none when the file is missing or unreadable. */
-export function listContexts(kubeconfigPath: string): string[] {
-  try {
-    const kc = new KubeConfig();
-    kc.loadFromFile(kubeconfigPath);
-    return kc.getContexts().map((c) => c.name);
-  } catch {
-    return [];
-  }
 }

@@ -28,3 +28,4 @@ export function packageVersion(root = packageRoot()): string {
 export const rendererDir = (root = packageRoot()) => join(root, 'dist', 'renderer');
 export const electronMainPath = (root = packageRoot()) => join(root, 'dist', 'electron', 'main.js');
 export const preloadPath = (root = packageRoot()) => join(root, 'dist', 'electron', 'preload.cjs');
+export const coreEntryPath = (root = packageRoot()) => join(root, 'dist', 'electron', 'core-process.js');
