@@ -34,9 +34,9 @@ interface Answer {
   body: string;
 }
 
-function get(path: string, headers: Record<string, string> = {}): Promise<Answer> {
+function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request(`${host.origin}${path}`, { headers }, (res) => {
+    const req = request(`${host.origin}${path}`, { headers, method }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
@@ -77,6 +77,27 @@ describe('web host', () => {
     const session = await signIn();
     const res = await get(path.replace('TOKEN', token), headers?.(session));
     expect(res.status).toBe(status);
+  });
+
+  it.each([
+    ['GET', '/'],
+    ['GET', '/index.html'],
+    ['GET', '/assets/index.js'],
+    ['GET', '/favicon.svg'],
+    ['GET', '/no-such-file'],
+    ['GET', '/bridge'],
+    ['GET', '/%2e%2e/%2e%2e/etc/passwd'],
+    ['GET', '/?session=x'],
+    ['POST', '/'],
+    ['OPTIONS', '/index.html'],
+  ])('serves nothing but the sign-in error without a session: %s %s', async (method, path) => {
+    const res = await get(path, {}, method);
+    expect(res.status).toBe(401);
+    expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(res.body).toBe(
+      'unauthorized: open the sign-in URL Wheelhouse printed at start; it works once, so if it was used already, restart Wheelhouse and open the new URL it prints\n',
+    );
   });
 
   it('trades the URL token once for a separate random session id in an HttpOnly SameSite=Strict cookie, dropping it from the URL', async () => {

@@ -2,6 +2,7 @@
 // default in ~/.wheelhouse/cluster) or a context from the user's kubeconfig files. The choice
 // is saved, an unreachable context is retried with a growing delay, and the embedded
 // cluster's crashes and restarts show as its status.
+import type { ClientRequest } from 'node:http';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ClusterEntry, ClusterStatus } from '../bridge/contract';
@@ -169,7 +170,7 @@ export class ClusterLifecycle {
     }
   }
 
-  /** Reaches a kubeconfig context; while its server does not answer, tries again with backoff. */
+  /** Reaches a kubeconfig context's server (GET /version); while it does not answer, tries again with backoff. */
   private async connectContext(generation: number, id: string, label: string, attempt: number): Promise<void> {
     let target: KubeTarget;
     try {
@@ -179,8 +180,17 @@ export class ClusterLifecycle {
       if (generation === this.generation) this.setState({ id, label, state: 'error', message: (err as Error).message });
       return;
     }
+    let req: ClientRequest;
     try {
-      await probe(target, this.opts.probeTimeoutMs ?? 5000);
+      req = await target.request('GET', '/version', { Accept: 'application/json' });
+    } catch (err) {
+      // The kubeconfig itself is wrong (a credential file missing, http without
+      // insecure-skip-tls-verify...): trying again would not help.
+      if (generation === this.generation) this.setState({ id, label, state: 'error', server: target.server, message: (err as Error).message });
+      return;
+    }
+    try {
+      await answered(req, this.opts.probeTimeoutMs ?? 5000);
     } catch (err) {
       if (generation !== this.generation) return;
       const { initial, max } = this.opts.retryMs ?? { initial: 1000, max: 30_000 };
@@ -217,18 +227,16 @@ export class ClusterLifecycle {
   }
 }
 
-/** Any HTTP answer to GET /version means the server is there; credentials are judged per request. */
-function probe(target: KubeTarget, timeoutMs: number): Promise<void> {
+/** Any HTTP answer means the server is there; credentials are judged per request. */
+function answered(req: ClientRequest, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    target.request('GET', '/version', { Accept: 'application/json' }).then((req) => {
-      req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${seconds(timeoutMs)}`)));
-      req.once('response', (res) => {
-        res.resume();
-        resolve();
-      });
-      req.once('error', reject);
-      req.end();
-    }, reject);
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${seconds(timeoutMs)}`)));
+    req.once('response', (res) => {
+      res.resume();
+      resolve();
+    });
+    req.once('error', reject);
+    req.end();
   });
 }
 
