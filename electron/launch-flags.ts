@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 export const LAUNCH_USAGE = `  app       Start the desktop app (web mode where Electron is unavailable)
               --web              serve the app to a browser instead of opening a window
               --no-open          in web mode, print the URL without opening a browser
+              (and --cluster-port, --data-dir as for web)
   web       Serve the app on 127.0.0.1 for a browser: the same as app --web --no-open
               --port PORT        web port (default 0: any free port)
               --cluster-port PORT  the embedded cluster's API server port (default 6443, 0 = any)
