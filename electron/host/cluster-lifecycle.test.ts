@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClusterStatus } from '../bridge/contract';
 import { AppSettings } from './app-settings';
-import { ClusterLifecycle, EMBEDDED_ID, type ClusterLifecycleOptions } from './cluster-lifecycle';
+import { ClusterLifecycle, EMBEDDED_ID, type ClusterLifecycleOptions, type EmbeddedEvent } from './cluster-lifecycle';
 
 let dir: string;
 const servers: Server[] = [];
@@ -130,6 +130,30 @@ describe('ClusterLifecycle', () => {
     writeFileSync(file, kubeconfigText({ plain: await apiServer() }, false));
     const status = await lifecycle({ userKubeconfig: file }).select('context:plain');
     expect(status).toMatchObject({ state: 'error', message: 'HTTP protocol is not allowed when skipTLSVerify is not set or false' });
+  });
+
+  it("shows the embedded cluster's crash, restart and giving up, and starts it afresh when chosen again", async () => {
+    const kubeconfigPath = kubeconfig('embedded', { wheelhouse: await apiServer() });
+    let emit: (event: EmbeddedEvent) => void = () => undefined;
+    let starts = 0;
+    const l = lifecycle({
+      userKubeconfig: join(dir, 'missing'),
+      startEmbedded: async () => {
+        starts++;
+        return { url: 'unused', kubeconfigPath, stop: async () => undefined, onEvent: (listener) => ((emit = listener), () => undefined) };
+      },
+    });
+    expect((await l.select(EMBEDDED_ID)).state).toBe('ready');
+    emit({ type: 'crashed', reason: 'killed by SIGSEGV', restart: 1, maxRestarts: 5, restartInMs: 1000 });
+    expect(l.status()).toMatchObject({ state: 'error', message: "the embedded cluster's process killed by SIGSEGV; restarting it in 1 s (restart 1 of 5)" });
+    emit({ type: 'ready', value: undefined });
+    expect(l.status().state).toBe('ready');
+    emit({ type: 'gave-up', reason: 'exited with code 1', crashes: 6 });
+    expect(l.status().message).toBe(
+      "the embedded cluster's process exited with code 1 after 5 restarts in a row; Wheelhouse stopped restarting it. Choose it in the cluster picker to start it again.",
+    );
+    expect((await l.select(EMBEDDED_ID)).state).toBe('ready');
+    expect(starts).toBe(2);
   });
 
   it('names a context that has no cluster', async () => {

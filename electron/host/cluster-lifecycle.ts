@@ -6,15 +6,13 @@ import type { ClientRequest } from 'node:http';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ClusterEntry, ClusterStatus } from '../bridge/contract';
+import type { SupervisorEvent } from '../core-process/supervisor';
 import type { AppSettings } from './app-settings';
 import { kubeConfigFor, kubeconfigPaths, loadMergedKubeconfig } from './kubeconfig-files';
 import { kubeTarget, loadKubeTarget, type KubeTarget } from './kube-target';
 
-/** What a supervised embedded cluster reports (a subset of the core process's supervisor events). */
-export type EmbeddedEvent =
-  | { type: 'ready' }
-  | { type: 'crashed'; reason: string; restart: number; maxRestarts: number; restartInMs: number }
-  | { type: 'gave-up'; reason: string; crashes: number };
+/** What a supervised embedded cluster reports: crashes, restarts, giving up. */
+export type EmbeddedEvent = SupervisorEvent<unknown>;
 
 /** The part of a started embedded cluster the host uses. */
 export interface EmbeddedCluster {
