@@ -112,6 +112,24 @@ describe('ClusterLifecycle', () => {
     expect(await ready).toMatchObject({ id: 'context:remote', state: 'ready' });
   });
 
+  it('notices a reached context going away (a request fails to connect), then retries until it is back', async () => {
+    const port = await apiServer();
+    const l = lifecycle({ userKubeconfig: kubeconfig('config', { remote: port }) });
+    expect((await l.select('context:remote')).state).toBe('ready');
+    const server = servers.pop()!;
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+
+    const lost = next(l, (s) => s.state === 'error');
+    const req = await l.target().request('GET', '/api/v1/nodes', {});
+    req.once('error', () => undefined);
+    req.end();
+    expect((await lost).message).toMatch(/^cannot reach http:\/\/127\.0\.0\.1:\d+: connect ECONNREFUSED .*\. Retrying in 0 s\.$/);
+    const back = next(l, (s) => s.state === 'ready');
+    await apiServer(port);
+    expect(await back).toMatchObject({ id: 'context:remote', state: 'ready' });
+  });
+
   it('leaves an unreachable context for another without its retries coming back', async () => {
     const port = await apiServer();
     const l = lifecycle({ userKubeconfig: kubeconfig('config', { down: await closedPort(), up: port }) });

@@ -190,20 +190,43 @@ export class ClusterLifecycle {
     try {
       await answered(req, this.opts.probeTimeoutMs ?? 5000);
     } catch (err) {
-      if (generation !== this.generation) return;
-      const { initial, max } = this.opts.retryMs ?? { initial: 1000, max: 30_000 };
-      const delay = Math.min(initial * 2 ** attempt, max);
-      this.setState({
-        id,
-        label,
-        state: 'error',
-        server: target.server,
-        message: `cannot reach ${target.server}: ${(err as Error).message}. Retrying in ${seconds(delay)}.`,
-      });
-      this.retryTimer = setTimeout(() => void this.connectContext(generation, id, label, attempt + 1), delay);
-      return;
+      return this.unreachable(generation, id, label, target.server, err as Error, attempt);
     }
-    if (generation === this.generation) this.ready(id, label, target);
+    if (generation === this.generation) this.ready(id, label, this.watchedForLoss(generation, id, label, target));
+  }
+
+  /** A context that was reached: a connection error on any of its requests checks it again. */
+  private watchedForLoss(generation: number, id: string, label: string, target: KubeTarget): KubeTarget {
+    let checking = false;
+    const recheck = async () => {
+      if (checking || generation !== this.generation || this.state.state !== 'ready') return;
+      checking = true;
+      try {
+        await answered(await target.request('GET', '/version', { Accept: 'application/json' }), this.opts.probeTimeoutMs ?? 5000);
+      } catch (err) {
+        this.current = undefined;
+        this.unreachable(generation, id, label, target.server, err as Error, 0);
+      } finally {
+        checking = false;
+      }
+    };
+    return {
+      ...target,
+      async request(method, pathAndQuery, headers) {
+        const req = await target.request(method, pathAndQuery, headers);
+        req.once('error', () => void recheck());
+        return req;
+      },
+    };
+  }
+
+  /** Shows why the server did not answer and tries again later, each time waiting longer. */
+  private unreachable(generation: number, id: string, label: string, server: string, err: Error, attempt: number): void {
+    if (generation !== this.generation) return;
+    const { initial, max } = this.opts.retryMs ?? { initial: 1000, max: 30_000 };
+    const delay = Math.min(initial * 2 ** attempt, max);
+    this.setState({ id, label, state: 'error', server, message: `cannot reach ${server}: ${err.message}. Retrying in ${seconds(delay)}.` });
+    this.retryTimer = setTimeout(() => void this.connectContext(generation, id, label, attempt + 1), delay);
   }
 
   private ready(id: string, label: string, target: KubeTarget): void {
