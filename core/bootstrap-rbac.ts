@@ -11,6 +11,15 @@ const meta = (name: string) => ({
   annotations: { 'rbac.authorization.kubernetes.io/autoupdate': 'true' },
 });
 
+/**
+ * metrics-server's system:aggregated-metrics-reader (aggregated into view, edit and admin), with
+ * the metrics history beside it; flattened into viewRules below as the aggregation would.
+ */
+const metricsReaderRules: PolicyRule[] = [
+  { apiGroups: ['metrics.k8s.io'], resources: ['pods', 'nodes'], verbs: READ },
+  { apiGroups: ['metrics.wheelhouse.dev'], resources: ['pods', 'nodes'], verbs: READ },
+];
+
 const viewRules: PolicyRule[] = [
   {
     apiGroups: [''],
@@ -27,6 +36,7 @@ const viewRules: PolicyRule[] = [
   { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: READ },
   { apiGroups: ['networking.k8s.io'], resources: ['ingresses', 'ingresses/status', 'networkpolicies'], verbs: READ },
   { apiGroups: ['policy'], resources: ['poddisruptionbudgets', 'poddisruptionbudgets/status'], verbs: READ },
+  ...metricsReaderRules,
 ];
 
 const editRules: PolicyRule[] = [
@@ -55,6 +65,17 @@ export const defaultClusterRoles: ClusterRole[] = [
   { metadata: meta('admin'), rules: adminRules },
   { metadata: meta('edit'), rules: editRules },
   { metadata: meta('view'), rules: viewRules },
+  {
+    metadata: {
+      name: 'system:aggregated-metrics-reader',
+      labels: {
+        'rbac.authorization.k8s.io/aggregate-to-admin': 'true',
+        'rbac.authorization.k8s.io/aggregate-to-edit': 'true',
+        'rbac.authorization.k8s.io/aggregate-to-view': 'true',
+      },
+    },
+    rules: metricsReaderRules,
+  },
   {
     metadata: meta('system:discovery'),
     rules: [{ nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/openapi', '/openapi/*', '/readyz', '/version', '/version/'], verbs: ['get'] }],

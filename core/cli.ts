@@ -20,6 +20,7 @@ Commands:
               --node-monitor-grace-period DURATION  a node silent this long goes NotReady (default 40s)
               --node-lease-renew-interval DURATION  how often kubelets renew their Lease (default 10s)
               --default-toleration-seconds N        how long pods stay on a NotReady node (default 300)
+              --metric-resolution DURATION          how often pod and node usage is scraped for kubectl top and charts (default 15s)
   node      Add, remove, stop or start a simulated node: node add|remove|stop|start NAME [--kubeconfig FILE]
 `;
 
@@ -56,6 +57,11 @@ function timingFlags(values: Record<string, string | boolean | undefined>): Part
   const renew = duration('node-lease-renew-interval');
   if (grace !== undefined) timings.nodeMonitorGracePeriodMs = grace;
   if (renew !== undefined) timings.nodeLeaseRenewMs = renew;
+  const resolution = duration('metric-resolution');
+  if (resolution !== undefined) {
+    if (resolution < 1000) throw new Error(`--metric-resolution must be at least 1s, got ${values['metric-resolution']}`);
+    timings.metricsResolutionMs = resolution;
+  }
   const seconds = values['default-toleration-seconds'];
   if (typeof seconds === 'string') {
     if (!/^\d+$/.test(seconds)) throw new Error(`--default-toleration-seconds must be a whole number of seconds, got ${seconds}`);
@@ -77,6 +83,7 @@ async function runCluster(args: string[]): Promise<number> {
       'node-monitor-grace-period': { type: 'string' },
       'node-lease-renew-interval': { type: 'string' },
       'default-toleration-seconds': { type: 'string' },
+      'metric-resolution': { type: 'string' },
     },
     strict: true,
   });

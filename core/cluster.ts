@@ -36,6 +36,9 @@ import { realClock, type Clock } from './controllers/clock';
 import { clusterComponents } from './controllers/components';
 import { NodeManager } from './nodes/node-manager';
 import type { LogSource } from './apiserver/handlers/pod-logs';
+import { MetricsStore } from './metrics/metrics-store';
+import { MetricsScraper } from './metrics/scraper';
+import { registerMetricsApi } from './metrics/metrics-api';
 import { writeKubeconfig } from './kubeconfig';
 import { serverVersion } from './version';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
@@ -72,6 +75,8 @@ export interface Cluster {
   token: string;
   kubeconfigPath: string;
   api: ApiServer;
+  /** Usage now and its recent history (served as metrics.k8s.io and metrics.wheelhouse.dev); absent without nodes. */
+  metrics?: MetricsStore;
   stop(): Promise<void>;
 }
 
@@ -191,6 +196,12 @@ async function startLocked(opts: ClusterOptions, lock: DataDirLock, undo: Array<
       : clusterComponents(context, { nodes: opts.nodes ?? 3, caPem: tls.caPem, apiServer: { ip: HOST, port } });
   const nodes = components.find((c): c is NodeManager => c instanceof NodeManager);
   if (nodes) logSource = (node, ns, pod, container, previous) => nodes.kubelet(node)?.containerLogs(ns, pod, container, previous);
+  // The metrics pipeline, as metrics-server would be installed: only where kubelets run.
+  const metrics = nodes && new MetricsStore(timings.metricsResolutionMs);
+  if (nodes && metrics) {
+    registerMetricsApi(api, metrics);
+    components.push(new MetricsScraper(context, metrics, () => nodes.runningKubelets()));
+  }
   for (const c of components) await c.start();
   api.setReady(true);
 
@@ -205,6 +216,7 @@ async function startLocked(opts: ClusterOptions, lock: DataDirLock, undo: Array<
     token,
     kubeconfigPath,
     api,
+    metrics,
     async stop() {
       api!.setReady(false);
       for (const c of [...components].reverse()) c.stop();

@@ -109,7 +109,7 @@ export class ApiServer {
     }
   }
 
-  /** Serves a create-only resource that stores nothing (the review APIs). */
+  /** Serves a resource that stores nothing: create-only (the review APIs) or read-only (metrics), as def.verbs say. */
   registerVirtual(def: ResourceDef, handler: VirtualHandler): void {
     this.virtual.set(def, handler);
     this.catalog.add(def);
@@ -226,7 +226,9 @@ export class ApiServer {
     const def = this.catalog.lookup(rr.group, rr.version, rr.resource);
     const virtual = def && this.virtual.get(def);
     if (virtual) {
-      if (req.method !== 'POST' || rr.name) throw methodNotAllowed('the server does not allow this method on the requested resource');
+      const verb = req.method === 'POST' && !rr.name ? 'create' : req.method === 'GET' ? (rr.name ? 'get' : 'list') : undefined;
+      if (!verb || rr.subresource || !def.verbs?.includes(verb)) throw methodNotAllowed('the server does not allow this method on the requested resource');
+      if ((def.namespaced && rr.name && !rr.namespace) || (!def.namespaced && rr.namespace)) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
       return virtual(req, res, user, rr);
     }
     const store = def && this.stores.get(def);

@@ -20,6 +20,8 @@ export interface ClusterTimings {
   /** Container restart backoff: initial and maximum (kubelet: 10 s, 5 min). */
   restartBackoffInitialMs: number;
   restartBackoffMaxMs: number;
+  /** How often usage is scraped into metrics.k8s.io and the history (metrics-server --metric-resolution: 15 s). */
+  metricsResolutionMs: number;
 }
 
 export const DEFAULT_TIMINGS: ClusterTimings = {
@@ -29,6 +31,7 @@ export const DEFAULT_TIMINGS: ClusterTimings = {
   defaultTolerationSeconds: 300,
   restartBackoffInitialMs: 10_000,
   restartBackoffMaxMs: 300_000,
+  metricsResolutionMs: 15_000,
 };
 
 export interface Controller {

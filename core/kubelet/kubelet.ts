@@ -20,6 +20,10 @@ import { PodIpAllocator } from './pod-ips';
 import { PodSource } from './pod-source';
 import { containerState, hasExited, isRunning, succeeded, type ContainerInstance, type ContainerState, type PodState } from './pod-state';
 import { buildPodStatus, readyAt } from './pod-status';
+import { nodeUsage, systemOverhead, type NodeStats, type PodStats } from './node-stats';
+
+/** The label kubeadm puts on control-plane nodes (they also run the control plane's processes). */
+const CONTROL_PLANE_LABEL = 'node-role.kubernetes.io/control-plane';
 
 export interface KubeletOptions {
   runtime: ContainerRuntime;
@@ -69,6 +73,8 @@ export class Kubelet implements Controller {
   private readonly timers = new Set<() => void>();
   private ips = new PodIpAllocator(DEFAULT_POD_CIDR);
   private hostIP = FALLBACK_HOST_IP;
+  private controlPlane = false;
+  private bootedAt: Date;
   private unsubscribe: (() => void) | undefined;
   private stopped = false;
 
@@ -78,6 +84,7 @@ export class Kubelet implements Controller {
     opts: KubeletOptions,
   ) {
     this.name = `kubelet/${nodeName}`;
+    this.bootedAt = ctx.clock.now();
     this.runtime = opts.runtime;
     this.client = ctx.client('kubelet', `system:node:${nodeName}`);
     this.recorder = ctx.recorder('kubelet', nodeName);
@@ -94,6 +101,8 @@ export class Kubelet implements Controller {
     const node = this.ctx.informer<Node>('', 'nodes').get(undefined, this.nodeName);
     this.ips = new PodIpAllocator(node?.spec?.podCIDR ?? DEFAULT_POD_CIDR);
     this.hostIP = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? FALLBACK_HOST_IP;
+    this.controlPlane = node?.metadata?.labels?.[CONTROL_PLANE_LABEL] !== undefined;
+    this.bootedAt = this.ctx.clock.now();
     await this.heartbeat.start();
     if (this.stopped) return;
     this.unsubscribe = this.podSource.subscribe(this.nodeName, (key) => this.queue.add(key));
@@ -118,6 +127,21 @@ export class Kubelet implements Controller {
     const cs = state?.containers.get(container) ?? state?.initContainers.get(container);
     const inst = previous ? cs?.last : cs?.current;
     return inst?.handle.logs();
+  }
+
+  /** Usage of every running container and of the node, now (what metrics-server scrapes). */
+  stats(): NodeStats {
+    const pods: PodStats[] = [];
+    for (const [key, state] of this.pods) {
+      const [namespace, name] = splitKey(key);
+      const containers = [];
+      for (const states of [state.initContainers, state.containers]) {
+        for (const cs of states.values()) if (isRunning(cs)) containers.push({ name: cs.name, usage: cs.current!.handle.usage() });
+      }
+      if (containers.length) pods.push({ namespace: namespace ?? '', name, uid: state.uid, containers });
+    }
+    const system = systemOverhead(this.nodeName, this.controlPlane, this.bootedAt, this.ctx.clock.now());
+    return { nodeName: this.nodeName, usage: nodeUsage(system, pods), pods };
   }
 
   private async sync(key: string): Promise<void> {
@@ -263,7 +287,14 @@ export class Kubelet implements Controller {
     if (!this.stillWanted(key, state)) return;
     const env = Object.fromEntries((c.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]));
     this.containerEvent(pod, group, c, 'Normal', 'Created', msg.created(c.name));
-    const running = await this.runtime.start({ podUid: state.uid, podName: pod.metadata.name!, namespace: pod.metadata.namespace!, container: c, env });
+    const running = await this.runtime.start({
+      podUid: state.uid,
+      podName: pod.metadata.name!,
+      namespace: pod.metadata.namespace!,
+      container: c,
+      env,
+      annotations: pod.metadata.annotations ?? {},
+    });
     if (!this.stillWanted(key, state)) {
       void running.stop(0);
       return;

@@ -68,6 +68,11 @@ export class NodeManager implements Controller {
     return this.kubelets.get(name);
   }
 
+  /** The kubelets running now (the metrics scraper reads their stats). */
+  runningKubelets(): Iterable<Kubelet> {
+    return this.kubelets.values();
+  }
+
   private async registerInitialNodes(): Promise<void> {
     const now = this.ctx.clock.now();
     const names = defaultNodeNames(this.opts.nodes);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../controllers/clock';
 import { shellWords, simulateCommand } from './simulated-command';
-import { SimulatedRuntime, simulatedUsage } from './simulated';
+import { OOM_AFTER_MS, SimulatedRuntime } from './simulated';
+import { modelUsage, seedOf } from './usage-model';
+import { USAGE_ANNOTATION } from './usage-override';
 import type { ContainerRequest } from './types';
 
 describe('simulateCommand', () => {
@@ -33,6 +35,8 @@ describe('simulateCommand', () => {
     expect(shellWords(line)).toEqual(expected);
   });
 });
+
+const Mi = 1024 * 1024;
 
 const request = (command?: string[], requests?: Record<string, string>): ContainerRequest => ({
   podUid: 'u',
@@ -100,10 +104,55 @@ describe('SimulatedRuntime', () => {
     expect(new SimulatedRuntime().cannotRun(image)).toBe(expected);
   });
 
-  it.each([
-    { name: 'requests', requests: { cpu: '500m', memory: '100Mi' }, expected: { cpuMillicores: 400, memoryBytes: Math.floor(100 * 1024 * 1024 * 0.8) } },
-    { name: 'no requests', requests: undefined, expected: { cpuMillicores: 1, memoryBytes: 8 * 1024 * 1024 } },
-  ])('usage with $name is a little below them', ({ requests, expected }) => {
-    expect(simulatedUsage(request(undefined, requests))).toEqual(expected);
+  it('reports the usage model for its requests and limits, seeded by pod and container', async () => {
+    const clock = new ManualClock();
+    const rt = new SimulatedRuntime({ clock, startDelayMs: 0 });
+    const req = request(undefined, { cpu: '500m', memory: '100Mi' });
+    req.container.resources!.limits = { cpu: '1', memory: '200Mi' };
+    const c = await rt.start(req);
+    clock.advance(42_000);
+    const profile = { seed: seedOf('default/p/c'), cpuRequestMilli: 500, memoryRequestBytes: 100 * Mi, cpuLimitMilli: 1000, memoryLimitBytes: 200 * Mi };
+    expect(c.usage()).toEqual(modelUsage(profile, c.startedAt, clock.now()));
+  });
+
+  it('reports the annotation\'s usage exactly, and the model for what it leaves out', async () => {
+    const clock = new ManualClock();
+    const rt = new SimulatedRuntime({ clock, startDelayMs: 0 });
+    const c = await rt.start({ ...request(), annotations: { [USAGE_ANNOTATION]: 'c:cpu=750m' } });
+    clock.advance(60_000);
+    expect(c.usage().cpuMillicores).toBe(750);
+    expect(c.usage().memoryBytes).toBe(modelUsage({ seed: seedOf('default/p/c') }, c.startedAt, clock.now()).memoryBytes);
+  });
+
+  it('OOM-kills a container told to use more memory than its limit: 137, OOMKilled', async () => {
+    const clock = new ManualClock();
+    const rt = new SimulatedRuntime({ clock, startDelayMs: 0 });
+    const req = { ...request(['sleep', '3600']), annotations: { [USAGE_ANNOTATION]: 'memory=300Mi' } };
+    req.container.resources = { limits: { memory: '256Mi' } };
+    const c = await rt.start(req);
+    expect(c.usage().memoryBytes).toBe(300 * Mi);
+    clock.advance(OOM_AFTER_MS);
+    expect(await c.exited).toEqual({ exitCode: 137, reason: 'OOMKilled', finishedAt: clock.now() });
+    expect(c.usage()).toEqual({ cpuMillicores: 0, memoryBytes: 0 });
+  });
+
+  it('keeps a container within its limit running', async () => {
+    const clock = new ManualClock();
+    const rt = new SimulatedRuntime({ clock, startDelayMs: 0 });
+    const req = { ...request(), annotations: { [USAGE_ANNOTATION]: 'memory=200Mi' } };
+    req.container.resources = { limits: { memory: '256Mi' } };
+    const c = await rt.start(req);
+    let exited = false;
+    void c.exited.then(() => (exited = true));
+    clock.advance(3_600_000);
+    await Promise.resolve();
+    expect(exited).toBe(false);
+  });
+
+  it('refuses to start with a malformed annotation, saying why', async () => {
+    const rt = new SimulatedRuntime({ clock: new ManualClock(), startDelayMs: 0 });
+    await expect(rt.start({ ...request(), annotations: { [USAGE_ANNOTATION]: 'cpu=fast' } })).rejects.toThrow(
+      `invalid ${USAGE_ANNOTATION} annotation "cpu=fast": cpu: "fast" is not a quantity (e.g. 750m, 300Mi)`,
+    );
   });
 });

@@ -1,13 +1,16 @@
 // The simulated container runtime: runs nothing. Pulls and starts take a configurable moment,
 // containers "run" their command as simulate-command.ts describes, and usage is synthetic
-// and deterministic (a little below the container's requests). For scale tests, demos and
-// what-if planning, and for the kubelet's tests.
+// and deterministic (usage-model.ts), or what the pod's wheelhouse.dev/simulated-usage
+// annotation says (usage-override.ts); a container told to use more memory than its limit is
+// OOM-killed. For scale tests, demos and what-if planning, and for the kubelet's tests.
 import { randomBytes } from 'node:crypto';
 import { parseImageRef } from './image-ref';
 import { realClock, type Clock } from '../controllers/clock';
 import { quantityToMilli, quantityToNumber } from '../registry/validation/quantity';
 import { simulateCommand } from './simulated-command';
-import type { ContainerExit, ContainerRequest, ContainerRuntime, ContainerUsage, RunningContainer } from './types';
+import { modelUsage, seedOf, type UsageProfile } from './usage-model';
+import { usageOverrideFor, type UsageOverride } from './usage-override';
+import type { ContainerExit, ContainerRequest, ContainerRuntime, ContainerUsage, ExitReason, RunningContainer } from './types';
 
 export interface SimulatedRuntimeOptions {
   /** Time an image pull takes (default 150 ms). */
@@ -17,16 +20,21 @@ export interface SimulatedRuntimeOptions {
   clock?: Clock;
 }
 
-/** Usage of a container without requests: a mostly idle small process. */
-const IDLE_USAGE: ContainerUsage = { cpuMillicores: 1, memoryBytes: 8 * 1024 * 1024 };
-/** Share of its requests a simulated container uses. */
-const USAGE_SHARE = 0.8;
+/** How long a container over its memory limit runs before the kernel kills it (it allocates first). */
+export const OOM_AFTER_MS = 100;
 
-export function simulatedUsage(req: ContainerRequest): ContainerUsage {
-  const requests = req.container.resources?.requests ?? {};
-  const cpu = requests.cpu !== undefined ? Math.floor(quantityToMilli(requests.cpu) * USAGE_SHARE) : IDLE_USAGE.cpuMillicores;
-  const mem = requests.memory !== undefined ? Math.floor(quantityToNumber(requests.memory) * USAGE_SHARE) : IDLE_USAGE.memoryBytes;
-  return { cpuMillicores: Math.max(cpu, 0), memoryBytes: Math.max(mem, 0) };
+/** The usage model's inputs for a container: its requests and limits, seeded by pod and name. */
+export function usageProfile(req: ContainerRequest): UsageProfile {
+  const { requests = {}, limits = {} } = req.container.resources ?? {};
+  const milli = (q: string | undefined) => (q === undefined ? undefined : quantityToMilli(q));
+  const bytes = (q: string | undefined) => (q === undefined ? undefined : quantityToNumber(q));
+  return {
+    seed: seedOf(`${req.namespace}/${req.podName}/${req.container.name}`),
+    cpuRequestMilli: milli(requests.cpu),
+    memoryRequestBytes: bytes(requests.memory),
+    cpuLimitMilli: milli(limits.cpu),
+    memoryLimitBytes: bytes(limits.memory),
+  };
 }
 
 const delay = (clock: Clock, ms: number) => new Promise<void>((resolve) => (ms > 0 ? clock.after(ms, resolve) : resolve()));
@@ -56,9 +64,11 @@ export class SimulatedRuntime implements ContainerRuntime {
     return this.pullDelayMs;
   }
 
+  /** Throws (CreateContainerError) when the pod's usage annotation is malformed. */
   async start(req: ContainerRequest): Promise<RunningContainer> {
+    const override = usageOverrideFor(req.annotations, req.container.name);
     await delay(this.clock, this.startDelayMs);
-    return new SimulatedContainer(req, this.clock);
+    return new SimulatedContainer(req, override, this.clock);
   }
 }
 
@@ -68,37 +78,47 @@ class SimulatedContainer implements RunningContainer {
   readonly exited: Promise<ContainerExit>;
   private readonly output: string[];
   private readonly serves: boolean;
+  private readonly profile: UsageProfile;
   private finish!: (exit: ContainerExit) => void;
   private result: ContainerExit | undefined;
   private cancelTimer: () => void = () => {};
 
   constructor(
-    private readonly req: ContainerRequest,
+    req: ContainerRequest,
+    private readonly override: UsageOverride | undefined,
     private readonly clock: Clock,
   ) {
     this.startedAt = clock.now();
+    this.profile = usageProfile(req);
     this.exited = new Promise((resolve) => (this.finish = resolve));
     const behaviour = simulateCommand(req.container.command, req.container.args);
     this.output = [...behaviour.output];
     this.serves = behaviour.kind === 'forever' && !req.container.command?.length;
-    if (behaviour.kind === 'exit') {
+    const limit = this.profile.memoryLimitBytes;
+    const overLimit = override?.memoryBytes !== undefined && limit !== undefined && override.memoryBytes > limit;
+    if (behaviour.kind === 'exit' && !(overLimit && behaviour.afterMs > OOM_AFTER_MS)) {
       const code = behaviour.exitCode;
       if (behaviour.afterMs > 0) this.cancelTimer = clock.after(behaviour.afterMs, () => this.end(code));
       else queueMicrotask(() => this.end(code));
+    } else if (overLimit) {
+      // The kernel's OOM killer: SIGKILL, so 137, whatever the command would have done next.
+      this.cancelTimer = clock.after(OOM_AFTER_MS, () => this.end(137, 'OOMKilled'));
     }
   }
 
-  private end(exitCode: number): ContainerExit {
+  private end(exitCode: number, reason?: ExitReason): ContainerExit {
     if (!this.result) {
       this.cancelTimer();
-      this.result = { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', finishedAt: this.clock.now() };
+      this.result = { exitCode, reason: reason ?? (exitCode === 0 ? 'Completed' : 'Error'), finishedAt: this.clock.now() };
       this.finish(this.result);
     }
     return this.result;
   }
 
   usage(): ContainerUsage {
-    return this.result ? { cpuMillicores: 0, memoryBytes: 0 } : simulatedUsage(this.req);
+    if (this.result) return { cpuMillicores: 0, memoryBytes: 0 };
+    const model = modelUsage(this.profile, this.startedAt, this.clock.now());
+    return { cpuMillicores: this.override?.cpuMillicores ?? model.cpuMillicores, memoryBytes: this.override?.memoryBytes ?? model.memoryBytes };
   }
 
   /**

@@ -9,6 +9,8 @@ export interface ContainerRequest {
   container: Container;
   /** Environment after resolving ConfigMaps, Secrets, the downward API and service links. */
   env: Record<string, string>;
+  /** The pod's annotations, as CRI passes them in the sandbox config. */
+  annotations?: Record<string, string>;
 }
 
 export type ExitReason = 'Completed' | 'Error' | 'OOMKilled' | 'ContainerCannotRun';
