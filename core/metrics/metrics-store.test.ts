@@ -46,6 +46,17 @@ describe('MetricsStore', () => {
     expect(store.seriesCount).toBe(1);
   });
 
+  it('stays bounded while short-lived pods come and go', () => {
+    const store = new MetricsStore(15_000);
+    for (let i = 0; i < 2000; i++) {
+      store.record(new Date(T0 + i * 15_000), [{ ...node(1), pods: [{ ...pod(`u${i}`, 1), name: `job-${i}` }, pod('steady', 2)] }]);
+    }
+    // The node, web-1, and the 61 jobs still inside the window.
+    expect(store.seriesCount).toBe(2 + 61);
+    expect(store.podHistory('default', 'job-1999').points).toHaveLength(1);
+    expect(store.podHistory('default', 'job-1000').points).toEqual([]);
+  });
+
   it('tells listeners after each scrape', () => {
     const store = new MetricsStore(1000);
     const seen: number[] = [];

@@ -3,7 +3,7 @@
 // per cluster; the scraper writes, the API handlers and in-process readers read.
 import type { ContainerUsage } from '../runtime/types';
 import type { ContainerStats, NodeStats } from '../kubelet/node-stats';
-import { UsageHistory, type UsagePoint } from './history';
+import { UsageHistory, type Series, type UsagePoint } from './history';
 
 /** At least this much history is kept (the issue asks for 15 minutes of charts). */
 export const HISTORY_MS = 15 * 60_000;
@@ -29,16 +29,26 @@ export interface PodHistory {
   containers: Array<{ name: string; points: UsagePoint[] }>;
 }
 
-const nodeKey = (name: string) => `node/${name}`;
-const containerKey = (ns: string, pod: string, uid: string, c: string) => `container/${ns}/${pod}/${uid}/${c}`;
+interface NodeEntry {
+  latest: NodeSample;
+  series: Series;
+  lastScrape: number;
+}
+
+interface PodEntry {
+  latest: PodSample;
+  /** Per container name; a new uid (a pod replaced under the same name) starts afresh. */
+  containers: Map<string, Series>;
+  lastScrape: number;
+}
 
 export class MetricsStore {
   private readonly history: UsageHistory;
-  private nodes = new Map<string, NodeSample>();
-  private pods = new Map<string, PodSample>();
-  /** Containers each pod (by namespace/name) had in the window, under the uid it has now. */
-  private readonly podContainers = new Map<string, { uid: string; names: Set<string> }>();
+  private readonly nodes = new Map<string, NodeEntry>();
+  /** By namespace, then name: no key is built per pod on the scrape path. */
+  private readonly pods = new Map<string, Map<string, PodEntry>>();
   private lastScrape: Date | undefined;
+  private scrapes = 0;
   private readonly listeners = new Set<(at: Date) => void>();
 
   constructor(
@@ -53,28 +63,42 @@ export class MetricsStore {
   record(at: Date, stats: NodeStats[]): void {
     const windowMs = this.lastScrape ? at.getTime() - this.lastScrape.getTime() : this.resolutionMs;
     this.lastScrape = at;
+    const scrape = this.scrapes++;
     this.history.begin(at);
-    this.nodes = new Map();
-    this.pods = new Map();
     for (const node of stats) {
-      this.nodes.set(node.nodeName, { timestamp: at, windowMs, usage: node.usage });
-      this.history.add(nodeKey(node.nodeName), node.usage);
+      const latest = { timestamp: at, windowMs, usage: node.usage };
+      let n = this.nodes.get(node.nodeName);
+      if (!n) this.nodes.set(node.nodeName, (n = { latest, series: this.history.series(), lastScrape: scrape }));
+      Object.assign(n, { latest, lastScrape: scrape });
+      this.history.add(n.series, node.usage);
       for (const pod of node.pods) {
-        const key = `${pod.namespace}/${pod.name}`;
-        this.pods.set(key, { timestamp: at, windowMs, uid: pod.uid, containers: pod.containers });
-        let seen = this.podContainers.get(key);
-        if (!seen || seen.uid !== pod.uid) this.podContainers.set(key, (seen = { uid: pod.uid, names: new Set() }));
+        let byName = this.pods.get(pod.namespace);
+        if (!byName) this.pods.set(pod.namespace, (byName = new Map()));
+        const sample = { timestamp: at, windowMs, uid: pod.uid, containers: pod.containers };
+        let p = byName.get(pod.name);
+        if (!p || p.latest.uid !== pod.uid) byName.set(pod.name, (p = { latest: sample, containers: new Map(), lastScrape: scrape }));
+        Object.assign(p, { latest: sample, lastScrape: scrape });
         for (const c of pod.containers) {
-          seen.names.add(c.name);
-          this.history.add(containerKey(pod.namespace, pod.name, pod.uid, c.name), c.usage);
+          let series = p.containers.get(c.name);
+          if (!series) p.containers.set(c.name, (series = this.history.series()));
+          this.history.add(series, c.usage);
         }
       }
     }
-    for (const [key, seen] of this.podContainers) {
-      const [ns, name] = key.split('/') as [string, string];
-      if (![...seen.names].some((c) => this.history.has(containerKey(ns, name, seen.uid, c)))) this.podContainers.delete(key);
-    }
+    this.forgetOld();
     for (const l of this.listeners) l(at);
+  }
+
+  /** Drops nodes, pods and containers with nothing left in the window. */
+  private forgetOld(): void {
+    for (const [name, n] of this.nodes) if (!this.history.live(n.series)) this.nodes.delete(name);
+    for (const [ns, byName] of this.pods) {
+      for (const [name, p] of byName) {
+        for (const [c, series] of p.containers) if (!this.history.live(series)) p.containers.delete(c);
+        if (p.containers.size === 0) byName.delete(name);
+      }
+      if (byName.size === 0) this.pods.delete(ns);
+    }
   }
 
   /** Called after every scrape (a chart appends its point then, instead of polling); returns an unsubscribe. */
@@ -83,34 +107,40 @@ export class MetricsStore {
     return () => this.listeners.delete(listener);
   }
 
+  /** The node's sample from the last scrape, if it was in it. */
   node(name: string): NodeSample | undefined {
-    return this.nodes.get(name);
+    const n = this.nodes.get(name);
+    return n && n.lastScrape === this.scrapes - 1 ? n.latest : undefined;
   }
 
   /** The pod's latest sample, if it ran at the last scrape (and, given a uid, is that pod). */
   pod(namespace: string, name: string, uid?: string): PodSample | undefined {
-    const s = this.pods.get(`${namespace}/${name}`);
-    return s && (uid === undefined || s.uid === uid) ? s : undefined;
+    const p = this.pods.get(namespace)?.get(name);
+    if (!p || p.lastScrape !== this.scrapes - 1) return undefined;
+    return uid === undefined || p.latest.uid === uid ? p.latest : undefined;
   }
 
   nodeHistory(name: string): UsagePoint[] {
-    return this.history.points([nodeKey(name)]);
+    const n = this.nodes.get(name);
+    return n ? this.history.points([n.series]) : [];
   }
 
   /** Per container and summed over the pod; given a uid, only that pod's (not an earlier one of the same name). */
   podHistory(namespace: string, name: string, uid?: string): PodHistory {
-    const seen = this.podContainers.get(`${namespace}/${name}`);
-    if (!seen || (uid !== undefined && seen.uid !== uid)) return { points: [], containers: [] };
-    const names = [...seen.names].sort();
-    const keys = names.map((c) => containerKey(namespace, name, seen.uid, c));
+    const p = this.pods.get(namespace)?.get(name);
+    if (!p || (uid !== undefined && p.latest.uid !== uid)) return { points: [], containers: [] };
+    const names = [...p.containers.keys()].sort();
+    const series = names.map((c) => p.containers.get(c)!);
     return {
-      points: this.history.points(keys),
-      containers: names.map((c, i) => ({ name: c, points: this.history.points([keys[i]!]) })),
+      points: this.history.points(series),
+      containers: names.map((c, i) => ({ name: c, points: this.history.points([series[i]!]) })),
     };
   }
 
   /** Series kept now, for tests of the bound. */
   get seriesCount(): number {
-    return this.history.size;
+    let n = this.nodes.size;
+    for (const byName of this.pods.values()) for (const p of byName.values()) n += p.containers.size;
+    return n;
   }
 }
