@@ -53,6 +53,9 @@ function imageSize(name: string): number {
   return 20_000_000 + (h % 180_000_000);
 }
 
+/** Start failures back off apart from crash restarts; the prefix is the pod's, so forgetting the pod forgets both. */
+const startBackoffKey = (state: PodState, cs: ContainerState) => `${state.uid}/${cs.name}/start`;
+
 function recordExit(inst: ContainerInstance, exit: ContainerExit): void {
   inst.exit ??= exit;
 }
@@ -202,7 +205,7 @@ export class Kubelet implements Controller {
       const sidecar = c.restartPolicy === 'Always';
       if (!sidecar && succeeded(cs)) continue;
       if (!cs.creating && !isRunning(cs)) {
-        if (!cs.current && !cs.waiting) this.startContainer(key, pod, state, cs, c, 'initContainers');
+        if (!cs.current && this.mayStart(key, state, cs)) this.startContainer(key, pod, state, cs, c, 'initContainers');
         else if (hasExited(cs) && shouldRestart(policy, sidecar, cs.current!.exit!)) this.restart(key, pod, state, cs, c, 'initContainers');
       }
       if (!(sidecar && isRunning(cs))) return;
@@ -210,9 +213,36 @@ export class Kubelet implements Controller {
     for (const c of pod.spec?.containers ?? []) {
       const cs = containerState(state.containers, c.name);
       if (cs.creating || isRunning(cs)) continue;
-      if (!cs.current && !cs.waiting) this.startContainer(key, pod, state, cs, c, 'containers');
+      if (!cs.current && this.mayStart(key, state, cs)) this.startContainer(key, pod, state, cs, c, 'containers');
       else if (hasExited(cs) && shouldRestart(policy, false, cs.current!.exit!)) this.restart(key, pod, state, cs, c, 'containers');
     }
+  }
+
+  /**
+   * Whether a container not yet running may be started now: one that never failed may; one whose
+   * start failed in a retryable way may once its backoff is over, and until then a wake-up is set
+   * (a wake that comes early finds the wait not over and sets another).
+   */
+  private mayStart(key: string, state: PodState, cs: ContainerState): boolean {
+    if (!cs.waiting) return true;
+    if (!cs.failedStartAt) return false;
+    const wait = this.backoff.remaining(startBackoffKey(state, cs), cs.failedStartAt);
+    if (wait === 0) return true;
+    if (!cs.retryWakeSet) {
+      cs.retryWakeSet = true;
+      this.later(key, wait, () => (cs.retryWakeSet = false));
+    }
+    return false;
+  }
+
+  /** A start that failed but may work later (the image arrives, the cause is fixed): waits, backing off. */
+  private startFailed(key: string, state: PodState, cs: ContainerState, reason: string, message: string): void {
+    const now = this.ctx.clock.now();
+    cs.creating = false;
+    cs.waiting = { reason, message };
+    cs.failedStartAt = now;
+    this.backoff.next(startBackoffKey(state, cs), now);
+    this.queue.add(key);
   }
 
   private containerEvent(pod: Kube<Pod>, group: FieldGroup, c: Container, type: EventType, reason: string, message: string): void {
@@ -254,9 +284,7 @@ export class Kubelet implements Controller {
     }
     cs.creating = true;
     this.create(key, pod, state, cs, c, group, ref).catch((e: unknown) => {
-      cs.creating = false;
-      cs.waiting = { reason: 'CreateContainerError', message: e instanceof Error ? e.message : String(e) };
-      this.queue.add(key);
+      this.startFailed(key, state, cs, 'CreateContainerError', e instanceof Error ? e.message : String(e));
     });
   }
 
@@ -276,10 +304,8 @@ export class Kubelet implements Controller {
       this.containerEvent(pod, group, c, 'Normal', 'Pulled', msg.pulled(image, ms, imageSize(name)));
     } else if (policy === 'Never' && !this.images.has(name)) {
       const message = `Container image "${image}" is not present with pull policy of Never`;
-      cs.creating = false;
-      cs.waiting = { reason: 'ErrImageNeverPull', message };
       this.containerEvent(pod, group, c, 'Warning', 'ErrImageNeverPull', message);
-      this.queue.add(key);
+      this.startFailed(key, state, cs, 'ErrImageNeverPull', message);
       return;
     } else {
       this.containerEvent(pod, group, c, 'Normal', 'Pulled', msg.alreadyPresent(image));
@@ -300,7 +326,7 @@ export class Kubelet implements Controller {
       return;
     }
     const inst: ContainerInstance = { id: running.id, startedAt: running.startedAt, handle: running };
-    Object.assign(cs, { current: inst, creating: false, waiting: undefined, image: name, imageId: imageId(ref) });
+    Object.assign(cs, { current: inst, creating: false, waiting: undefined, failedStartAt: undefined, image: name, imageId: imageId(ref) });
     this.containerEvent(pod, group, c, 'Normal', 'Started', msg.started(c.name));
     void running.exited.then((exit) => {
       recordExit(inst, exit);
@@ -365,9 +391,10 @@ export class Kubelet implements Controller {
   }
 
   /** Looks at the pod again after ms of the cluster's clock (backoff ends, readiness delays). */
-  private later(key: string, ms: number): void {
+  private later(key: string, ms: number, onWake?: () => void): void {
     const cancel = this.ctx.clock.after(ms, () => {
       this.timers.delete(cancel);
+      onWake?.();
       this.queue.add(key);
     });
     this.timers.add(cancel);

@@ -27,6 +27,10 @@ export interface ContainerState {
   waiting?: { reason: string; message?: string };
   /** The instance a BackOff event was already recorded for. */
   backOffReportedFor?: string;
+  /** When the last start failed in a way the kubelet retries (CreateContainerError, ErrImageNeverPull). */
+  failedStartAt?: Date;
+  /** A wake-up for the next start attempt is scheduled. */
+  retryWakeSet?: boolean;
 }
 
 export interface PodState {
