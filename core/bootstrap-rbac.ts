@@ -1,13 +1,14 @@
 // The default RBAC policy every Kubernetes cluster starts with (the subset users meet):
 // cluster-admin for system:masters, the admin/edit/view user-facing roles, and the discovery
-// and self-review permissions every authenticated user has. Flattened: no aggregation.
+// and self-review permissions every authenticated user has. Flattened: no aggregation (no
+// controller fills aggregated roles), so no aggregationRule. Reconciled at start (rbac-reconcile.ts).
 import type { ClusterRole, ClusterRoleBinding, PolicyRule } from 'kubernetes-types/rbac/v1';
 
 const READ = ['get', 'list', 'watch'];
 const WRITE = ['create', 'delete', 'deletecollection', 'patch', 'update'];
-const meta = (name: string) => ({
+const meta = (name: string, labels: Record<string, string> = {}) => ({
   name,
-  labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' },
+  labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults', ...labels },
   annotations: { 'rbac.authorization.kubernetes.io/autoupdate': 'true' },
 });
 
@@ -63,8 +64,9 @@ const adminRules: PolicyRule[] = [
 export const defaultClusterRoles: ClusterRole[] = [
   { metadata: meta('cluster-admin'), rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }, { nonResourceURLs: ['*'], verbs: ['*'] }] },
   { metadata: meta('admin'), rules: adminRules },
-  { metadata: meta('edit'), rules: editRules },
-  { metadata: meta('view'), rules: viewRules },
+  // The labels say what each role is part of, as in Kubernetes (view in edit, edit in admin).
+  { metadata: meta('edit', { 'rbac.authorization.k8s.io/aggregate-to-admin': 'true' }), rules: editRules },
+  { metadata: meta('view', { 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' }), rules: viewRules },
   {
     metadata: {
       name: 'system:aggregated-metrics-reader',

@@ -1,14 +1,19 @@
 // Objects every cluster has from its first start: the default RBAC policy, the four system
-// namespaces and the `kubernetes` Service. Created only when missing, so a restart finds them as they were.
+// namespaces and the `kubernetes` Service. Namespaces and the Service are created only when
+// missing; the RBAC policy is reconciled at every start, so a data dir from an older version
+// gains the rules it lacks.
 import type { ApiServer } from './apiserver/api-server';
 import { wireCopy } from './apiserver/patch/json-value';
 import { ApiError } from './apiserver/status';
 import type { KubeObject } from './apiserver/object';
+import type { ClusterRole, ClusterRoleBinding } from 'kubernetes-types/rbac/v1';
 import type { UserInfo } from './registry/generic/resource-store';
 import { defaultClusterRoleBindings, defaultClusterRoles } from './bootstrap-rbac';
+import { reconcileClusterRole, reconcileClusterRoleBinding, type Reconciliation } from './rbac-reconcile';
 
 const RBAC = 'rbac.authorization.k8s.io';
 const SYSTEM: UserInfo = { username: 'system:apiserver', groups: ['system:masters'] };
+const WRITE = { user: SYSTEM, fieldManager: 'kube-apiserver' };
 
 export interface BootstrapOptions {
   kubernetesServiceIp: string;
@@ -20,15 +25,35 @@ async function ensure(api: ApiServer, group: string, plural: string, namespace: 
   if (rs.find(namespace, obj.metadata.name!)) return;
   try {
     // A copy: the default roles are module constants, shared by every cluster in the process.
-    await rs.create(namespace, wireCopy(obj), { user: SYSTEM, fieldManager: 'kube-apiserver' });
+    await rs.create(namespace, wireCopy(obj), WRITE);
   } catch (e) {
     if (!(e instanceof ApiError && e.reason === 'AlreadyExists')) throw e;
   }
 }
 
+/** Creates a default RBAC object, or brings the stored one up to it (see rbac-reconcile.ts). */
+async function reconcile<T extends ClusterRole | ClusterRoleBinding>(
+  api: ApiServer,
+  plural: string,
+  expected: T,
+  compute: (existing: T, expected: T) => Reconciliation<T>,
+): Promise<void> {
+  const rs = api.storeFor(RBAC, plural)!;
+  const name = expected.metadata!.name!;
+  const found = rs.find(undefined, name);
+  if (!found) return ensure(api, RBAC, plural, undefined, expected as KubeObject);
+  const result = compute(found.object as unknown as T, expected);
+  if (result.op === 'update') await rs.update(undefined, name, result.object as KubeObject, WRITE);
+  if (result.op === 'recreate') {
+    await rs.delete(undefined, name, { preconditions: { uid: found.object.metadata.uid } }, WRITE);
+    const { uid: _uid, resourceVersion: _rv, creationTimestamp: _ct, managedFields: _mf, ...metadata } = result.object.metadata!;
+    await rs.create(undefined, { ...result.object, metadata } as KubeObject, WRITE);
+  }
+}
+
 export async function bootstrapObjects(api: ApiServer, opts: BootstrapOptions): Promise<void> {
-  for (const role of defaultClusterRoles) await ensure(api, RBAC, 'clusterroles', undefined, role as unknown as KubeObject);
-  for (const binding of defaultClusterRoleBindings) await ensure(api, RBAC, 'clusterrolebindings', undefined, binding as unknown as KubeObject);
+  for (const role of defaultClusterRoles) await reconcile(api, 'clusterroles', role, reconcileClusterRole);
+  for (const binding of defaultClusterRoleBindings) await reconcile(api, 'clusterrolebindings', binding, reconcileClusterRoleBinding);
   for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
     await ensure(api, '', 'namespaces', undefined, { metadata: { name } });
   }
