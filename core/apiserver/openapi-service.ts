@@ -81,6 +81,7 @@ export class OpenApiService {
         ],
         schema: d.custom ? this.schemas.customSchema(d.group, d.version, d.kind) : undefined,
         verbs: d.verbs,
+        definitions: d.definitions,
       })),
     );
     const json = JSON.stringify(doc);

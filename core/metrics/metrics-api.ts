@@ -26,6 +26,7 @@ import {
   podMetricsHistory,
   type MetricsItem,
 } from './metrics-objects';
+import { metricsDefinitions } from './metrics-openapi';
 import { historyPrinter, nodeMetricsPrinter, podMetricsPrinter } from './printers';
 
 interface MetricsResource {
@@ -55,6 +56,7 @@ const defOf = (r: MetricsResource): ResourceDef => ({
   verbs: ['get', 'list'],
   strategy: {},
   printer: r.printer,
+  definitions: metricsDefinitions,
 });
 
 const sortKey = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;

@@ -1,6 +1,7 @@
 // What a resource kind tells the generic registry and the API server. Each kind lives in
 // core/registry/<plural>/ and exports one ResourceDef (see pods/ for the shape); the generic
 // store, discovery, OpenAPI and table printing are driven from these definitions.
+import type { SchemaObject } from '../apiserver/openapi/schema-node';
 import type { KubeObject } from '../apiserver/object';
 import type { FieldError } from './field-errors';
 
@@ -72,6 +73,11 @@ export interface ResourceDef<T extends KubeObject = KubeObject> {
   categories?: string[];
   /** Verbs on the main resource; default: all eight. */
   verbs?: Verb[];
+  /**
+   * OpenAPI component schemas of a kind outside the generated built-ins (the metrics APIs),
+   * each kind tagged with x-kubernetes-group-version-kind, named as in the served documents.
+   */
+  definitions?: Record<string, SchemaObject>;
   /** Has a status subresource (status is kept apart from the main object). */
   status?: boolean;
   scale?: ScaleSubresource;

@@ -118,4 +118,25 @@ describe.skipIf(!haveKubectl)('kubectl top', () => {
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain(`Error from server (NotFound): pods.metrics.k8s.io "${ns}/done" not found`);
   });
+
+  it('explain podmetrics.containers and nodemetrics.usage read the metrics schemas, from OpenAPI v3 and v2', async () => {
+    const out = await cluster.ok(['explain', 'podmetrics.containers']);
+    expect(out).toMatch(/^GROUP:\s+metrics\.k8s\.io$/m);
+    expect(out).toMatch(/^KIND:\s+PodMetrics$/m);
+    expect(out).toMatch(/^VERSION:\s+v1beta1$/m);
+    expect(out).toMatch(/^FIELD: containers <\[\]ContainerMetrics>$/m);
+    expect(out).toMatch(/^\s+name\s+<string> -required-$/m);
+    expect(out).toMatch(/^\s+usage\s+<map\[string\]Quantity> -required-$/m);
+    expect(await cluster.ok(['explain', 'nodemetrics.usage'])).toMatch(/^FIELD: usage <map\[string\]Quantity>$/m);
+    const v2 = await cluster.ok(['explain', 'podmetrics.containers', '--output=plaintext-openapiv2']);
+    expect(v2).toMatch(/KIND:\s+PodMetrics\nVERSION:\s+metrics\.k8s\.io\/v1beta1\n\nRESOURCE:\s+containers <\[\]Object>/);
+    expect(v2).toMatch(/^\s+usage\t<map\[string\]string> -required-$/m);
+  });
+
+  it('explain reads the history kinds of metrics.wheelhouse.dev', async () => {
+    const out = await cluster.ok(['explain', 'pods.containers.points', '--api-version=metrics.wheelhouse.dev/v1alpha1']);
+    expect(out).toMatch(/^KIND:\s+PodMetricsHistory$/m);
+    expect(out).toMatch(/^FIELD: points <\[\]UsagePoint>$/m);
+    expect(out).toMatch(/^\s+cpu\s+<integer> -required-$/m);
+  });
 });

@@ -98,6 +98,12 @@ export function openAPIV3Document(
   const paths: Record<string, object> = { [`/${gvPath}/`]: discoveryOperation(gvPath) };
   for (const r of resources) {
     let kindSchema = schemaNameForKind(r.group, r.version, r.kind);
+    if (r.definitions) {
+      Object.assign(local, r.definitions);
+      kindSchema = Object.keys(r.definitions).find((name) =>
+        r.definitions![name]!['x-kubernetes-group-version-kind']?.some((g) => g.group === r.group && g.version === r.version && g.kind === r.kind),
+      );
+    }
     if (r.schema) {
       Object.assign(local, customResourceSchemas(r, r.schema));
       kindSchema = customResourceSchemaName(r.group, r.version, r.kind);

@@ -20,6 +20,8 @@ export interface OpenAPIResource {
   schema?: SchemaObject;
   /** Verbs on the main resource (create-only kinds such as bindings and reviews); default: all. */
   verbs?: Verb[];
+  /** Schemas of a kind that is neither generated nor custom, tagged with its group-version-kind. */
+  definitions?: Record<string, SchemaObject>;
 }
 
 interface GVK {
