@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const ALL = ['app', 'cold-start', 'crud-latency', 'list-pods', 'watch-fanout', 'sustained-writes', 'scheduler-throughput', 'deployment-scale', 'memory-scale'];
+const ALL = ['app', 'cold-start', 'crud-latency', 'list-pods', 'watch-fanout', 'sustained-writes', 'scheduler-throughput', 'deployment-scale', 'memory-scale', 'metrics-scrape'];
 /** Each benchmark bounds itself; this only stops one that hangs. */
 const TIMEOUT_MS = 4 * 60_000;
 /** Filling 150,000 pods twice (memory and sqlite stores) takes minutes on 2 cores. */
