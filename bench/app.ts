@@ -6,8 +6,6 @@
 // Every time is taken inside the page (performance.now, or Date.now against the writer's clock
 // for events): "paint" is the first task after the next animation frame, when the frame has
 // been committed.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { chromiumMissing, CHROMIUM, fillPods, podName, setRestarts, startWebApp } from '../test/support/web-app';
@@ -175,8 +173,7 @@ async function eventStream(write: (i: number, value: number) => Promise<void>, p
 
 await runBench('app', async () => {
   if (chromiumMissing) throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium): the app benchmark drives it`);
-  const dir = mkdtempSync(join(tmpdir(), 'wh-bench-app-'));
-  const app = await startWebApp({ dir, rendererRoot: join(REPO_ROOT, 'dist', 'renderer') });
+  const app = await startWebApp({ components: 'none', rendererRoot: join(REPO_ROOT, 'dist', 'renderer') });
   try {
     const page = app.page;
     const tFill = performance.now();
@@ -270,6 +267,5 @@ await runBench('app', async () => {
     };
   } finally {
     await app.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -33,7 +33,8 @@ export class WatchRelay {
   ) {}
 
   start(start: WatchStart): void {
-    const key = apiPathAndQuery(start.path, start.query);
+    // A Table watch and a JSON watch of the same collection are different streams.
+    const key = `${start.accept ?? ''} ${apiPathAndQuery(start.path, start.query)}`;
     if (typeof start.id !== 'string' || !start.id) throw new Error('watch needs an id');
     if (typeof start.resourceVersion !== 'string') throw new Error('watch needs the list resourceVersion');
     for (const s of [...this.streams.values()]) if (s.key === key || s.id === start.id) this.stop(s.id);

@@ -3,6 +3,7 @@
 import type { Status } from 'kubernetes-types/meta/v1';
 import { getBridge } from '../bridge/client';
 import { kubeRequest } from './api';
+import { explained } from './api-errors';
 import type { ListWatchSource, WatchDelta } from './list-watch';
 import { isTable, TABLE_ACCEPT, type Table, type TableColumn, type TableRow } from './table';
 
@@ -13,7 +14,7 @@ export function tableSource(path: string, onColumns: (columns: TableColumn[]) =>
     async listPage(cont) {
       const query: Record<string, string> = { limit: PAGE_SIZE };
       if (cont) query.continue = cont;
-      const table = await kubeRequest<Table>({ method: 'GET', path, query, accept: TABLE_ACCEPT });
+      const table = await explained('list', path, () => kubeRequest<Table>({ method: 'GET', path, query, accept: TABLE_ACCEPT }));
       if (!isTable(table)) throw new Error(`the server did not answer ${path} with a Table`);
       if (!cont && table.columnDefinitions) onColumns(table.columnDefinitions);
       return { items: table.rows ?? [], resourceVersion: table.metadata?.resourceVersion ?? '', continue: table.metadata?.continue };

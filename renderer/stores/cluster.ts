@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { AppInfo, ClusterEntry, ClusterStatus } from '../../electron/bridge/contract';
 import { getBridge } from '../bridge/client';
+import { restartAllObjectWatches } from '../kube/use-object-watch';
 import { restartAllTableWatches } from '../kube/use-table-watch';
 
 export const useClusterStore = defineStore('cluster', () => {
@@ -15,7 +16,10 @@ export const useClusterStore = defineStore('cluster', () => {
     bridge.on('cluster:status', (next) => {
       const becameReady = next.state === 'ready' && (status.value.state !== 'ready' || status.value.id !== next.id);
       status.value = next;
-      if (becameReady) restartAllTableWatches();
+      if (becameReady) {
+        restartAllTableWatches();
+        restartAllObjectWatches();
+      }
     });
     [app.value, clusters.value, status.value] = await Promise.all([
       bridge.invoke('app:info', null),

@@ -35,3 +35,8 @@ export function useResourceStore(kind: ResourceKind) {
   }
   return define();
 }
+
+/** The store of every kind shown so far, for searching the objects the app has loaded. */
+export function loadedResourceStores() {
+  return [...definitions.values()].map((define) => define());
+}

@@ -1,54 +1,17 @@
 // The dashboard end to end: the embedded cluster, the web host and a real Chromium. Objects
 // created through the Kubernetes API must appear in the UI live, through the watch.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { mkdirSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster } from '../../core/cluster';
-import { ClusterLifecycle, EMBEDDED_ID } from '../../electron/host/cluster-lifecycle';
-import { startWebHost, type WebHost } from '../../electron/web-host';
+import { CHROMIUM, chromiumMissing, startWebApp, type WebApp } from '../support/web-app';
 
-const CHROMIUM = '/usr/bin/chromium';
-const chromiumMissing = !existsSync(CHROMIUM);
 if (chromiumMissing) console.warn(`SKIPPED dashboard e2e: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
-type Cluster = Awaited<ReturnType<typeof startCluster>>;
-
-let dir: string;
-let cluster: Cluster;
-let lifecycle: ClusterLifecycle;
-let host: WebHost;
-let browser: Browser;
+let app: WebApp;
 let page: Page;
 
-/** A call to the cluster's API as any client would make it: its CA and bearer token. */
-function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const url = new URL(path, cluster.url);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method,
-        ca: cluster.caPem,
-        headers: { Authorization: `Bearer ${cluster.token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body === undefined ? undefined : JSON.stringify(body));
-  });
-}
-
 async function mustCreate(path: string, body: unknown): Promise<void> {
-  const res = await api('POST', path, body);
+  const res = await app.api('POST', path, body);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
 }
 
@@ -63,27 +26,13 @@ describe('dashboard (web mode, real browser)', () => {
   }
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'wh-e2e-'));
-    const rendererRoot = join(dir, 'renderer');
-    await build({ configFile: join(process.cwd(), 'vite.config.ts'), logLevel: 'warn', build: { outDir: rendererRoot } });
-    cluster = await startCluster({ dataDir: join(dir, 'cluster'), port: 0, storage: 'memory' });
-    lifecycle = new ClusterLifecycle({ userKubeconfig: join(dir, 'no-kubeconfig'), startEmbedded: async () => cluster });
-    expect((await lifecycle.select(EMBEDDED_ID)).state).toBe('ready');
-    host = await startWebHost({ lifecycle, rendererRoot });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 860 }, colorScheme: 'dark' });
-    page.on('pageerror', (err) => console.error('page error:', err));
-    await page.goto(host.url);
+    app = await startWebApp();
+    page = app.page;
+    await page.goto(app.host.url);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    await lifecycle?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await app?.close();
   });
 
   it('shows a namespace created through the API, live', async () => {
@@ -100,6 +49,7 @@ describe('dashboard (web mode, real browser)', () => {
   it('shows, updates and removes a configmap in the picked namespace, live', async () => {
     await page.locator('[data-test="namespace-picker"]').selectOption('e2e-live');
     await page.locator('.sidebar a[data-kind="configmaps"]').click();
+    await page.waitForURL(/#\/configmaps\?ns=e2e-live$/);
     await waitForText(page.locator('.live'), /live/);
 
     await mustCreate('/api/v1/namespaces/e2e-live/configmaps', {
@@ -112,17 +62,18 @@ describe('dashboard (web mode, real browser)', () => {
     expect(await page.locator('.resource-table th').allTextContents()).toEqual(['Name', 'Data', 'Age']);
     await waitForText(row('live-config').locator('td').nth(1), /^\s*2\s*$/);
 
+    // A row opens the object's page; its YAML follows the object live.
     await row('live-config').click();
+    await page.waitForURL(/#\/configmaps\/e2e-live\/live-config\?ns=e2e-live$/);
     await waitForText(page.locator('[data-test="yaml"]'), /greeting: hello/);
 
-    const patch = await api('PUT', '/api/v1/namespaces/e2e-live/configmaps/live-config', {
+    const put = await app.api('PUT', '/api/v1/namespaces/e2e-live/configmaps/live-config', {
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: { name: 'live-config', namespace: 'e2e-live', labels: { app: 'wheelhouse' } },
       data: { greeting: 'hello', mode: 'e2e', extra: 'three' },
     });
-    expect(patch.status).toBe(200);
-    await waitForText(row('live-config').locator('td').nth(1), /^\s*3\s*$/);
+    expect(put.status).toBe(200);
     await waitForText(page.locator('[data-test="yaml"]'), /extra: three/);
 
     mkdirSync('test-results', { recursive: true });
@@ -130,9 +81,11 @@ describe('dashboard (web mode, real browser)', () => {
     await page.locator('[aria-label="Toggle theme"]').click();
     await page.screenshot({ path: 'test-results/dashboard-light.png' });
 
+    await page.goBack();
+    await waitForText(row('live-config').locator('td').nth(1), /^\s*3\s*$/);
     await mustCreate('/api/v1/namespaces/e2e-live/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'short-lived' } });
     await row('short-lived').waitFor();
-    expect((await api('DELETE', '/api/v1/namespaces/e2e-live/configmaps/short-lived')).status).toBe(200);
+    expect((await app.api('DELETE', '/api/v1/namespaces/e2e-live/configmaps/short-lived')).status).toBe(200);
     await row('short-lived').waitFor({ state: 'detached' });
   });
 });

@@ -1,10 +1,14 @@
-// The app in web mode on an in-process cluster, in headless Chromium: what the large-list e2e
-// test and the `app` benchmark drive. The cluster runs no components (no scheduler, no
-// kubelets), so the pods written through the registry stay exactly as written.
+// The app in web mode on an in-process cluster, in headless Chromium: what every e2e test and
+// the `app` benchmark drive. With components 'none' the cluster has no scheduler or kubelets,
+// so pods written through the registry (fillPods) stay exactly as written.
 import type { Pod, PodStatus } from 'kubernetes-types/core/v1';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:https';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
 import { startCluster } from '../../core/cluster';
 import type { Client } from '../../core/controllers/client';
 import { ClusterLifecycle, EMBEDDED_ID } from '../../electron/host/cluster-lifecycle';
@@ -15,40 +19,103 @@ export const chromiumMissing = !existsSync(CHROMIUM);
 
 export type Cluster = Awaited<ReturnType<typeof startCluster>>;
 
+export interface WebAppOptions {
+  /** 'all' (default) runs nodes, scheduler and controllers; 'none' only the API server. */
+  components?: 'all' | 'none';
+  /** A renderer already built (the bench passes dist/renderer); otherwise Vite builds one. */
+  rendererRoot?: string;
+  colorScheme?: 'dark' | 'light';
+}
+
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+}
+
 export interface WebApp {
   cluster: Cluster;
   host: WebHost;
   browser: Browser;
+  /** Not navigated yet: callers add init scripts or pick the first address. */
   page: Page;
-  /** The in-process client pods are written with. */
+  /** The in-process client, for writing many objects fast (fillPods). */
   client: Client;
+  /** A call over HTTPS, as any client would make it: the cluster's CA and bearer token. */
+  api(method: string, path: string, body?: unknown, contentType?: string): Promise<ApiResponse>;
   close(): Promise<void>;
 }
 
-export async function startWebApp(opts: { dir: string; rendererRoot: string }): Promise<WebApp> {
-  const cluster = await startCluster({ dataDir: join(opts.dir, 'cluster'), port: 0, storage: 'memory', components: 'none' });
-  const lifecycle = new ClusterLifecycle({ userKubeconfig: join(opts.dir, 'no-kubeconfig'), startEmbedded: async () => cluster });
-  const selected = await lifecycle.select(EMBEDDED_ID);
-  if (selected.state !== 'ready') throw new Error(`embedded cluster is ${selected.state}`);
-  const host = await startWebHost({ lifecycle, rendererRoot: opts.rendererRoot });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 860 }, colorScheme: 'dark' });
-  page.on('pageerror', (err) => console.error('page error:', err));
-  return {
-    cluster,
-    host,
-    browser,
-    page,
-    client: cluster.context.client('wheelhouse-test', 'admin'),
-    async close() {
-      await browser.close();
-      await host.close();
-      await lifecycle.stop();
-    },
+export async function startWebApp(opts: WebAppOptions = {}): Promise<WebApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'wh-web-app-'));
+  const stack: (() => Promise<void>)[] = [async () => rmSync(dir, { recursive: true, force: true })];
+  const close = async () => {
+    for (const undo of stack.reverse()) await undo();
   };
+  try {
+    let rendererRoot = opts.rendererRoot;
+    if (!rendererRoot) {
+      rendererRoot = join(dir, 'renderer');
+      await build({ configFile: join(process.cwd(), 'vite.config.ts'), logLevel: 'warn', build: { outDir: rendererRoot } });
+    }
+    const cluster = await startCluster({ dataDir: join(dir, 'cluster'), port: 0, storage: 'memory', components: opts.components ?? 'all' });
+    const lifecycle = new ClusterLifecycle({ userKubeconfig: join(dir, 'no-kubeconfig'), startEmbedded: async () => cluster });
+    stack.push(() => lifecycle.stop());
+    const selected = await lifecycle.select(EMBEDDED_ID);
+    if (selected.state !== 'ready') throw new Error(`embedded cluster is ${selected.state}: ${selected.message ?? ''}`);
+    const host = await startWebHost({ lifecycle, rendererRoot });
+    stack.push(() => host.close());
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    stack.push(() => browser.close());
+    const page = await browser.newPage({ viewport: { width: 1440, height: 860 }, colorScheme: opts.colorScheme ?? 'dark' });
+    page.on('pageerror', (err) => console.error('page error:', err));
+    return {
+      cluster,
+      host,
+      browser,
+      page,
+      client: cluster.context.client('wheelhouse-test', 'admin'),
+      api: (method, path, body, contentType) => apiCall(cluster, method, path, body, contentType),
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+function apiCall(cluster: Cluster, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<ApiResponse> {
+  const url = new URL(path, cluster.url);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method, ca: cluster.caPem, headers: { Authorization: `Bearer ${cluster.token}`, 'Content-Type': contentType, Accept: 'application/json' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
+/** Runs axe-core over the page (or the part `context` selects); returns the serious and
+ *  critical violations, described. */
+export async function seriousA11yViolations(page: Page, context = 'html'): Promise<string[]> {
+  // Evaluated over the DevTools protocol: the page's CSP rightly refuses injected script tags.
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  const violations = await page.evaluate(async (ctx) => {
+    type Violation = { id: string; impact?: string; help: string; nodes: { target: unknown[] }[] };
+    const axe = (globalThis as unknown as { axe: { run(ctx: string): Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(ctx);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+  }, context);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`);
 }
 
 /** Pod `i` of a fill: its namespace and zero-padded name, so name order is index order. */
