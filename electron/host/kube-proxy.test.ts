@@ -64,11 +64,18 @@ describe('proxyKubeRequest over HTTP', () => {
   let target: KubeTarget;
   let dir: string;
   const received: string[] = [];
+  const bodies: string[] = [];
 
   beforeAll(async () => {
     server = createServer((req, res) => {
       received.push(req.url ?? '');
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (c: string) => (body += c));
+      req.on('end', () => {
+        bodies.push(body);
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+      });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     dir = mkdtempSync(join(tmpdir(), 'wh-proxy-'));
@@ -93,6 +100,16 @@ describe('proxyKubeRequest over HTTP', () => {
     await proxyKubeRequest(target, { method: 'GET', path, query: { limit: '1' } });
     expect(received).toEqual(['/prefix' + apiPathAndQuery(path, { limit: '1' })]);
     expect(received).toEqual(['/prefix/api/v1/namespaces/a%20b/configmaps/x?limit=1']);
+  });
+
+  // Node sends no chunked encoding for DELETE by default: without a length, the body would be
+  // read as the next request on the connection (DeleteOptions, as kubectl delete sends them).
+  it('sends a DELETE body whole, with its length', async () => {
+    bodies.length = 0;
+    const body = { apiVersion: 'v1', kind: 'DeleteOptions', propagationPolicy: 'Background' };
+    const res = await proxyKubeRequest(target, { method: 'DELETE', path: '/api/v1/namespaces/d/configmaps/x', body });
+    expect(res.status).toBe(200);
+    expect(bodies).toEqual([JSON.stringify(body)]);
   });
 
   it('never reaches the server with a path that resolves outside the API', async () => {

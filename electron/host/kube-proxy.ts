@@ -30,6 +30,8 @@ export async function proxyKubeRequest(target: KubeTarget, req: KubeRequest): Pr
   if (req.body !== undefined) {
     payload = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
     headers['Content-Type'] = req.contentType ?? 'application/json';
+    // Node chunks no DELETE body by default; without a length the server would never see it.
+    headers['Content-Length'] = String(Buffer.byteLength(payload));
   }
   const request = await target.request(req.method, pathAndQuery, headers);
   const res = await new Promise<IncomingMessage>((resolve, reject) => {
