@@ -49,3 +49,10 @@ export function cellTone(column: TableColumn, text: string): Tone {
   if (OK.test(text)) return 'ok';
   return '';
 }
+
+/** How long ago a timestamp was. The shared clock ticks every few seconds, so an object newer
+ *  than the last tick reads 0s rather than kubectl's "<invalid>" (which means clock skew). */
+export function since(timestamp: string | undefined, now: number): string {
+  if (!timestamp) return '';
+  return humanDuration(Math.max(0, now - Date.parse(timestamp)));
+}

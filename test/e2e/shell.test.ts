@@ -69,7 +69,7 @@ describe('shell (web mode, real browser)', () => {
     await page.waitForURL(/#\/overview$/);
     await page.locator('[data-test="nodes-ready"]').filter({ hasText: /3\s*\/\s*3/ }).waitFor();
     await page.locator('[data-test="pod-phases"]').waitFor();
-    await page.locator('.usage-track[aria-label^="CPU:"]').waitFor();
+    await page.locator('.usage-track[aria-label^="CPU (cores):"]').waitFor();
     // "used" appears only where the cluster serves metrics.k8s.io; otherwise the page says so.
     const metrics = await app.api('GET', '/apis/metrics.k8s.io/v1beta1/nodes');
     if (metrics.status === 404) await page.locator('[data-test="metrics-absent"]').filter({ hasText: 'Metrics not available' }).waitFor();
@@ -151,6 +151,13 @@ describe('shell (web mode, real browser)', () => {
     await page.waitForURL(/#\/pods\/default\/web-/);
     await page.reload();
     await page.locator('[data-test="owners"] a').filter({ hasText: /^ReplicaSet web-/ }).waitFor();
+
+    // The overview counts them: three pods of 100m and 64Mi each, requested.
+    await page.locator('.sidebar a[data-kind="overview"]').click();
+    await page.locator('[data-test="pod-phases"] li').filter({ hasText: /3\s*Running/ }).waitFor();
+    await page.locator('.usage-track[aria-label^="CPU (cores): 300m requested"]').waitFor();
+    await page.locator('.usage-track[aria-label^="Memory: 192Mi requested"]').waitFor();
+    await shoot('overview-busy');
   });
 
   it('deletes an object through the confirm dialog', async () => {

@@ -26,7 +26,8 @@ describe('descendants', () => {
   });
 
   it('searches the children kinds of common owners', () => {
-    expect(childKindsOf('Deployment')).toEqual(['replicasets', 'pods']);
-    expect(childKindsOf('Widget')).toContain('deployments');
+    expect(childKindsOf('Deployment', false)).toEqual(['replicasets', 'pods']);
+    expect(childKindsOf('ConfigMap', false)).toEqual([]);
+    expect(childKindsOf('Widget', true)).toContain('deployments');
   });
 });

@@ -14,11 +14,12 @@ const CHILDREN: Record<string, string[]> = {
   Service: ['endpointslices'],
   ReplicationController: ['pods'],
 };
-/** For anything else (custom resources run by operators, mostly): what operators create. */
-const ANY_OWNER = ['deployments', 'statefulsets', 'services', 'jobs', 'pods', 'configmaps'];
+/** For custom resources, run by operators: what operators mostly create. */
+const OPERATOR_CHILDREN = ['deployments', 'statefulsets', 'services', 'jobs', 'pods', 'configmaps'];
 
-export function childKindsOf(kind: string): string[] {
-  return CHILDREN[kind] ?? ANY_OWNER;
+/** Built-in kinds not listed own nothing worth searching for (a Pod, a ConfigMap...). */
+export function childKindsOf(kind: string, custom: boolean): string[] {
+  return CHILDREN[kind] ?? (custom ? OPERATOR_CHILDREN : []);
 }
 
 export interface Owned<T> {
