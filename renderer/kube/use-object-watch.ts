@@ -1,10 +1,12 @@
-// The Vue side of a list/watch cache of whole objects: reactive items, with changes batched
-// per animation frame. The cache lives as long as the calling component.
+// The Vue side of a list/watch cache of whole objects: reactive items, updated once per batch
+// (ListWatch hands over its changes once per animation frame). The cache lives as long as the
+// calling component.
 import { computed, getCurrentScope, onScopeDispose, ref } from 'vue';
 import { ListWatch, type ListWatchState } from './list-watch';
 import { objectKey, objectSource, type KubeObject } from './object-source';
 
 const active = new Set<() => void>();
+const EMPTY: ReadonlyMap<string, KubeObject> = new Map();
 
 /** Re-lists every running cache, e.g. after the cluster was switched. */
 export function restartAllObjectWatches(): void {
@@ -17,16 +19,11 @@ export function useObjectWatch<T = KubeObject>() {
   const version = ref(0);
   let lw: ListWatch<KubeObject> | undefined;
   let current = '';
-  let frame = 0;
 
   const flush = () => {
-    frame = 0;
     state.value = lw?.state ?? 'idle';
     error.value = lw?.error;
     version.value++;
-  };
-  const schedule = () => {
-    if (!frame) frame = requestAnimationFrame(flush);
   };
   const restart = () => lw?.start();
 
@@ -34,6 +31,9 @@ export function useObjectWatch<T = KubeObject>() {
     void version.value;
     return lw ? ([...lw.items.values()] as T[]) : [];
   });
+  /** The cache itself, for readers that only add up (the overview over every pod): no copy.
+   *  A new wrapper per batch is what tells them to read it again. */
+  const cache = computed(() => ({ items: (lw?.items ?? EMPTY) as ReadonlyMap<string, T>, version: version.value }));
 
   /** Lists and watches the path with the query; the same arguments again change nothing. */
   function start(path: string, query: Record<string, string> = {}): void {
@@ -41,7 +41,7 @@ export function useObjectWatch<T = KubeObject>() {
     if (lw && key === current) return;
     stop();
     current = key;
-    lw = new ListWatch(objectSource(path, query), objectKey, schedule);
+    lw = new ListWatch(objectSource(path, query), objectKey, flush);
     active.add(restart);
     lw.start();
   }
@@ -51,10 +51,9 @@ export function useObjectWatch<T = KubeObject>() {
     lw = undefined;
     current = '';
     active.delete(restart);
-    if (frame) cancelAnimationFrame(frame);
     flush();
   }
 
   if (getCurrentScope()) onScopeDispose(stop);
-  return { items, state, error, start, stop };
+  return { items, cache, state, error, start, stop };
 }

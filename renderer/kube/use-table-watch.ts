@@ -44,11 +44,9 @@ export function useTableWatch() {
   /** The rows that match the filter, in the chosen order. The array is updated in place, so
    *  each batch comes as a new view object: that is what tells a component to render again. */
   const visible = computed<RowsView>(() => ({ entries: index.visible, version: version.value }));
-  /** Every row, in the chosen order. */
-  const rows = computed<TableRow[]>(() => {
-    void version.value;
-    return index.sorted.map((e) => e.row);
-  });
+  /** Every row, in the chosen order, filter or not; the same in-place array as `visible`, so
+   *  readers (owned objects, the palette, the namespace picker) never copy the whole list. */
+  const all = computed<RowsView>(() => ({ entries: index.sorted, version: version.value }));
   const total = computed(() => {
     void version.value;
     return index.size;
@@ -64,11 +62,6 @@ export function useTableWatch() {
     sort.value = spec;
     index.setSort(spec);
     version.value++;
-  }
-
-  function find(namespace: string, name: string): TableRow | undefined {
-    void version.value;
-    return index.find(namespace, name)?.row;
   }
 
   function start(collectionPath: string): void {
@@ -95,5 +88,5 @@ export function useTableWatch() {
     changed({ reset: false, changed: new Map() });
   }
 
-  return { rows, visible, total, columns, state, error, path, filter, sort, setFilter, setSort, find, start, stop };
+  return { all, visible, total, columns, state, error, path, filter, sort, setFilter, setSort, start, stop };
 }

@@ -33,7 +33,7 @@ export interface Owned<T> {
  *  candidate, up to `maxDepth` levels. */
 export function descendants<T>(
   rootUid: string,
-  candidates: Record<string, T[]>,
+  candidates: Record<string, readonly T[]>,
   metaOf: (item: T) => ObjectMeta | undefined,
   maxDepth = 2,
 ): Owned<T>[] {

@@ -26,6 +26,17 @@ describe('cluster summary', () => {
     });
   });
 
+  it('counts the pods of one namespace, reading any iterable (the watch cache in place)', () => {
+    const inNs = (namespace: string, phase: string): Pod => ({ ...pod(phase, {}), metadata: { namespace } });
+    const cache = new Map([
+      ['a/1', inNs('a', 'Running')],
+      ['b/1', inNs('b', 'Running')],
+      ['a/2', inNs('a', 'Failed')],
+    ]);
+    expect(podsByPhase(cache.values(), 'a')).toMatchObject({ Running: 1, Failed: 1 });
+    expect(podsByPhase(cache.values())).toMatchObject({ Running: 2, Failed: 1 });
+  });
+
   it('takes the larger of the containers and the init containers, plus overhead and sidecars', () => {
     const p = pod('Running', { cpu: '100m', memory: '64Mi' }, {
       initContainers: [

@@ -19,9 +19,11 @@ export function nodesReady(nodes: Node[]): { ready: number; total: number } {
   return { ready: nodes.filter(isNodeReady).length, total: nodes.length };
 }
 
-export function podsByPhase(pods: Pod[]): Record<Phase, number> {
+/** Pods by phase, of one namespace or ('') all. */
+export function podsByPhase(pods: Iterable<Pod>, namespace = ''): Record<Phase, number> {
   const counts = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
   for (const pod of pods) {
+    if (namespace && pod.metadata?.namespace !== namespace) continue;
     const phase = (pod.status?.phase ?? 'Pending') as Phase;
     counts[PHASES.includes(phase) ? phase : 'Unknown']++;
   }
@@ -56,9 +58,14 @@ export function holdsResources(pod: Pod): boolean {
   return !!pod.spec?.nodeName && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
 }
 
-export function requested(pods: Pod[]): Capacity {
-  const held = pods.filter(holdsResources);
-  return { cpu: held.reduce((a, p) => a + podRequest(p, 'cpu'), 0), memory: held.reduce((a, p) => a + podRequest(p, 'memory'), 0) };
+export function requested(pods: Iterable<Pod>): Capacity {
+  const total = { cpu: 0, memory: 0 };
+  for (const pod of pods) {
+    if (!holdsResources(pod)) continue;
+    total.cpu += podRequest(pod, 'cpu');
+    total.memory += podRequest(pod, 'memory');
+  }
+  return total;
 }
 
 export function allocatable(nodes: Node[]): Capacity {
