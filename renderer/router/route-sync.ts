@@ -23,12 +23,22 @@ export function useRouteSync(): void {
       void router.replace({ ...route, query: ns ? { ...rest, ns } : rest });
     },
   );
+  // The picked row stays picked, so the list shows it highlighted on the way back, until
+  // another kind's list is shown.
   watch(
     () => ui.selected,
     (picked) => {
       if (!picked || route.name !== 'list') return;
-      ui.selected = undefined;
       void router.push(objectLocation(String(route.params.kind), picked.name, picked.namespace, ui.namespace));
+    },
+  );
+  let listKind = '';
+  watch(
+    () => (route.name === 'list' ? String(route.params.kind) : undefined),
+    (kind) => {
+      if (kind === undefined || kind === listKind) return;
+      listKind = kind;
+      ui.selected = undefined;
     },
   );
 }

@@ -1,5 +1,6 @@
 // A 2,000-pod list in web mode: virtualised (few rows in the DOM), filtered, sorted by value,
-// moved through and opened from the keyboard, live, and without serious axe violations.
+// moved through and opened from the keyboard (its object page; Escape or Back returns), live,
+// and without serious axe violations.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,7 +87,7 @@ describe('a 2,000-pod list (web mode, real browser)', () => {
     await expect.poll(() => header.getAttribute('aria-sort')).toBe('none');
   });
 
-  it('moves with the keyboard and opens the row with Enter; Escape closes it', async () => {
+  it("moves with the keyboard, opens the row's page with Enter, and Escape comes back to the list as it was", async () => {
     await page().locator('[data-test="filter"]').fill('load-2/');
     await count().filter({ hasText: String(PODS / NAMESPACES) }).waitFor();
     await page().keyboard.press('ArrowDown');
@@ -94,9 +95,19 @@ describe('a 2,000-pod list (web mode, real browser)', () => {
     const second = podName(6, NAMESPACES);
     await expect.poll(activeName).toBe(second.name);
     await page().keyboard.press('Enter');
-    await page().locator('.detail h2', { hasText: `${second.namespace}/${second.name}` }).waitFor();
+    await page().waitForURL(new RegExp(`#/pods/${second.namespace}/${second.name}$`));
+    await page().locator('[data-test="object-name"]', { hasText: second.name }).waitFor();
+    await page().locator('[data-test="yaml"]', { hasText: `name: ${second.name}` }).waitFor();
+    await shot('object-page');
 
-    await page().locator('.resource-table').focus();
+    // Back on the same list: filter, cursor and the opened row's highlight kept, focus on the table.
+    await page().keyboard.press('Escape');
+    await page().waitForURL(/#\/pods$/);
+    await count().filter({ hasText: String(PODS / NAMESPACES) }).waitFor();
+    await expect.poll(activeName).toBe(second.name);
+    expect(await page().locator(`.resource-table tbody tr[data-name="${second.name}"]`).getAttribute('aria-selected')).toBe('true');
+    expect(await page().locator('.resource-table').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+
     await page().keyboard.press('End');
     await expect.poll(activeName).toBe(podName(PODS - 2, NAMESPACES).name);
     await page().keyboard.press('PageUp');
@@ -105,8 +116,13 @@ describe('a 2,000-pod list (web mode, real browser)', () => {
     await shot('keyboard');
     await page().keyboard.press('Escape'); // clears the filter
     await count().filter({ hasText: String(PODS) }).waitFor();
-    await page().keyboard.press('Escape'); // then closes the open object
-    await page().locator('.detail').waitFor({ state: 'detached' });
+
+    // The browser's Back returns from an object page too; the cursor stayed on its row.
+    await page().keyboard.press('Enter');
+    await page().waitForURL(new RegExp(`#/pods/load-2/${podName(2, NAMESPACES).name}$`));
+    await page().goBack();
+    await page().waitForURL(/#\/pods$/);
+    await count().filter({ hasText: String(PODS) }).waitFor();
   });
 
   it('shows watched changes: a row changed in place, a row added and one deleted', async () => {
