@@ -65,6 +65,7 @@ describe('dashboard (web mode, real browser)', () => {
     // A row opens the object's page; its YAML follows the object live.
     await row('live-config').click();
     await page.waitForURL(/#\/configmaps\/e2e-live\/live-config\?ns=e2e-live$/);
+    await page.locator('[data-test="tab-yaml"]').click();
     await waitForText(page.locator('[data-test="yaml"]'), /greeting: hello/);
 
     const put = await app.api('PUT', '/api/v1/namespaces/e2e-live/configmaps/live-config', {

@@ -97,6 +97,7 @@ describe('a 2,000-pod list (web mode, real browser)', () => {
     await page().keyboard.press('Enter');
     await page().waitForURL(new RegExp(`#/pods/${second.namespace}/${second.name}$`));
     await page().locator('[data-test="object-name"]', { hasText: second.name }).waitFor();
+    await page().locator('[data-test="tab-yaml"]').click();
     await page().locator('[data-test="yaml"]', { hasText: `name: ${second.name}` }).waitFor();
     await shot('object-page');
 

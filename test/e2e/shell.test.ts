@@ -163,7 +163,7 @@ describe('shell (web mode, real browser)', () => {
 
   it('deletes an object through the confirm dialog', async () => {
     await mustCreate('/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'doomed' }, data: { a: '1' } });
-    await page.goto(`${new URL(page.url()).origin}/#/configmaps/default/doomed`);
+    await page.goto(`${new URL(page.url()).origin}/#/configmaps/default/doomed?tab=yaml`);
     await page.locator('[data-test="yaml"]').filter({ hasText: /a: ['"]1['"]/ }).waitFor();
     await page.locator('[data-test="delete"]').click();
     const dialog = page.locator('[data-test="delete-dialog"]');
@@ -196,6 +196,7 @@ describe('shell (web mode, real browser)', () => {
     await entry.click();
     await page.locator('.resource-table tbody tr[data-name="gizmo"]').click();
     await page.waitForURL(/#\/widgets\.example\.com\/default\/gizmo$/);
+    await page.locator('[data-test="tab-yaml"]').click();
     await page.locator('[data-test="yaml"]').filter({ hasText: 'size: 3' }).waitFor();
     await shoot('object-custom');
   });

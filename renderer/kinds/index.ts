@@ -1,0 +1,40 @@
+// What a kind's object page adds to the generic one (views/object/ObjectView.vue), as
+// Headlamp's per-kind Details do: panels on the Overview tab, header actions and extra tabs.
+// Every component gets the props of KindPageProps. One folder per kind: kinds/<kind id>/.
+import type { Component } from 'vue';
+import type { KubeObject } from '../kube/object-source';
+import type { ResourceKind } from '../kube/resources';
+
+/** The props every kind component is given. */
+export interface KindPageProps {
+  /** The object, live (updated by its watch). */
+  object: KubeObject;
+  kind: ResourceKind;
+  /** Its API path, e.g. /apis/apps/v1/namespaces/default/deployments/web. */
+  path: string;
+}
+
+export interface KindTab {
+  /** In the page's address as ?tab=<id>. */
+  id: string;
+  label: string;
+  component: Component;
+}
+
+export interface KindPage {
+  /** Shown on the Overview tab, after Metadata, in this order. */
+  panels?: Component[];
+  /** Buttons in the page header, before Delete. */
+  actions?: Component[];
+  /** Tabs between Overview and YAML. */
+  tabs?: KindTab[];
+}
+
+/** By kind id (the route's kind: 'pods', 'deployments', 'crontabs.stable.example.com'). */
+export const KIND_PAGES: Record<string, KindPage> = {};
+
+const NONE: KindPage = {};
+
+export function kindPage(kindId: string): KindPage {
+  return Object.hasOwn(KIND_PAGES, kindId) ? KIND_PAGES[kindId]! : NONE;
+}
