@@ -10,7 +10,7 @@ import { startSupervisedCore } from './core-process/embedded-core';
 import { forkCore } from './core-process/node-fork';
 import { AppSettings } from './host/app-settings';
 import { ClusterLifecycle } from './host/cluster-lifecycle';
-import { coreEntryPath, electronMainPath, packageRoot } from './host/paths';
+import { CHECKOUT_NODE_ENV, coreEntryPath, electronMainPath, packageRoot } from './host/paths';
 import { parseLaunchFlags, type LaunchFlags } from './launch-flags';
 import { startWebHost } from './web-host';
 
@@ -66,13 +66,21 @@ async function online(): Promise<boolean> {
 
 function runElectron(binary: string, main: string, args: string[]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(binary, [main, ...args], { stdio: 'inherit' });
+    const child = spawn(binary, [main, ...args], { stdio: 'inherit', env: electronEnv(process.env, process.execPath) });
     child.once('error', (err) => {
       console.error(`wheelhouse: could not start Electron: ${err.message}`);
       resolve(1);
     });
     child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
+}
+
+/**
+ * Electron's environment: the Node that installed the native modules (better-sqlite3 is built
+ * for its ABI, not Electron's, in a checkout), so the desktop app can run the core under it.
+ */
+export function electronEnv(env: NodeJS.ProcessEnv, node: string): NodeJS.ProcessEnv {
+  return { ...env, [CHECKOUT_NODE_ENV]: node };
 }
 
 async function runWebMode(flags: LaunchFlags, root: string): Promise<number> {

@@ -6,11 +6,12 @@ import { INVOKE_CHANNELS } from './bridge/contract';
 import { ipcEventChannel, ipcInvokeChannel } from './bridge/preload-api';
 import { BridgeHost, type AttachedSession } from './host/bridge-host';
 import { startSupervisedCore } from './core-process/embedded-core';
+import { forkCore } from './core-process/node-fork';
 import { utilityCore } from './core-process/utility-process';
 import { AppSettings } from './host/app-settings';
 import { ClusterLifecycle } from './host/cluster-lifecycle';
 import { contentSecurityPolicy } from './host/csp';
-import { coreEntryPath, packageVersion, preloadPath, rendererDir } from './host/paths';
+import { CHECKOUT_NODE_ENV, coreEntryPath, packageVersion, preloadPath, rendererDir } from './host/paths';
 import { parseLaunchFlags } from './launch-flags';
 import { readStaticFile } from './host/static-files';
 import { installMenu } from './menu';
@@ -21,10 +22,18 @@ const ORIGIN = `${SCHEME}://renderer`;
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const flags = parseLaunchFlags(process.argv.slice(2), { strict: false });
-// The cluster runs in a utilityProcess: off this event loop, so it never stalls the window.
+// The cluster runs in a process of its own, off this event loop, so it never stalls the window:
+// a utilityProcess in a packaged app, whose native modules electron-builder rebuilt for
+// Electron; from a checkout (`npm start`) they are built for the Node that installed them, so
+// the core runs under that Node instead (Electron's would refuse to load better-sqlite3).
+const checkoutNode = app.isPackaged ? undefined : process.env[CHECKOUT_NODE_ENV];
+const coreOptions = { dataDir: join(flags.dataDir, 'cluster'), port: flags.clusterPort };
 const lifecycle = new ClusterLifecycle({
   settings: new AppSettings(join(flags.dataDir, 'settings.json')),
-  startEmbedded: () => startSupervisedCore(() => utilityCore({ dataDir: join(flags.dataDir, 'cluster'), port: flags.clusterPort }, coreEntryPath())),
+  startEmbedded: () =>
+    startSupervisedCore(() =>
+      checkoutNode ? forkCore(coreOptions, { entry: coreEntryPath(), execPath: checkoutNode }) : utilityCore(coreOptions, coreEntryPath()),
+    ),
 });
 const bridge = new BridgeHost(lifecycle, { name: app.getName(), version: packageVersion(), mode: 'electron' });
 const sessions = new Map<number, AttachedSession>();

@@ -12,11 +12,14 @@ export interface ForkOptions {
   /** The built entry (dist/electron/core-process.js), or the .ts source with tsx in execArgv. */
   entry: string;
   execArgv?: string[];
+  /** The Node binary to run it with; default: this process's. */
+  execPath?: string;
 }
 
 export function forkCore(core: CoreOptions, opts: ForkOptions): ChildHandle<CoreReady> {
   const child = fork(opts.entry, [JSON.stringify(core)], {
     execArgv: opts.execArgv ?? [],
+    ...(opts.execPath ? { execPath: opts.execPath } : {}),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'json',
   });

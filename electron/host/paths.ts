@@ -29,3 +29,6 @@ export const rendererDir = (root = packageRoot()) => join(root, 'dist', 'rendere
 export const electronMainPath = (root = packageRoot()) => join(root, 'dist', 'electron', 'main.js');
 export const preloadPath = (root = packageRoot()) => join(root, 'dist', 'electron', 'preload.cjs');
 export const coreEntryPath = (root = packageRoot()) => join(root, 'dist', 'electron', 'core-process.js');
+
+/** Set by `npm start` for Electron: the Node binary the checkout's native modules were built for. */
+export const CHECKOUT_NODE_ENV = 'WHEELHOUSE_CHECKOUT_NODE';
