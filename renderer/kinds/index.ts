@@ -1,7 +1,7 @@
 // What a kind's object page adds to the generic one (views/object/ObjectView.vue), as
 // Headlamp's per-kind Details do: panels on the Overview tab, header actions and extra tabs.
 // Every component gets the props of KindPageProps. One folder per kind: kinds/<kind id>/.
-import type { Component } from 'vue';
+import { defineAsyncComponent, type Component } from 'vue';
 import type { KubeObject } from '../kube/object-source';
 import type { ResourceKind } from '../kube/resources';
 
@@ -31,7 +31,17 @@ export interface KindPage {
 }
 
 /** By kind id (the route's kind: 'pods', 'deployments', 'crontabs.stable.example.com'). */
-export const KIND_PAGES: Record<string, KindPage> = {};
+export const KIND_PAGES: Record<string, KindPage> = {
+  // The Metrics tabs load ECharts (its own chunk) only when opened.
+  pods: {
+    panels: [defineAsyncComponent(() => import('./pods/PodContainers.vue'))],
+    tabs: [{ id: 'metrics', label: 'Metrics', component: defineAsyncComponent(() => import('./pods/PodMetrics.vue')) }],
+  },
+  nodes: {
+    panels: [defineAsyncComponent(() => import('./nodes/NodeResources.vue')), defineAsyncComponent(() => import('./nodes/NodeInfo.vue'))],
+    tabs: [{ id: 'metrics', label: 'Metrics', component: defineAsyncComponent(() => import('./nodes/NodeMetrics.vue')) }],
+  },
+};
 
 const NONE: KindPage = {};
 

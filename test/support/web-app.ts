@@ -25,6 +25,8 @@ export interface WebAppOptions {
   /** A renderer already built (the bench passes dist/renderer); otherwise Vite builds one. */
   rendererRoot?: string;
   colorScheme?: 'dark' | 'light';
+  /** Shorter kubelet and controller periods (e.g. metricsResolutionMs for charts). */
+  timings?: Parameters<typeof startCluster>[0]['timings'];
 }
 
 export interface ApiResponse {
@@ -57,7 +59,7 @@ export async function startWebApp(opts: WebAppOptions = {}): Promise<WebApp> {
       rendererRoot = join(dir, 'renderer');
       await build({ configFile: join(process.cwd(), 'vite.config.ts'), logLevel: 'warn', build: { outDir: rendererRoot } });
     }
-    const cluster = await startCluster({ dataDir: join(dir, 'cluster'), port: 0, storage: 'memory', components: opts.components ?? 'all' });
+    const cluster = await startCluster({ dataDir: join(dir, 'cluster'), port: 0, storage: 'memory', components: opts.components ?? 'all', timings: opts.timings });
     const lifecycle = new ClusterLifecycle({ userKubeconfig: join(dir, 'no-kubeconfig'), startEmbedded: async () => cluster });
     stack.push(() => lifecycle.stop());
     const selected = await lifecycle.select(EMBEDDED_ID);
