@@ -30,3 +30,20 @@ export function chartSummary(title: string, unit: ChartUnit, series: ChartSeries
   const parts = [latest.length ? `latest ${latest.join(', ')}` : 'no data yet', ...lines.map((l) => `${l.label} ${formatValue(unit, l.value)}`)];
   return `${title}: ${parts.join('; ')}`;
 }
+
+const MI = 2 ** 20;
+
+/** A y axis from 0 with at most four even ticks that read well in the unit: cores in 1-2-5 steps
+ *  (250m, 500m...), memory in power-of-two MiB steps (64Mi, 128Mi, 1Gi...), not 95.4Mi. */
+export function niceAxis(top: number, unit: ChartUnit): { max: number; interval: number } {
+  const want = top > 0 ? top / 4 : unit === 'cpu' ? 0.025 : 16 * MI;
+  let interval: number;
+  if (unit === 'memory') {
+    interval = MI;
+    while (interval < want) interval *= 2;
+  } else {
+    const decade = 10 ** Math.floor(Math.log10(want));
+    interval = [1, 2, 2.5, 5, 10].map((m) => m * decade).find((step) => step >= want)!;
+  }
+  return { max: Math.max(interval, Math.ceil(top / interval) * interval), interval };
+}
