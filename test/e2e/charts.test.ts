@@ -49,6 +49,27 @@ async function pointsAbove(chart: string, than: number): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
+/**
+ * The node's usage moves at every scrape (once a second here), and the chart takes each scrape
+ * up to a window later than kubectl may: so compare the two until one kubectl run falls
+ * between two reads of the chart that show the same scrape, as test/compat/top.test.ts does.
+ */
+async function expectNodeChartsMatchKubectlTop(nodeName: string): Promise<void> {
+  if (!haveKubectl) throw new Error(`kubectl is missing at ${KUBECTL}: cannot compare the charts with kubectl top`);
+  const latest = async () => [await page.locator(chartOf('CPU')).getAttribute('data-latest'), await page.locator(chartOf('Memory')).getAttribute('data-latest')].map(Number);
+  const seen: string[] = [];
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const before = await latest();
+    const [, cpuCell, , memoryCell] = (await kubectlOk(app.cluster.kubeconfigPath, ['top', 'node', nodeName, '--no-headers'])).trim().split(/\s+/);
+    const after = await latest();
+    // kubectl top prints millicores and whole MiB (rounded down); the API's CPU is whole millicores.
+    const chart = [`${Math.round(after[0]! * 1000)}m`, `${Math.floor(after[1]! / 2 ** 20)}Mi`];
+    if (before.join() === after.join() && chart[0] === cpuCell && chart[1] === memoryCell) return;
+    seen.push(`kubectl ${cpuCell} ${memoryCell}, chart ${chart.join(' ')}`);
+  }
+  throw new Error(`the node charts never showed what kubectl top node printed: ${seen.join('; ')}`);
+}
+
 const chartOf = (title: string) => `[data-test="usage-chart"][aria-label^="${title}:"]`;
 
 const pod = (name: string, usage: string, containers: object[]) => ({
@@ -168,6 +189,7 @@ describe('charts and resource views (web mode, real browser)', () => {
     const seen = await pointsAbove(chartOf('CPU'), 1);
     await pointsAbove(chartOf('CPU'), seen);
     expect(await page.locator(chartOf('Memory')).getAttribute('aria-label')).toMatch(/^Memory: latest used [\d.]+(Ki|Mi|Gi); allocatable [\d.]+(Mi|Gi)$/);
+    await expectNodeChartsMatchKubectlTop(nodeName);
     await expectAccessible();
     await shoot('node-metrics');
 
