@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { effectScope } from 'vue';
+import { effectScope, nextTick, ref } from 'vue';
 import type { BridgeApi } from '../../electron/bridge/contract';
 import { setBridge } from '../bridge/client';
 import { NO_METRICS_API, useMetricsSource } from './metrics-source';
@@ -22,9 +22,9 @@ function fakeCluster(routes: Record<string, () => unknown>) {
   return requests;
 }
 
-function open() {
+function open(name = ref('web')) {
   const scope = effectScope();
-  const source = scope.run(() => useMetricsSource({ namespace: 'default', name: 'web' }))!;
+  const source = scope.run(() => useMetricsSource(() => ({ namespace: 'default', name: name.value })))!;
   return { source, close: () => scope.stop() };
 }
 
@@ -78,6 +78,24 @@ describe('useMetricsSource', () => {
     await vi.advanceTimersByTimeAsync(15_000);
     expect(source.status.value.state).toBe('ok');
     expect(source.series.value.get('web')).toEqual([{ t: Date.parse(at(15)), cpu: 0.25, memory: 64 * 2 ** 20 }]);
+    close();
+  });
+
+  it('starts a new series when the page moves to another pod', async () => {
+    const snapshot = (cpu: string) => () => ({ timestamp: at(15), window: '15s', containers: [{ name: 'web', usage: { cpu, memory: '1Mi' } }] });
+    fakeCluster({
+      '/apis/metrics.k8s.io/v1beta1': () => ({}),
+      '/apis/metrics.k8s.io/v1beta1/namespaces/default/pods/web': snapshot('100m'),
+      '/apis/metrics.k8s.io/v1beta1/namespaces/default/pods/api': snapshot('900m'),
+    });
+    const name = ref('web');
+    const { source, close } = open(name);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(source.series.value.get('web')!.map((p) => p.cpu)).toEqual([0.1]);
+    name.value = 'api';
+    await nextTick();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(source.series.value.get('web')!.map((p) => p.cpu)).toEqual([0.9]);
     close();
   });
 });

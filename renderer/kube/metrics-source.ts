@@ -4,7 +4,7 @@
 // history (metrics.wheelhouse.dev, found by discovery), read once so charts open full; other
 // clusters' points are kept in memory while the view is open. A cluster without metrics.k8s.io
 // is told so, never shown zeros.
-import { getCurrentScope, onScopeDispose, shallowRef, triggerRef } from 'vue';
+import { getCurrentScope, onScopeDispose, shallowRef, triggerRef, watch } from 'vue';
 import { ApiError, getObject } from './api';
 import { UsageSeries, type MetricsHistory, type MetricsSnapshot } from './usage-series';
 
@@ -43,50 +43,66 @@ async function serves(groupVersion: string): Promise<boolean> {
   }
 }
 
-export function useMetricsSource(target: MetricsTarget) {
-  const usage = new UsageSeries();
+/** Follows the target the getter returns: a new pod or node starts a new series. */
+export function useMetricsSource(target: () => MetricsTarget) {
+  let usage = new UsageSeries();
   /** Triggered once per new point (the series are mutated in place). */
   const series = shallowRef(usage.series);
   const status = shallowRef<MetricsStatus>({ state: 'loading' });
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let stopped = false;
-  const what = target.namespace ? `pod ${target.name}` : `node ${target.name}`;
+  /** Bumped per target (and on dispose): answers for an older one are dropped. */
+  let round = 0;
 
-  async function begin(): Promise<void> {
+  async function begin(t: MetricsTarget, mine: number): Promise<void> {
     try {
       if (!(await serves(METRICS))) {
-        status.value = { state: 'absent', message: NO_METRICS_API };
+        if (mine === round) status.value = { state: 'absent', message: NO_METRICS_API };
         return;
       }
       if (await serves(HISTORY)) {
         try {
-          usage.loadHistory(await getObject<MetricsHistory>(objectPath(HISTORY, target)));
+          const history = await getObject<MetricsHistory>(objectPath(HISTORY, t));
+          if (mine !== round) return;
+          usage.loadHistory(history);
           triggerRef(series);
         } catch (err) {
           if (!notFound(err)) throw err;
         }
       }
     } catch (err) {
-      status.value = { state: 'error', message: (err as Error).message };
+      if (mine === round) status.value = { state: 'error', message: (err as Error).message };
     }
-    if (!stopped) void sample();
+    if (mine === round) void sample(t, mine);
   }
 
-  async function sample(): Promise<void> {
+  async function sample(t: MetricsTarget, mine: number): Promise<void> {
+    const what = t.namespace ? `pod ${t.name}` : `node ${t.name}`;
+    let next: MetricsStatus = { state: 'ok' };
     try {
-      if (usage.add(await getObject<MetricsSnapshot>(objectPath(METRICS, target)))) triggerRef(series);
-      status.value = { state: 'ok' };
+      const snapshot = await getObject<MetricsSnapshot>(objectPath(METRICS, t));
+      if (mine === round && usage.add(snapshot)) triggerRef(series);
     } catch (err) {
-      if (notFound(err)) status.value = { state: 'waiting', message: `No metrics for ${what} yet: they appear once it runs, at the next scrape.` };
-      else status.value = { state: 'error', message: (err as Error).message };
+      next = notFound(err) ? { state: 'waiting', message: `No metrics for ${what} yet: they appear once it runs, at the next scrape.` } : { state: 'error', message: (err as Error).message };
     }
-    if (!stopped) timer = setTimeout(() => void sample(), usage.windowMs || DEFAULT_WINDOW_MS);
+    if (mine !== round) return;
+    status.value = next;
+    timer = setTimeout(() => void sample(t, mine), usage.windowMs || DEFAULT_WINDOW_MS);
   }
 
-  void begin();
+  watch(
+    () => { const t = target(); return `${t.namespace ?? ''}/${t.name}`; },
+    () => {
+      clearTimeout(timer);
+      usage = new UsageSeries();
+      series.value = usage.series;
+      status.value = { state: 'loading' };
+      void begin(target(), ++round);
+    },
+    { immediate: true },
+  );
   if (getCurrentScope())
     onScopeDispose(() => {
-      stopped = true;
+      round++;
       clearTimeout(timer);
     });
   return { series, status };

@@ -50,24 +50,35 @@ async function pointsAbove(chart: string, than: number): Promise<number> {
 }
 
 /**
- * The node's usage moves at every scrape (once a second here), and the chart takes each scrape
- * up to a window later than kubectl may: so compare the two until one kubectl run falls
- * between two reads of the chart that show the same scrape, as test/compat/top.test.ts does.
+ * The node's usage moves at every scrape (once a second here) and the chart takes each scrape
+ * up to a window after kubectl may have printed it: so run kubectl top node, then wait (a few
+ * windows) for the chart to show exactly what it printed; a chart that skipped that scrape
+ * gets another try with a fresh kubectl run.
  */
 async function expectNodeChartsMatchKubectlTop(nodeName: string): Promise<void> {
   if (!haveKubectl) throw new Error(`kubectl is missing at ${KUBECTL}: cannot compare the charts with kubectl top`);
-  const latest = async () => [await page.locator(chartOf('CPU')).getAttribute('data-latest'), await page.locator(chartOf('Memory')).getAttribute('data-latest')].map(Number);
-  const seen: string[] = [];
-  for (let attempt = 0; attempt < 30; attempt++) {
-    const before = await latest();
+  const [cpuEl, memoryEl] = await Promise.all([page.locator(chartOf('CPU')).elementHandle(), page.locator(chartOf('Memory')).elementHandle()]);
+  const printed: string[] = [];
+  for (let attempt = 0; attempt < 10; attempt++) {
     const [, cpuCell, , memoryCell] = (await kubectlOk(app.cluster.kubeconfigPath, ['top', 'node', nodeName, '--no-headers'])).trim().split(/\s+/);
-    const after = await latest();
-    // kubectl top prints millicores and whole MiB (rounded down); the API's CPU is whole millicores.
-    const chart = [`${Math.round(after[0]! * 1000)}m`, `${Math.floor(after[1]! / 2 ** 20)}Mi`];
-    if (before.join() === after.join() && chart[0] === cpuCell && chart[1] === memoryCell) return;
-    seen.push(`kubectl ${cpuCell} ${memoryCell}, chart ${chart.join(' ')}`);
+    printed.push(`${cpuCell} ${memoryCell}`);
+    const shown = await page
+      .waitForFunction(
+        ([cpu, memory, want]) => {
+          const value = (el: unknown) => Number((el as { getAttribute(name: string): string | null }).getAttribute('data-latest'));
+          // kubectl top prints millicores and whole MiB (rounded down); the API's CPU is whole millicores.
+          return `${Math.round(value(cpu) * 1000)}m ${Math.floor(value(memory) / 2 ** 20)}Mi` === want;
+        },
+        [cpuEl, memoryEl, `${cpuCell} ${memoryCell}`] as const,
+        { timeout: 4000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    if (shown) return;
   }
-  throw new Error(`the node charts never showed what kubectl top node printed: ${seen.join('; ')}`);
+  throw new Error(`the node charts never showed what kubectl top node printed (${printed.join('; ')})`);
 }
 
 const chartOf = (title: string) => `[data-test="usage-chart"][aria-label^="${title}:"]`;
