@@ -161,6 +161,18 @@ describe('shell (web mode, real browser)', () => {
     await shoot('overview-busy');
   });
 
+  it('follows the address from one object to another of the same kind', async () => {
+    for (const [name, value] of [['first', 'one'], ['second', 'two']]) {
+      await mustCreate('/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: { value } });
+    }
+    const origin = new URL(page.url()).origin;
+    await page.goto(`${origin}/#/configmaps/default/first?tab=yaml`);
+    await page.locator('[data-test="yaml"]').filter({ hasText: 'value: one' }).waitFor();
+    await page.goto(`${origin}/#/configmaps/default/second?tab=yaml`);
+    await page.locator('[data-test="object-name"]', { hasText: 'second' }).waitFor();
+    await page.locator('[data-test="yaml"]').filter({ hasText: 'value: two' }).waitFor();
+  });
+
   it('deletes an object through the confirm dialog', async () => {
     await mustCreate('/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'doomed' }, data: { a: '1' } });
     await page.goto(`${new URL(page.url()).origin}/#/configmaps/default/doomed?tab=yaml`);
