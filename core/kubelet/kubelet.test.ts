@@ -68,7 +68,7 @@ describe('Kubelet on the simulated runtime', () => {
     expect(term).toMatchObject({ exitCode: 0, reason: 'Completed' });
     expect(conditions(done)).toMatchObject({ PodReadyToStartContainers: 'False', Ready: 'False', ContainersReady: 'False' });
     expect(done.status?.conditions?.find((c) => c.type === 'Ready')?.reason).toBe('PodCompleted');
-    expect(t.manager.kubelet('wrk1')?.containerLogs('default', 'job', 'hi')).toEqual(['hi']);
+    expect(t.manager.kubelet('wrk1')?.containerLogs('default', 'job', 'hi')?.logs().map((l) => l.text)).toEqual(['hi']);
   });
 
   it.each([

@@ -11,7 +11,7 @@ import type { Controller, ControllerContext } from '../controllers/context';
 import type { EventRecorder, EventType } from '../controllers/event-recorder';
 import { splitKey } from '../controllers/informer';
 import { WorkQueue } from '../controllers/work-queue';
-import type { ContainerExit, ContainerRuntime } from '../runtime/types';
+import type { ContainerExit, ContainerRuntime, RunningContainer } from '../runtime/types';
 import { Backoff } from './backoff';
 import { NodeHeartbeat } from './heartbeat';
 import { imageId, imageName, parseImageRef, type ImageRef } from '../runtime/image-ref';
@@ -124,12 +124,12 @@ export class Kubelet implements Controller {
     this.pods.clear();
   }
 
-  /** Output of a container's current (or, with previous, last) instance. */
-  containerLogs(namespace: string, pod: string, container: string, previous = false): string[] | undefined {
+  /** The log of a container's current (or, with previous, last) instance, to read and follow. */
+  containerLogs(namespace: string, pod: string, container: string, previous = false): RunningContainer | undefined {
     const state = this.pods.get(`${namespace}/${pod}`);
     const cs = state?.containers.get(container) ?? state?.initContainers.get(container);
     const inst = previous ? cs?.last : cs?.current;
-    return inst?.handle.logs();
+    return inst?.handle;
   }
 
   /** Usage of every running container and of the node, now (what metrics-server scrapes). */

@@ -91,7 +91,7 @@ describe('NodeManager', () => {
     await client().create('', 'pods', 'default', { metadata: { name: 'p' }, spec: { nodeName: 'wrk1', containers: [{ name: 'c', image: 'nginx' }] } });
     await t.until(() => t!.pod('p')?.status?.phase === 'Running');
     const kubelet = t.manager.kubelet('wrk1')!;
-    expect(kubelet.containerLogs('default', 'p', 'c')).toEqual([]);
+    expect(kubelet.containerLogs('default', 'p', 'c')?.logs()).toEqual([]);
     await setState('wrk1', 'stopped');
     await vi.waitFor(() => expect(t!.manager.kubelet('wrk1')).toBeUndefined());
     expect(kubelet.containerLogs('default', 'p', 'c')).toBeUndefined();

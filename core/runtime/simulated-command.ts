@@ -1,10 +1,18 @@
 // What a simulated container "does": just enough of a shell to make workloads behave. A
 // container without a command is a server (runs until stopped); `sleep N` waits; `echo`
-// prints; `exit N`, `false` and `true` set the exit code; `sh -c` scripts run their
-// statements in order; anything unknown succeeds at once.
+// prints (expanding $NAME and ${NAME}); `NAME=value` and `NAME=$((NAME+1))` assign;
+// `exit N`, `false` and `true` set the exit code; `sh -c` scripts run their statements in
+// order; `while true; do ...; done` repeats its body for as long as the container runs (the
+// runtime plays it, loop.ts); anything unknown succeeds at once.
+
+/** A `while true` body, with the variables the script set before it. */
+export interface ShellLoop {
+  body: Statement[];
+  vars: Map<string, string>;
+}
 
 export type SimulatedBehaviour =
-  | { kind: 'forever'; output: string[] }
+  | { kind: 'forever'; output: string[]; loop?: ShellLoop }
   | { kind: 'exit'; exitCode: number; afterMs: number; output: string[] };
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
@@ -42,7 +50,7 @@ export function shellWords(line: string): string[] {
   return words;
 }
 
-interface Statement {
+export interface Statement {
   /** How it is joined to the statement before: `;`, `&&` or `||`. */
   after: ';' | '&&' | '||';
   words: string[];
@@ -82,7 +90,7 @@ function statements(script: string): Statement[] {
   return out;
 }
 
-function durationMs(arg: string | undefined): number | 'forever' {
+export function durationMs(arg: string | undefined): number | 'forever' {
   if (arg === 'infinity') return 'forever';
   const m = DURATION.exec(arg ?? '');
   return m ? Number(m[1]) * UNIT_MS[m[2]!]! : 0;
@@ -100,16 +108,64 @@ export function simulateCommand(command: string[] | undefined, args: string[] | 
   return runScript([{ after: ';', words: argv }]);
 }
 
+const VAR = /\$(?:\{(\w+)\}|(\w+))/g;
+const ASSIGN = /^([A-Za-z_]\w*)=(.*)$/s;
+const ARITH = /^\$\(\((.*)\)\)$/s;
+
+/** $NAME and ${NAME} replaced by their values (unset: empty), as the shell expands a word. */
+export function expand(word: string, vars: Map<string, string>): string {
+  return word.replace(VAR, (_m, braced: string | undefined, bare: string | undefined) => vars.get((braced ?? bare)!) ?? '');
+}
+
+/** `NAME=value` or `NAME=$((a+b-1))` (integer sums only), applied to vars; false when word is no assignment. */
+export function assign(word: string, vars: Map<string, string>): boolean {
+  const m = ASSIGN.exec(word);
+  if (!m) return false;
+  const arith = ARITH.exec(m[2]!);
+  if (!arith) {
+    vars.set(m[1]!, expand(m[2]!, vars));
+    return true;
+  }
+  let sum = 0;
+  for (const term of arith[1]!.replace(/\s+/g, '').match(/[+-]?[^+-]+/g) ?? []) {
+    const sign = term.startsWith('-') ? -1 : 1;
+    const name = term.replace(/^[+-]/, '').replace(/^\$/, '');
+    const value = /^\d+$/.test(name) ? Number(name) : Number(vars.get(name) ?? 0) || 0;
+    sum += sign * value;
+  }
+  vars.set(m[1]!, String(sum));
+  return true;
+}
+
+/** The statements between `do` and the matching `done` (the `do` word dropped). */
+function loopBody(script: Statement[], from: number): Statement[] {
+  const body: Statement[] = [];
+  for (const st of script.slice(from)) {
+    if (st.words[0] === 'done') break;
+    const words = st.words[0] === 'do' ? st.words.slice(1) : st.words;
+    if (words.length) body.push({ after: st.after, words });
+  }
+  return body;
+}
+
 function runScript(script: Statement[]): SimulatedBehaviour {
   const output: string[] = [];
+  const vars = new Map<string, string>();
   let status = 0;
   let afterMs = 0;
-  for (const { after, words } of script) {
+  for (const [i, { after, words }] of script.entries()) {
     if ((after === '&&' && status !== 0) || (after === '||' && status === 0)) continue;
     const [cmd, ...rest] = [basename(words[0]!), ...words.slice(1)];
     // Loops that never end and programs that wait forever keep the container running.
-    if ((cmd === 'while' && (rest[0] === 'true' || rest[0] === ':')) || (cmd === 'tail' && rest.includes('-f'))) {
-      return { kind: 'forever', output };
+    if (cmd === 'while' && (rest[0] === 'true' || rest[0] === ':')) {
+      const inline = rest.slice(1);
+      const body = loopBody([...(inline.length ? [{ after: ';' as const, words: inline }] : []), ...script.slice(i + 1)], 0);
+      return { kind: 'forever', output, loop: body.length ? { body, vars } : undefined };
+    }
+    if (cmd === 'tail' && rest.includes('-f')) return { kind: 'forever', output };
+    if (words.length === 1 && assign(words[0]!, vars)) {
+      status = 0;
+      continue;
     }
     switch (cmd) {
       case 'sleep': {
@@ -120,7 +176,7 @@ function runScript(script: Statement[]): SimulatedBehaviour {
         break;
       }
       case 'echo':
-        output.push((rest[0] === '-n' ? rest.slice(1) : rest).join(' '));
+        output.push(echoLine(rest, vars));
         status = 0;
         break;
       case 'false':
@@ -133,4 +189,9 @@ function runScript(script: Statement[]): SimulatedBehaviour {
     }
   }
   return { kind: 'exit', exitCode: status, afterMs, output };
+}
+
+/** What `echo ARGS` prints, variables expanded. */
+export function echoLine(args: string[], vars: Map<string, string>): string {
+  return (args[0] === '-n' ? args.slice(1) : args).map((w) => expand(w, vars)).join(' ');
 }

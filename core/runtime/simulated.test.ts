@@ -21,7 +21,7 @@ describe('simulateCommand', () => {
     { name: 'command and args', command: ['/bin/sh', '-c'], args: ['echo a && false || echo b'], expected: { kind: 'exit', exitCode: 0, afterMs: 0, output: ['a', 'b'] } },
     { name: '&& skips after a failure', command: ['sh', '-c', 'false && echo never'], args: undefined, expected: { kind: 'exit', exitCode: 1, afterMs: 0, output: [] } },
     { name: 'exit without a code keeps the last status', command: ['sh', '-c', 'false; exit'], args: undefined, expected: { kind: 'exit', exitCode: 1, afterMs: 0, output: [] } },
-    { name: 'endless loop', command: ['sh', '-c', 'echo start; while true; do sleep 10; done'], args: undefined, expected: { kind: 'forever', output: ['start'] } },
+    { name: 'endless loop', command: ['sh', '-c', 'echo start; while true; do sleep 10; done'], args: undefined, expected: { kind: 'forever', output: ['start'], loop: { body: [{ after: ';', words: ['sleep', '10'] }], vars: new Map() } } },
     { name: 'tail -f', command: ['tail', '-f', '/dev/null'], args: undefined, expected: { kind: 'forever', output: [] } },
   ])('$name', ({ command, args, expected }) => {
     expect(simulateCommand(command, args)).toEqual(expected);
@@ -71,7 +71,7 @@ describe('SimulatedRuntime', () => {
     expect(exited).toBe(false);
     clock.advance(1);
     expect(await c.exited).toMatchObject({ exitCode: 0, reason: 'Completed', finishedAt: clock.now() });
-    expect(c.logs()).toEqual(['hi']);
+    expect(c.logs().map((l) => l.text)).toEqual(['hi']);
   });
 
   it.each([

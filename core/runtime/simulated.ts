@@ -8,9 +8,10 @@ import { parseImageRef } from './image-ref';
 import { realClock, type Clock } from '../controllers/clock';
 import { quantityToMilli, quantityToNumber } from '../registry/validation/quantity';
 import { simulateCommand } from './simulated-command';
+import { playLoop } from './shell-loop';
 import { modelUsage, seedOf, type UsageProfile } from './usage-model';
 import { usageOverrideFor, type UsageOverride } from './usage-override';
-import type { ContainerExit, ContainerRequest, ContainerRuntime, ContainerUsage, ExitReason, RunningContainer } from './types';
+import type { ContainerExit, ContainerRequest, ContainerRuntime, ContainerUsage, ExitReason, LogLine, RunningContainer } from './types';
 
 export interface SimulatedRuntimeOptions {
   /** Time an image pull takes (default 150 ms). */
@@ -19,6 +20,12 @@ export interface SimulatedRuntimeOptions {
   startDelayMs?: number;
   clock?: Clock;
 }
+
+/**
+ * Lines kept per container instance: the kubelet rotates container logs (containerLogMaxSize,
+ * 10Mi by default), so a chatty container's oldest lines go.
+ */
+export const MAX_LOG_LINES = 10_000;
 
 /** How long a container over its memory limit runs before the kernel kills it (it allocates first). */
 export const OOM_AFTER_MS = 100;
@@ -76,7 +83,9 @@ class SimulatedContainer implements RunningContainer {
   readonly id = randomBytes(32).toString('hex');
   readonly startedAt: Date;
   readonly exited: Promise<ContainerExit>;
-  private readonly output: string[];
+  private output: LogLine[];
+  private readonly listeners = new Set<(line: LogLine) => void>();
+  private stopLoop: () => void = () => {};
   private readonly serves: boolean;
   private readonly profile: UsageProfile;
   private finish!: (exit: ContainerExit) => void;
@@ -92,7 +101,7 @@ class SimulatedContainer implements RunningContainer {
     this.profile = usageProfile(req);
     this.exited = new Promise((resolve) => (this.finish = resolve));
     const behaviour = simulateCommand(req.container.command, req.container.args);
-    this.output = [...behaviour.output];
+    this.output = behaviour.output.map((text) => ({ time: this.startedAt, text }));
     this.serves = behaviour.kind === 'forever' && !req.container.command?.length;
     const limit = this.profile.memoryLimitBytes;
     const overLimit = override?.memoryBytes !== undefined && limit !== undefined && override.memoryBytes > limit;
@@ -104,11 +113,23 @@ class SimulatedContainer implements RunningContainer {
       // The kernel's OOM killer: SIGKILL, so 137, whatever the command would have done next.
       this.cancelTimer = clock.after(OOM_AFTER_MS, () => this.end(137, 'OOMKilled'));
     }
+    if (behaviour.kind === 'forever' && behaviour.loop) {
+      this.stopLoop = playLoop(behaviour.loop, clock, { print: (text) => this.print(text), exit: (code) => this.end(code) });
+    }
+  }
+
+  private print(text: string): void {
+    const line = { time: this.clock.now(), text };
+    this.output.push(line);
+    // Dropped in slices, so a chatty container does not copy its log on every line.
+    if (this.output.length > MAX_LOG_LINES * 1.1) this.output = this.output.slice(-MAX_LOG_LINES);
+    for (const listener of this.listeners) listener(line);
   }
 
   private end(exitCode: number, reason?: ExitReason): ContainerExit {
     if (!this.result) {
       this.cancelTimer();
+      this.stopLoop();
       this.result = { exitCode, reason: reason ?? (exitCode === 0 ? 'Completed' : 'Error'), finishedAt: this.clock.now() };
       this.finish(this.result);
     }
@@ -129,7 +150,12 @@ class SimulatedContainer implements RunningContainer {
     return this.end(this.serves ? 0 : 137);
   }
 
-  logs(): string[] {
-    return [...this.output];
+  logs(): LogLine[] {
+    return this.output.slice(-MAX_LOG_LINES);
+  }
+
+  onLog(listener: (line: LogLine) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 }

@@ -28,6 +28,12 @@ export interface ContainerUsage {
   memoryBytes: number;
 }
 
+/** One line a container wrote, with the time the runtime received it (CRI log format). */
+export interface LogLine {
+  time: Date;
+  text: string;
+}
+
 export interface RunningContainer {
   readonly id: string;
   readonly startedAt: Date;
@@ -36,8 +42,10 @@ export interface RunningContainer {
   usage(): ContainerUsage;
   /** SIGTERM, then SIGKILL after graceSeconds. */
   stop(graceSeconds: number): Promise<ContainerExit>;
-  /** Output lines so far (the kubelet serves them as the container log). */
-  logs(): string[];
+  /** Output lines kept so far, oldest first (the kubelet serves them as the container log). */
+  logs(): LogLine[];
+  /** Calls listener with each line written from now on; returns the function that stops it. */
+  onLog(listener: (line: LogLine) => void): () => void;
 }
 
 export interface ContainerRuntime {
