@@ -50,6 +50,37 @@ export interface WatchClosed {
   reason: string;
 }
 
+/** Open a pod log stream (pods/<pod>/log); the host sends it as logs:chunk frames. */
+export interface LogStreamStart {
+  /** Chosen by the renderer, as a watch id is. */
+  id: string;
+  namespace: string;
+  pod: string;
+  container: string;
+  follow?: boolean;
+  previous?: boolean;
+  timestamps?: boolean;
+  tailLines?: number;
+  sinceSeconds?: number;
+}
+
+/**
+ * Whole lines of a log stream. The host sends the next frame only after the renderer acks
+ * this one (logs:ack), at most LOG_FRAME_BYTES of lines per frame; while it waits it keeps
+ * the newest lines only, and says how many older ones it dropped since the last frame.
+ */
+export interface LogChunk {
+  id: string;
+  lines: string[];
+  dropped: number;
+}
+
+/** The stream ended: the container stopped (no error), or it could not be read (error says why). */
+export interface LogEnd {
+  id: string;
+  error?: string;
+}
+
 export interface ClusterEntry {
   /** 'embedded' or a context name from the user's kubeconfig. */
   id: string;
@@ -83,6 +114,9 @@ export interface InvokeChannels {
   'kube:request': { args: KubeRequest; result: KubeResponse };
   'kube:watch': { args: WatchStart; result: null };
   'kube:unwatch': { args: { id: string }; result: null };
+  'logs:open': { args: LogStreamStart; result: null };
+  'logs:ack': { args: { id: string }; result: null };
+  'logs:close': { args: { id: string }; result: null };
 }
 
 /** Host-to-renderer events and their payloads. */
@@ -90,6 +124,8 @@ export interface EventChannels {
   'cluster:status': ClusterStatus;
   'kube:watch-event': WatchEvent;
   'kube:watch-closed': WatchClosed;
+  'logs:chunk': LogChunk;
+  'logs:end': LogEnd;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -108,12 +144,17 @@ const invokeChannelMap = {
   'kube:request': true,
   'kube:watch': true,
   'kube:unwatch': true,
+  'logs:open': true,
+  'logs:ack': true,
+  'logs:close': true,
 } as const satisfies Record<InvokeChannel, true>;
 
 const eventChannelMap = {
   'cluster:status': true,
   'kube:watch-event': true,
   'kube:watch-closed': true,
+  'logs:chunk': true,
+  'logs:end': true,
 } as const satisfies Record<EventChannel, true>;
 
 export const INVOKE_CHANNELS = Object.keys(invokeChannelMap) as InvokeChannel[];

@@ -13,6 +13,7 @@ import {
 import type { ClusterLifecycle } from './cluster-lifecycle';
 import { proxyKubeRequest } from './kube-proxy';
 import { WatchRelay } from './watch-relay';
+import { LogRelay } from './log-relay';
 
 export interface BridgeSession {
   send<E extends EventChannel>(channel: E, payload: EventPayload<E>): void;
@@ -36,8 +37,12 @@ export class BridgeHost {
   attach(session: BridgeSession): AttachedSession {
     const lifecycle = this.lifecycle;
     const watches = new WatchRelay(() => lifecycle.target(), (channel, payload) => session.send(channel, payload));
+    const logs = new LogRelay(() => lifecycle.target(), (channel, payload) => session.send(channel, payload));
     const unsubscribe = lifecycle.onStatus((status) => {
-      if (status.state !== 'ready') watches.closeAll(`cluster ${status.label} is ${status.state}`);
+      if (status.state !== 'ready') {
+        watches.closeAll(`cluster ${status.label} is ${status.state}`);
+        logs.closeAll(`cluster ${status.label} is ${status.state}`);
+      }
       session.send('cluster:status', status);
     });
     const handlers: Handlers = {
@@ -54,6 +59,18 @@ export class BridgeHost {
         watches.stop(requireString(args, 'id'));
         return null;
       },
+      'logs:open': (args) => {
+        logs.open(requireObject(args));
+        return null;
+      },
+      'logs:ack': (args) => {
+        logs.ack(requireString(args, 'id'));
+        return null;
+      },
+      'logs:close': (args) => {
+        logs.close(requireString(args, 'id'));
+        return null;
+      },
     };
     return {
       async invoke(channel, args) {
@@ -64,6 +81,7 @@ export class BridgeHost {
       close() {
         unsubscribe();
         watches.dispose();
+        logs.dispose();
       },
     };
   }
