@@ -30,17 +30,28 @@ export interface KindPage {
   tabs?: KindTab[];
 }
 
+// Panels and tabs load their components (ECharts, the log viewer) only when shown.
+const lazy = (load: () => Promise<{ default: Component }>) => defineAsyncComponent(load);
+const WORKLOAD_LOGS: KindTab = { id: 'logs', label: 'Logs', component: lazy(() => import('./workloads/WorkloadLogs.vue')) };
+
 /** By kind id (the route's kind: 'pods', 'deployments', 'crontabs.stable.example.com'). */
 export const KIND_PAGES: Record<string, KindPage> = {
-  // The Metrics tabs load ECharts (its own chunk) only when opened.
   pods: {
-    panels: [defineAsyncComponent(() => import('./pods/PodContainers.vue'))],
-    tabs: [{ id: 'metrics', label: 'Metrics', component: defineAsyncComponent(() => import('./pods/PodMetrics.vue')) }],
+    panels: [lazy(() => import('./pods/PodContainers.vue'))],
+    tabs: [
+      { id: 'logs', label: 'Logs', component: lazy(() => import('./pods/PodLogs.vue')) },
+      { id: 'metrics', label: 'Metrics', component: lazy(() => import('./pods/PodMetrics.vue')) },
+    ],
   },
   nodes: {
-    panels: [defineAsyncComponent(() => import('./nodes/NodeResources.vue')), defineAsyncComponent(() => import('./nodes/NodeInfo.vue'))],
-    tabs: [{ id: 'metrics', label: 'Metrics', component: defineAsyncComponent(() => import('./nodes/NodeMetrics.vue')) }],
+    panels: [lazy(() => import('./nodes/NodeResources.vue')), lazy(() => import('./nodes/NodeInfo.vue'))],
+    tabs: [{ id: 'metrics', label: 'Metrics', component: lazy(() => import('./nodes/NodeMetrics.vue')) }],
   },
+  deployments: { tabs: [WORKLOAD_LOGS] },
+  statefulsets: { tabs: [WORKLOAD_LOGS] },
+  daemonsets: { tabs: [WORKLOAD_LOGS] },
+  replicasets: { tabs: [WORKLOAD_LOGS] },
+  jobs: { tabs: [WORKLOAD_LOGS] },
 };
 
 const NONE: KindPage = {};
