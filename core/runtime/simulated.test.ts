@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../controllers/clock';
 import { shellWords, simulateCommand } from './simulated-command';
-import { OOM_AFTER_MS, SimulatedRuntime } from './simulated';
+import { MAX_LOG_LINES, OOM_AFTER_MS, SimulatedRuntime } from './simulated';
+import { MIN_ITERATION_MS } from './shell-loop';
 import { modelUsage, seedOf } from './usage-model';
 import { USAGE_ANNOTATION } from './usage-override';
 import type { ContainerRequest } from './types';
@@ -72,6 +73,24 @@ describe('SimulatedRuntime', () => {
     clock.advance(1);
     expect(await c.exited).toMatchObject({ exitCode: 0, reason: 'Completed', finishedAt: clock.now() });
     expect(c.logs().map((l) => l.text)).toEqual(['hi']);
+  });
+
+  it('stamps and announces each line a loop prints, keeps the newest MAX_LOG_LINES, and stops with the container', async () => {
+    const clock = new ManualClock();
+    const rt = new SimulatedRuntime({ clock, startDelayMs: 0 });
+    const c = await rt.start(request(['sh', '-c', 'i=0; while true; do i=$((i+1)); echo "n $i"; done']));
+    const heard: string[] = [];
+    const off = c.onLog((l) => heard.push(`${l.time.toISOString()} ${l.text}`));
+    clock.advance(MIN_ITERATION_MS);
+    expect(heard).toEqual([`${clock.now().toISOString()} n 2`]);
+    off();
+    for (let i = 0; i < MAX_LOG_LINES + 100; i++) clock.advance(MIN_ITERATION_MS);
+    const lines = c.logs();
+    expect(lines).toHaveLength(MAX_LOG_LINES);
+    expect(lines.at(-1)!.text).toBe(`n ${MAX_LOG_LINES + 102}`);
+    await c.stop(0);
+    clock.advance(1000);
+    expect(c.logs().at(-1)!.text).toBe(`n ${MAX_LOG_LINES + 102}`);
   });
 
   it.each([

@@ -56,6 +56,12 @@ describe('logs (web mode, real browser)', () => {
       metadata: { name: 'ticker' },
       spec: { containers: [{ name: 'main', image: 'busybox', command: ['sh', '-c', TICKER] }] },
     });
+    await mustCreate('/api/v1/namespaces/default/pods', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'chatty' },
+      spec: { containers: [{ name: 'main', image: 'busybox', command: ['sh', '-c', 'i=0; while true; do i=$((i+1)); echo "spam $i"; done'] }] },
+    });
     await mustCreate('/apis/apps/v1/namespaces/default/deployments', {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -109,6 +115,28 @@ describe('logs (web mode, real browser)', () => {
     await page.locator('[data-test="log-error"]').filter({ hasText: 'previous terminated container "main" in pod "ticker" not found' }).waitFor();
     await page.locator('[data-test="log-previous"]').uncheck();
     await page.locator('[data-test="log-line"]').first().waitFor();
+  });
+
+  it('stops following when scrolled up and follows again at the bottom', async () => {
+    await page.goto(`${app.host.url}#/pods/default/chatty?tab=logs`);
+    const spam = async () => Number(/spam (\d+)/.exec((await page.locator('[data-test="log-line"]').last().textContent()) ?? '')?.[1] ?? NaN);
+    await expect.poll(spam, { timeout: 15_000 }).toBeGreaterThan(100);
+    const lines = page.locator('[data-test="log-lines"]');
+    const follow = page.locator('[data-test="log-follow"]');
+    expect(await follow.isChecked()).toBe(true);
+    await lines.evaluate((el) => el.scrollTo({ top: 0 }));
+    await expect.poll(() => follow.isChecked()).toBe(false);
+    // New lines keep coming (the store grows), but the view stays where the reader is.
+    const top = await page.locator('[data-test="log-line"]').first().textContent();
+    const height = await lines.evaluate((el) => el.scrollHeight);
+    await expect.poll(() => lines.evaluate((el) => el.scrollHeight), { timeout: 15_000 }).toBeGreaterThan(height + 50 * 18);
+    expect(await page.locator('[data-test="log-line"]').first().textContent()).toBe(top);
+    expect(await lines.evaluate((el) => el.scrollTop)).toBe(0);
+    expect(await follow.isChecked()).toBe(false);
+    await lines.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect.poll(() => follow.isChecked()).toBe(true);
+    const total = await spam();
+    await expect.poll(spam, { timeout: 15_000 }).toBeGreaterThan(total + 50);
   });
 
   it("shows the lines of a Deployment's two pods together, each tagged", async () => {
