@@ -50,6 +50,10 @@ describe.skipIf(!haveKubectl)('kubectl logs', () => {
     for (const line of out) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z tick \d+$/);
   });
 
+  it('--limit-bytes cuts the log at that many bytes', async () => {
+    expect(await cluster.ok(['logs', 'short', '-n', ns, '--limit-bytes=7'])).toBe('first\nl');
+  });
+
   it('--since keeps only recent lines', async () => {
     const w = watchLines(cluster, ['logs', '-f', 'ticker', '-n', ns]);
     await w.until((l) => l.includes('tick 15')).finally(() => w.stop());
