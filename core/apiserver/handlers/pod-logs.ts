@@ -115,6 +115,7 @@ export function podLogHandler(logs: () => LogSource | undefined) {
     };
     if (!off) return finish();
     void log.exited.then(finish);
-    w.req.on('close', finish);
+    // The client went away (or the response ended): stop listening.
+    w.res.on('close', finish);
   };
 }
