@@ -147,5 +147,11 @@ describe('logs (web mode, real browser)', () => {
     for (const label of await tags.allTextContents()) expect(label.trim()).toMatch(/^chatter-[a-z0-9]+-[a-z0-9]+\/app$/);
     await expect.poll(() => page.locator('[data-test="log-pods"] li').count(), { timeout: 15_000 }).toBe(2);
     await shoot('deployment-logs');
+
+    // Scaled down to one: the pod that goes away stays in the list, struck through.
+    const res = await app.api('PATCH', '/apis/apps/v1/namespaces/default/deployments/chatter/scale', { spec: { replicas: 1 } }, 'application/merge-patch+json');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await page.locator('[data-test="log-pods"] li.gone').filter({ hasText: '(gone)' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-test="log-pods"] li:not(.gone)').count()).toBe(1);
   });
 });
