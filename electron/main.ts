@@ -35,7 +35,7 @@ const lifecycle = new ClusterLifecycle({
       checkoutNode ? forkCore(coreOptions, { entry: coreEntryPath(), execPath: checkoutNode }) : utilityCore(coreOptions, coreEntryPath()),
     ),
 });
-const bridge = new BridgeHost(lifecycle, { name: app.getName(), version: packageVersion(), mode: 'electron' });
+const bridge = new BridgeHost(lifecycle, { name: app.getName(), version: packageVersion(), mode: 'electron' }, (url) => shell.openExternal(url));
 const sessions = new Map<number, AttachedSession>();
 
 function sessionFor(contents: WebContents): AttachedSession {

@@ -117,6 +117,8 @@ export interface InvokeChannels {
   'logs:open': { args: LogStreamStart; result: null };
   'logs:ack': { args: { id: string }; result: null };
   'logs:close': { args: { id: string }; result: null };
+  /** Opens an http(s) URL in the system browser (Electron); the web host has no browser to open. */
+  'shell:openExternal': { args: { url: string }; result: null };
 }
 
 /** Host-to-renderer events and their payloads. */
@@ -147,6 +149,7 @@ const invokeChannelMap = {
   'logs:open': true,
   'logs:ack': true,
   'logs:close': true,
+  'shell:openExternal': true,
 } as const satisfies Record<InvokeChannel, true>;
 
 const eventChannelMap = {

@@ -22,7 +22,7 @@ function fakeIpc() {
 }
 
 // Channels a page might try that are not in the contract, including Electron-internal ones.
-const refused = ['shell:openExternal', 'fs:read', 'ELECTRON_BROWSER_REQUIRE', '', 'kube:request ', '__proto__', 'toString'];
+const refused = ['shell:openPath', 'fs:read', 'ELECTRON_BROWSER_REQUIRE', '', 'kube:request ', '__proto__', 'toString'];
 
 describe('preload bridge allowlist', () => {
   it.each(refused)('refuses invoke on %j without touching IPC', async (channel) => {

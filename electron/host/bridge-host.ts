@@ -11,6 +11,7 @@ import {
   type InvokeResult,
 } from '../bridge/contract';
 import type { ClusterLifecycle } from './cluster-lifecycle';
+import { externalHttpUrl } from './external-url';
 import { proxyKubeRequest } from './kube-proxy';
 import { WatchRelay } from './watch-relay';
 import { LogRelay } from './log-relay';
@@ -32,6 +33,8 @@ export class BridgeHost {
   constructor(
     private readonly lifecycle: ClusterLifecycle,
     private readonly app: Omit<AppInfo, 'platform'>,
+    /** The system browser (Electron's shell.openExternal); absent where there is none. */
+    private readonly openExternal?: (url: string) => Promise<void>,
   ) {}
 
   attach(session: BridgeSession): AttachedSession {
@@ -69,6 +72,12 @@ export class BridgeHost {
       },
       'logs:close': (args) => {
         logs.close(requireString(args, 'id'));
+        return null;
+      },
+      'shell:openExternal': async (args) => {
+        const url = externalHttpUrl(requireString(args, 'url'));
+        if (!this.openExternal) throw new Error('this host has no system browser to open URLs in');
+        await this.openExternal(url);
         return null;
       },
     };

@@ -33,6 +33,8 @@ export interface KindPage {
 // Panels and tabs load their components (ECharts, the log viewer) only when shown.
 const lazy = (load: () => Promise<{ default: Component }>) => defineAsyncComponent(load);
 const WORKLOAD_LOGS: KindTab = { id: 'logs', label: 'Logs', component: lazy(() => import('./workloads/WorkloadLogs.vue')) };
+const HISTORY: KindTab = { id: 'history', label: 'History', component: lazy(() => import('./workloads/RolloutHistory.vue')) };
+const RESTART = lazy(() => import('./workloads/RestartAction.vue'));
 
 /** By kind id (the route's kind: 'pods', 'deployments', 'crontabs.stable.example.com'). */
 export const KIND_PAGES: Record<string, KindPage> = {
@@ -47,11 +49,15 @@ export const KIND_PAGES: Record<string, KindPage> = {
     panels: [lazy(() => import('./nodes/NodeResources.vue')), lazy(() => import('./nodes/NodeInfo.vue'))],
     tabs: [{ id: 'metrics', label: 'Metrics', component: lazy(() => import('./nodes/NodeMetrics.vue')) }],
   },
-  deployments: { tabs: [WORKLOAD_LOGS] },
-  statefulsets: { tabs: [WORKLOAD_LOGS] },
-  daemonsets: { tabs: [WORKLOAD_LOGS] },
+  deployments: { actions: [RESTART, lazy(() => import('./workloads/PauseAction.vue'))], tabs: [WORKLOAD_LOGS, HISTORY] },
+  statefulsets: { actions: [RESTART], tabs: [WORKLOAD_LOGS, HISTORY] },
+  daemonsets: { actions: [RESTART], tabs: [WORKLOAD_LOGS, HISTORY] },
   replicasets: { tabs: [WORKLOAD_LOGS] },
   jobs: { tabs: [WORKLOAD_LOGS] },
+  secrets: { panels: [lazy(() => import('./secrets/SecretData.vue'))] },
+  configmaps: { panels: [lazy(() => import('./configmaps/ConfigMapData.vue'))] },
+  services: { panels: [lazy(() => import('./services/ServiceDetails.vue'))] },
+  ingresses: { panels: [lazy(() => import('./ingresses/IngressRules.vue'))] },
 };
 
 const NONE: KindPage = {};

@@ -1,0 +1,179 @@
+// Workload actions and config views end to end: restart a Deployment (a new ReplicaSet), its
+// rollout history with the template diff and a roll back, a Secret revealed key by key, a
+// ConfigMap's values; axe-core on each view, screenshots in both themes.
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, chromiumMissing, seriousA11yViolations, startWebApp, type WebApp } from '../support/web-app';
+
+if (chromiumMissing) console.warn(`SKIPPED workloads e2e: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+
+const SHOTS = 'test-results/screenshots';
+let app: WebApp;
+let page: Page;
+
+async function mustCreate(path: string, body: unknown): Promise<void> {
+  const res = await app.api('POST', path, body);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+}
+
+async function setImage(name: string, image: string, cause: string): Promise<void> {
+  const patch = { metadata: { annotations: { 'kubernetes.io/change-cause': cause } }, spec: { template: { spec: { containers: [{ name: 'web', image }] } } } };
+  const res = await app.api('PATCH', `/apis/apps/v1/namespaces/default/deployments/${name}`, patch, 'application/strategic-merge-patch+json');
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
+
+/** Screenshots the view in both themes, then switches back. */
+async function shoot(name: string): Promise<void> {
+  const toggle = page.locator('[aria-label="Toggle theme"]');
+  for (let i = 0; i < 2; i++) {
+    const theme = await page.locator('html').getAttribute('data-theme');
+    await page.screenshot({ path: `${SHOTS}/${name}-${theme}.png`, fullPage: true });
+    await toggle.dispatchEvent('click');
+    await page.locator(`html:not([data-theme="${theme}"])`).waitFor({ state: 'attached' });
+  }
+}
+
+async function expectAccessible(): Promise<void> {
+  expect(await seriousA11yViolations(page)).toEqual([]);
+}
+
+async function open(hash: string): Promise<void> {
+  await page.goto(`${new URL(page.url()).origin}/#${hash}`);
+}
+
+const deployment = (name: string, image: string) => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name, annotations: { 'kubernetes.io/change-cause': `create ${image}` } },
+  spec: {
+    replicas: 1,
+    selector: { matchLabels: { app: name } },
+    template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'web', image }] } },
+  },
+});
+
+describe('workload actions and config views (web mode, real browser)', () => {
+  if (chromiumMissing) {
+    it.skip(`skipped: ${CHROMIUM} is missing; install it with apt-get install -y chromium`, () => undefined);
+    return;
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    app = await startWebApp();
+    page = app.page;
+    await page.goto(app.host.url);
+    await page.waitForURL(/#\/overview$/);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  // What the page showed when a test failed, to see why.
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await page.screenshot({ path: `${SHOTS}/failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`, fullPage: true });
+  });
+
+  it('restarts a Deployment: its template is stamped and a new ReplicaSet appears', async () => {
+    await mustCreate('/apis/apps/v1/namespaces/default/deployments', deployment('restarter', 'nginx:1.25'));
+    await open('/deployments/default/restarter');
+    const replicaSets = page.locator('[data-test="owned-replicasets"] li');
+    await replicaSets.first().waitFor();
+    await page.locator('[data-test="restart"]').click();
+    await replicaSets.nth(1).waitFor();
+    expect(await replicaSets.count()).toBe(2);
+    const d = (await app.api('GET', '/apis/apps/v1/namespaces/default/deployments/restarter')).body as { spec: { template: { metadata: { annotations?: Record<string, string> } } } };
+    expect(d.spec.template.metadata.annotations?.['kubectl.kubernetes.io/restartedAt']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    await expectAccessible();
+    await shoot('deployment-actions');
+  });
+
+  it('shows three revisions and their diff, and rolls back to revision 1', async () => {
+    await mustCreate('/apis/apps/v1/namespaces/default/deployments', deployment('app', 'nginx:1.25'));
+    await open('/deployments/default/app?tab=history');
+    const row = (revision: number) => page.locator(`[data-test="history"] tr[data-revision="${revision}"]`);
+    await row(1).waitFor();
+    await setImage('app', 'nginx:1.26', 'set image nginx:1.26');
+    await row(2).waitFor();
+    await setImage('app', 'nginx:1.27', 'set image nginx:1.27');
+    await row(3).filter({ hasText: 'set image nginx:1.27' }).waitFor();
+    expect(await page.locator('[data-test="history"] tbody tr').count()).toBe(3);
+
+    // The default comparison is the previous revision with the current one.
+    const diff = page.locator('[data-test="template-diff"]');
+    await diff.locator('.del').filter({ hasText: 'image: nginx:1.26' }).waitFor();
+    await diff.locator('.add').filter({ hasText: 'image: nginx:1.27' }).waitFor();
+    expect(await diff.textContent()).not.toContain('pod-template-hash');
+    await page.getByLabel('Compare from revision 1').check();
+    await diff.locator('.del').filter({ hasText: 'image: nginx:1.25' }).waitFor();
+    await expectAccessible();
+    await shoot('deployment-history');
+
+    await page.locator('[data-test="rollback-1"]').click();
+    const dialog = page.locator('[data-test="rollback-dialog"]');
+    await dialog.filter({ hasText: 'to revision 1?' }).waitFor();
+    await expectAccessible();
+    await shoot('deployment-rollback-dialog');
+    await dialog.locator('[data-test="rollback-confirm"]').click();
+    // As in Kubernetes, revision 1's ReplicaSet becomes revision 4, the current one.
+    await row(4).filter({ hasText: 'create nginx:1.25' }).waitFor();
+    await row(1).waitFor({ state: 'detached' });
+    const d = (await app.api('GET', '/apis/apps/v1/namespaces/default/deployments/app')).body as {
+      metadata: { annotations: Record<string, string> };
+      spec: { template: { spec: { containers: { image: string }[] } } };
+    };
+    expect(d.spec.template.spec.containers[0]!.image).toBe('nginx:1.25');
+    expect(d.metadata.annotations['kubernetes.io/change-cause']).toBe('create nginx:1.25');
+  });
+
+  it('refuses to roll back a paused Deployment, and resumes it', async () => {
+    await page.locator('[data-test="pause"]').filter({ hasText: 'Pause rollout' }).click();
+    await page.locator('[data-test="pause"]').filter({ hasText: 'Resume rollout' }).waitFor();
+    await page.locator('[data-test="rollback-3"]').click();
+    await page.locator('[data-test="rollback-confirm"]').click();
+    await page.locator('[role="alert"]').filter({ hasText: 'cannot roll back a paused Deployment' }).waitFor();
+    await page.locator('[data-test="pause"]').click();
+    await page.locator('[data-test="pause"]').filter({ hasText: 'Pause rollout' }).waitFor();
+    const d = (await app.api('GET', '/apis/apps/v1/namespaces/default/deployments/app')).body as { spec: { paused?: boolean } };
+    expect(d.spec.paused ?? false).toBe(false); // false is omitted, as Go omits it
+  });
+
+  it('hides Secret values until a key is revealed; binary values by size only', async () => {
+    await mustCreate('/api/v1/namespaces/default/secrets', {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'db' },
+      type: 'kubernetes.io/basic-auth',
+      data: { username: btoa('admin'), password: btoa('s3cr3t-value'), blob: btoa(String.fromCharCode(0x1f, 0x8b, 0x08, 0x00, 0xff)) },
+    });
+    await open('/secrets/default/db');
+    const panel = page.locator('[data-test="secret-data"]');
+    await panel.locator('[data-test="secret-type"]').filter({ hasText: 'kubernetes.io/basic-auth' }).waitFor();
+    expect(await panel.textContent()).not.toContain('s3cr3t-value');
+    await expectAccessible();
+    await shoot('secret-hidden');
+    await panel.getByRole('button', { name: 'Reveal password' }).click();
+    await panel.locator('dd[data-key="password"] [data-test="secret-value"]').filter({ hasText: 's3cr3t-value' }).waitFor();
+    expect(await panel.textContent()).not.toContain('admin');
+    await panel.getByRole('button', { name: 'Reveal blob' }).click();
+    await panel.locator('dd[data-key="blob"]').filter({ hasText: 'binary, 5 bytes' }).waitFor();
+    await expectAccessible();
+    await shoot('secret-revealed');
+  });
+
+  it("lists a ConfigMap's keys with long values collapsed", async () => {
+    const long = Array.from({ length: 40 }, (_, i) => `line ${i + 1}`).join('\n');
+    await mustCreate('/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { mode: 'fast', 'app.conf': long } });
+    await open('/configmaps/default/settings');
+    const panel = page.locator('[data-test="configmap-data"]');
+    await panel.locator('[data-key="mode"]').filter({ hasText: 'fast' }).waitFor();
+    const conf = panel.locator('[data-key="app.conf"]');
+    expect(await conf.textContent()).not.toContain('line 40');
+    await conf.getByRole('button', { name: 'Show all (40 lines)' }).click();
+    await conf.filter({ hasText: 'line 40' }).waitFor();
+    await expectAccessible();
+    await shoot('configmap-data');
+  });
+});
