@@ -2,6 +2,7 @@
 // rollout history with the template diff and a roll back, a Secret revealed key by key, a
 // ConfigMap's values; axe-core on each view, screenshots in both themes.
 import { mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, chromiumMissing, seriousA11yViolations, startWebApp, type WebApp } from '../support/web-app';
@@ -52,6 +53,27 @@ const deployment = (name: string, image: string) => ({
     template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'web', image }] } },
   },
 });
+
+/** A release record as Helm's Secret driver stores it: data.release = base64(gzip(json)). */
+function helmReleaseSecret(version: number, status: string, config: Record<string, unknown>) {
+  const release = {
+    name: 'shop',
+    namespace: 'default',
+    version,
+    info: { status, description: version === 1 ? 'Install complete' : 'Upgrade complete', notes: 'Visit http://shop.local to shop.', first_deployed: '2026-12-01T10:00:00Z', last_deployed: new Date().toISOString() },
+    chart: { metadata: { name: 'nginx', version: `15.${version}.0`, appVersion: '1.25.3' }, values: { replicaCount: 1, image: { repository: 'nginx', tag: 'latest' } } },
+    config,
+    manifest: '---\n# Source: nginx/templates/svc.yaml\n',
+  };
+  const record = gzipSync(Buffer.from(JSON.stringify(release))).toString('base64');
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: `sh.helm.release.v1.shop.v${version}`, labels: { owner: 'helm', name: 'shop', status, version: String(version) } },
+    type: 'helm.sh/release.v1',
+    data: { release: Buffer.from(record).toString('base64') },
+  };
+}
 
 describe('workload actions and config views (web mode, real browser)', () => {
   if (chromiumMissing) {
@@ -175,5 +197,29 @@ describe('workload actions and config views (web mode, real browser)', () => {
     await conf.filter({ hasText: 'line 40' }).waitFor();
     await expectAccessible();
     await shoot('configmap-data');
+  });
+
+  it('lists a Helm release from its Secrets and opens its history, values and notes', async () => {
+    await mustCreate('/api/v1/namespaces/default/secrets', helmReleaseSecret(1, 'superseded', {}));
+    await mustCreate('/api/v1/namespaces/default/secrets', helmReleaseSecret(2, 'deployed', { replicaCount: 3, image: { tag: '1.25.3' } }));
+    await page.locator('.sidebar a[data-kind="helm-releases"]').click();
+    const row = page.locator('[data-test="helm-releases"] tr[data-name="shop"]');
+    await row.filter({ hasText: 'nginx-15.2.0' }).filter({ hasText: '1.25.3' }).filter({ hasText: 'deployed' }).waitFor();
+    expect(await row.locator('td').nth(2).textContent()).toBe('2');
+    await expectAccessible();
+    await shoot('helm-releases');
+
+    await row.getByRole('link', { name: 'shop' }).click();
+    await page.waitForURL(/#\/helm\/releases\/default\/shop/);
+    await page.locator('[data-test="helm-history"] tr[data-revision="1"]').filter({ hasText: 'superseded' }).waitFor();
+    await page.locator('[data-test="helm-user-values"]').filter({ hasText: 'replicaCount: 3' }).waitFor();
+    await page.locator('summary').click();
+    const computedValues = page.locator('[data-test="helm-computed-values"]');
+    await computedValues.filter({ hasText: 'repository: nginx' }).filter({ hasText: 'tag: 1.25.3' }).waitFor();
+    await page.locator('[data-test="helm-notes"]').filter({ hasText: 'Visit http://shop.local' }).waitFor();
+    await expectAccessible();
+    await shoot('helm-release');
+    await page.getByRole('button', { name: 'Show revision 1' }).click();
+    await page.locator('[data-test="helm-values"] h2').filter({ hasText: 'revision 1' }).waitFor();
   });
 });
