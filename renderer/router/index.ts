@@ -9,6 +9,7 @@ export const router = createRouter({
     { path: '/overview', name: 'overview', component: () => import('../views/overview/OverviewView.vue') },
     { path: '/helm/releases', name: 'helm-releases', component: () => import('../helm/HelmReleasesView.vue') },
     { path: '/helm/releases/:namespace/:name', name: 'helm-release', component: () => import('../helm/HelmReleaseView.vue'), props: true },
+    { path: '/access', name: 'access', component: () => import('../access/AccessView.vue') },
     { path: '/:kind', name: 'list', component: () => import('../views/ListView.vue'), props: true },
     { path: '/:kind/:namespace/:name', name: 'object', component: () => import('../views/object/ObjectView.vue'), props: true },
   ],

@@ -222,4 +222,35 @@ describe('workload actions and config views (web mode, real browser)', () => {
     await page.getByRole('button', { name: 'Show revision 1' }).click();
     await page.locator('[data-test="helm-values"] h2').filter({ hasText: 'revision 1' }).waitFor();
   });
+
+  it('shows what a ServiceAccount bound to view may do: list pods, not delete them', async () => {
+    await mustCreate('/api/v1/namespaces/default/serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'viewer' } });
+    await mustCreate('/apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'viewer-view' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' },
+      subjects: [{ kind: 'ServiceAccount', name: 'viewer', namespace: 'default' }],
+    });
+    await page.locator('.sidebar a[data-kind="access"]').click();
+    await page.waitForURL(/#\/access/);
+    const table = page.locator('[data-test="access-table"]');
+    const cell = (resource: string, verb: string) => table.locator(`tr[data-resource="${resource}"] td[data-verb="${verb}"]`);
+    // You (system:masters) may do everything, cluster-scoped resources included.
+    await cell('nodes', 'delete').and(page.locator('[data-verdict="yes"]')).waitFor();
+    await cell('pods', 'delete').and(page.locator('[data-verdict="yes"]')).waitFor();
+    await expectAccessible();
+    await shoot('access-self');
+
+    await page.locator('[data-test="access-subject"] option[value="sa:viewer"]').waitFor({ state: 'attached' });
+    await page.locator('[data-test="access-subject"]').selectOption('sa:viewer');
+    await page.locator('[data-test="access-table"][aria-busy="false"]').filter({ hasText: 'SubjectAccessReview per cell' }).waitFor();
+    expect(await cell('pods', 'list').getAttribute('data-verdict')).toBe('yes');
+    expect(await cell('pods', 'delete').getAttribute('data-verdict')).toBe('no');
+    expect(await cell('secrets', 'get').getAttribute('data-verdict')).toBe('no');
+    expect(await cell('nodes', 'list').getAttribute('data-verdict')).toBe('no');
+    expect(await cell('deployments', 'watch').getAttribute('data-verdict')).toBe('yes');
+    await expectAccessible();
+    await shoot('access-serviceaccount');
+  });
 });
