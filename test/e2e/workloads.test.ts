@@ -253,4 +253,56 @@ describe('workload actions and config views (web mode, real browser)', () => {
     await expectAccessible();
     await shoot('access-serviceaccount');
   });
+
+  it("shows a NodePort Service's ports, endpoints and address, and an Ingress's rules", async () => {
+    await mustCreate('/apis/apps/v1/namespaces/default/deployments', { ...deployment('shopfront', 'nginx:1.25'), spec: { ...deployment('shopfront', 'nginx:1.25').spec, replicas: 2 } });
+    await mustCreate('/api/v1/namespaces/default/services', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'shopfront' },
+      spec: { type: 'NodePort', selector: { app: 'shopfront' }, ports: [{ name: 'http', port: 80, targetPort: 8080 }] },
+    });
+    const svc = (await app.api('GET', '/api/v1/namespaces/default/services/shopfront')).body as { spec: { ports: { nodePort: number }[] } };
+    const nodePort = svc.spec.ports[0]!.nodePort;
+    await open('/services/default/shopfront');
+    await page.locator('[data-test="service-type"]').filter({ hasText: 'NodePort' }).waitFor();
+    await page.locator('[data-test="service-links"] a').filter({ hasText: `127.0.0.1:${nodePort}` }).waitFor();
+    expect(await page.locator('[data-test="service-links"] a').getAttribute('href')).toBe(`http://127.0.0.1:${nodePort}/`);
+    await page.locator('[data-test="endpoints"] h2').filter({ hasText: '2 ready / 2' }).waitFor();
+    await expectAccessible();
+    await shoot('service');
+
+    await mustCreate('/apis/networking.k8s.io/v1/namespaces/default/ingresses', {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'shop' },
+      spec: { rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'shopfront', port: { number: 80 } } } }] } }] },
+    });
+    await open('/ingresses/default/shop');
+    const rules = page.locator('[data-test="ingress-rules"]');
+    await rules.getByRole('link', { name: 'shop.example.com' }).waitFor();
+    await expectAccessible();
+    await shoot('ingress');
+    await rules.getByRole('link', { name: 'shopfront:80' }).click();
+    await page.waitForURL(/#\/services\/default\/shopfront/);
+    await page.locator('[data-test="service-type"]').filter({ hasText: 'NodePort' }).waitFor();
+  });
+
+  it('shows a DaemonSet\'s revisions from its ControllerRevisions', async () => {
+    const ds = (image: string) => ({
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'agent' },
+      spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'agent', image }] } } },
+    });
+    await mustCreate('/apis/apps/v1/namespaces/default/daemonsets', ds('agent:1'));
+    await open('/daemonsets/default/agent?tab=history');
+    await page.locator('[data-test="history"] tr[data-revision="1"]').waitFor();
+    const res = await app.api('PATCH', '/apis/apps/v1/namespaces/default/daemonsets/agent', { spec: { template: { spec: { containers: [{ name: 'agent', image: 'agent:2' }] } } } }, 'application/strategic-merge-patch+json');
+    expect(res.status).toBe(200);
+    await page.locator('[data-test="template-diff"] .add').filter({ hasText: 'image: agent:2' }).waitFor();
+    expect(await page.locator('[data-test="history"] [data-test^="rollback-"]').count()).toBe(0);
+    await expectAccessible();
+    await shoot('daemonset-history');
+  });
 });
