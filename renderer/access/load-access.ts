@@ -1,5 +1,5 @@
 // The API calls behind the access table: one SelfSubjectRulesReview for the current user's
-// namespaced permissions, and access reviews, at most 8 in flight, for the rest.
+// namespaced permissions, and access reviews, at most 16 in flight, for the rest.
 import { kubeRequest } from '../kube/api';
 import { explained } from '../kube/api-errors';
 import type { ResourceKind } from '../kube/resources';
@@ -8,7 +8,7 @@ import { reviewAttributes, runBounded, serviceAccountSubject, VERBS, verdictFrom
 export type Subject = { kind: 'self' } | { kind: 'serviceaccount'; namespace: string; name: string };
 export type AccessTable = Map<string, Record<Verb, Verdict>>;
 
-const IN_FLIGHT = 8;
+const IN_FLIGHT = 16;
 const GROUP = '/apis/authorization.k8s.io/v1';
 
 async function review(resource: string, spec: Record<string, unknown>): Promise<Verdict> {
