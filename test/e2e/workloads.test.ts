@@ -104,6 +104,11 @@ describe('workload actions and config views (web mode, real browser)', () => {
     const replicaSets = page.locator('[data-test="owned-replicasets"] li');
     await replicaSets.first().waitFor();
     await page.locator('[data-test="restart"]').click();
+    const dialog = page.locator('[data-test="confirm-dialog"]');
+    await dialog.filter({ hasText: 'Restart Deployment restarter?' }).waitFor();
+    await expectAccessible();
+    await shoot('deployment-restart-dialog');
+    await dialog.locator('[data-test="confirm"]').click();
     await replicaSets.nth(1).waitFor();
     expect(await replicaSets.count()).toBe(2);
     const d = (await app.api('GET', '/apis/apps/v1/namespaces/default/deployments/restarter')).body as { spec: { template: { metadata: { annotations?: Record<string, string> } } } };
@@ -134,11 +139,11 @@ describe('workload actions and config views (web mode, real browser)', () => {
     await shoot('deployment-history');
 
     await page.locator('[data-test="rollback-1"]').click();
-    const dialog = page.locator('[data-test="rollback-dialog"]');
-    await dialog.filter({ hasText: 'to revision 1?' }).waitFor();
+    const dialog = page.locator('[data-test="confirm-dialog"]');
+    await dialog.filter({ hasText: 'Roll back app to revision 1?' }).waitFor();
     await expectAccessible();
     await shoot('deployment-rollback-dialog');
-    await dialog.locator('[data-test="rollback-confirm"]').click();
+    await dialog.locator('[data-test="confirm"]').click();
     // As in Kubernetes, revision 1's ReplicaSet becomes revision 4, the current one.
     await row(4).filter({ hasText: 'create nginx:1.25' }).waitFor();
     await row(1).waitFor({ state: 'detached' });
@@ -154,7 +159,7 @@ describe('workload actions and config views (web mode, real browser)', () => {
     await page.locator('[data-test="pause"]').filter({ hasText: 'Pause rollout' }).click();
     await page.locator('[data-test="pause"]').filter({ hasText: 'Resume rollout' }).waitFor();
     await page.locator('[data-test="rollback-3"]').click();
-    await page.locator('[data-test="rollback-confirm"]').click();
+    await page.locator('[data-test="confirm-dialog"] [data-test="confirm"]').click();
     await page.locator('[role="alert"]').filter({ hasText: 'cannot roll back a paused Deployment' }).waitFor();
     await page.locator('[data-test="pause"]').click();
     await page.locator('[data-test="pause"]').filter({ hasText: 'Pause rollout' }).waitFor();
