@@ -1,18 +1,14 @@
 // A list/watch source of whole objects (plain JSON, not Tables) for one collection path and
 // query, over the bridge: for views that read spec and status, such as the overview's
 // requests and allocatable, or one object's page (a field selector on its name).
-import type { ObjectMeta, Status } from 'kubernetes-types/meta/v1';
+import type { Status } from 'kubernetes-types/meta/v1';
 import { getBridge } from '../bridge/client';
 import { kubeRequest } from './api';
 import { explained } from './api-errors';
+import type { KubeObject } from './kube-object';
 import type { ListWatchSource, WatchDelta } from './list-watch';
 
-export interface KubeObject {
-  apiVersion?: string;
-  kind?: string;
-  metadata?: ObjectMeta;
-  [field: string]: unknown;
-}
+export type { KubeObject };
 
 interface KubeList {
   metadata?: { resourceVersion?: string; continue?: string };

@@ -2,7 +2,7 @@
 // kubectl's: two twin Deployments, one changed by kubectl rollout, the other by the patches the
 // dashboard sends (through kubectl patch), must end the same.
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../renderer/kube/object-source';
+import type { KubeObject } from '../../renderer/kube/kube-object';
 import { deploymentRevisions } from '../../renderer/kinds/workloads/history';
 import { pausePatch, restartPatch, rollbackPatch } from '../../renderer/kinds/workloads/rollout';
 import { haveKubectl } from '../support/kubectl';

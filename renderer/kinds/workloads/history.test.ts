@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../kube/object-source';
+import type { KubeObject } from '../../kube/kube-object';
 import { controllerRevisions, deploymentRevisions } from './history';
 
 const owned = (name: string, uid: string, annotations: Record<string, string>, extra: Record<string, unknown> = {}): KubeObject => ({

@@ -1,6 +1,6 @@
 // A Deployment's rollout history, read as kubectl rollout history reads it: the ReplicaSets it
 // controls, each carrying its revision and change cause.
-import type { KubeObject } from '../../kube/object-source';
+import type { KubeObject } from '../../kube/kube-object';
 import { CHANGE_CAUSE, REVISION } from './rollout';
 
 export interface Revision {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../kube/object-source';
+import type { KubeObject } from '../../kube/kube-object';
 import { deploymentTemplate, pausePatch, restartPatch, rollbackPatch } from './rollout';
 
 const template = (image: string, extra: Record<string, string> = {}) => ({

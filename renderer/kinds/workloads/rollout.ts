@@ -1,6 +1,6 @@
 // The writes kubectl rollout makes, as pure functions: restart, pause/resume and undo. Kept
 // free of Vue so they can be checked against what kubectl sends.
-import type { KubeObject } from '../../kube/object-source';
+import type { KubeObject } from '../../kube/kube-object';
 
 export const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
 export const REVISION = 'deployment.kubernetes.io/revision';
