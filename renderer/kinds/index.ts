@@ -46,6 +46,7 @@ export const KIND_PAGES: Record<string, KindPage> = {
     ],
   },
   nodes: {
+    actions: [lazy(() => import('./nodes/NodeActions.vue'))],
     panels: [lazy(() => import('./nodes/NodeResources.vue')), lazy(() => import('./nodes/NodeInfo.vue'))],
     tabs: [{ id: 'metrics', label: 'Metrics', component: lazy(() => import('./nodes/NodeMetrics.vue')) }],
   },

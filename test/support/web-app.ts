@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { startCluster } from '../../core/cluster';
 import type { Client } from '../../core/controllers/client';
+import type { ClusterTimings } from '../../core/controllers/context';
 import { ClusterLifecycle, EMBEDDED_ID } from '../../electron/host/cluster-lifecycle';
 import { startWebHost, type WebHost } from '../../electron/web-host';
 
@@ -25,8 +26,8 @@ export interface WebAppOptions {
   /** A renderer already built (the bench passes dist/renderer); otherwise Vite builds one. */
   rendererRoot?: string;
   colorScheme?: 'dark' | 'light';
-  /** Shorter kubelet and controller periods (e.g. metricsResolutionMs for charts). */
-  timings?: Parameters<typeof startCluster>[0]['timings'];
+  /** Shorter periods (node monitor grace, toleration seconds, metrics resolution) for tests that watch them pass. */
+  timings?: Partial<ClusterTimings>;
 }
 
 export interface ApiResponse {

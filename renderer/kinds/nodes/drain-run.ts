@@ -15,7 +15,7 @@ export type EvictionState =
 
 export interface DrainRunner {
   /** POSTs the pod's Eviction. */
-  evict(pod: Pod): Promise<void>;
+  evict(pod: Pod): Promise<unknown>;
   /** Resolves after ms, or rejects when the signal aborts. */
   pause(ms: number, signal: AbortSignal): Promise<void>;
   report(pod: Pod, state: EvictionState): void;
