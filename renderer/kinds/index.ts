@@ -28,6 +28,10 @@ export interface KindPage {
   actions?: Component[];
   /** Tabs between Overview and YAML. */
   tabs?: KindTab[];
+  /** Buttons in the kind's list header (Create namespace); they get no props. */
+  listActions?: Component[];
+  /** Replaces the generic list for the kind (the events view); gets the prop `kind`. */
+  list?: Component;
 }
 
 // Panels and tabs load their components (ECharts, the log viewer) only when shown.
@@ -59,6 +63,8 @@ export const KIND_PAGES: Record<string, KindPage> = {
   configmaps: { panels: [lazy(() => import('./configmaps/ConfigMapData.vue'))] },
   services: { panels: [lazy(() => import('./services/ServiceDetails.vue'))] },
   ingresses: { panels: [lazy(() => import('./ingresses/IngressRules.vue'))] },
+  events: { list: lazy(() => import('./events/EventsView.vue')) },
+  namespaces: { panels: [lazy(() => import('./namespaces/NamespaceQuotas.vue'))], listActions: [lazy(() => import('./namespaces/CreateNamespace.vue'))] },
 };
 
 const NONE: KindPage = {};

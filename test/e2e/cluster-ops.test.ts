@@ -1,6 +1,8 @@
 // Operating the cluster from the dashboard, end to end: cordon, uncordon and drain a node
 // (a PodDisruptionBudget refusal shown, then the drain finishing once the budget is relaxed),
-// stopping an embedded node and seeing its pods come back elsewhere. Screenshots of each view
+// stopping an embedded node and seeing its pods come back elsewhere; creating a namespace (a
+// bad name refused before sending, a taken one by the server), its quota use and limit
+// ranges, deleting it (Terminating while a finalizer holds it); filtering events. Screenshots of each view
 // in both themes (test-results/screenshots/) and axe-core on each.
 import { mkdirSync } from 'node:fs';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
@@ -86,6 +88,9 @@ describe('cluster operations (web mode, real browser)', () => {
     await page.locator('[data-test="uncordon"]').click();
     await page.locator('[data-test="cordon"]').waitFor();
     expect((await node('wrk1')).spec?.unschedulable).toBeUndefined();
+    // Another node's page reuses the view: it must show that node, not the last one.
+    await page.goto(`${origin}/#/nodes/_/wrk2`);
+    await page.getByText('kubernetes.io/hostname=wrk2').waitFor();
   });
 
   it('drains a node: a PodDisruptionBudget refusal is shown until the budget is relaxed', async () => {
@@ -93,6 +98,10 @@ describe('cluster operations (web mode, real browser)', () => {
     const pdb = { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'guarded' }, spec: { minAvailable: 2, selector: { matchLabels: { app: 'guarded' } } } };
     await mustWrite('POST', '/apis/policy/v1/namespaces/default/poddisruptionbudgets', pdb);
     await expect.poll(async () => (await readyPods('guarded')).length, { timeout: 20_000 }).toBe(2);
+    // Evictions are judged on the budget's status: wait until the disruption controller counted.
+    const budget = async () => ((await app.api('GET', '/apis/policy/v1/namespaces/default/poddisruptionbudgets/guarded')).body as { status?: { currentHealthy?: number; disruptionsAllowed?: number } }).status;
+    await expect.poll(async () => (await budget())?.currentHealthy, { timeout: 20_000 }).toBe(2);
+    expect((await budget())?.disruptionsAllowed).toBe(0);
     const victim = (await readyPods('guarded'))[0]!;
     const target = victim.spec!.nodeName!;
 
@@ -137,5 +146,94 @@ describe('cluster operations (web mode, real browser)', () => {
     await page.locator('[data-test="start-node"]').click();
     await page.locator('[data-test="stop-node"]').waitFor();
     await page.locator('[data-test="conditions"] tr', { hasText: 'Ready' }).filter({ hasText: 'True' }).first().waitFor({ timeout: 20_000 });
+  });
+
+  it('creates a namespace, shows its quota use and limit ranges, and deletes it', async () => {
+    await page.goto(`${origin}/#/namespaces`);
+    await page.locator('.resource-table tbody tr[data-name="default"]').waitFor();
+    await page.locator('[data-test="create-namespace"]').click();
+    const dialog = page.locator('[data-test="create-namespace-dialog"]');
+    await dialog.locator('[data-test="namespace-name"]').fill('Team_A');
+    await dialog.locator('[data-test="namespace-name-problem"]').filter({ hasText: 'RFC 1123 label' }).waitFor();
+    expect(await dialog.locator('[data-test="confirm-create-namespace"]').isDisabled()).toBe(true);
+    await expectAccessible();
+    await shoot('namespace-create-invalid');
+    await dialog.locator('[data-test="namespace-name"]').fill('default');
+    await dialog.locator('[data-test="confirm-create-namespace"]').click();
+    await dialog.locator('[role="alert"]').filter({ hasText: 'already exists' }).waitFor();
+    await dialog.locator('[data-test="namespace-name"]').fill('team-a');
+    await dialog.locator('[data-test="confirm-create-namespace"]').click();
+    await page.waitForURL(/#\/namespaces\/_\/team-a$/);
+    await page.locator('[data-test="namespace-quotas"]').filter({ hasText: 'No ResourceQuota' }).waitFor();
+
+    const quota = { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'compute' }, spec: { hard: { pods: '4', 'requests.cpu': '1', 'requests.memory': '1Gi' } } };
+    await mustWrite('POST', '/api/v1/namespaces/team-a/resourcequotas', quota);
+    const limits = {
+      apiVersion: 'v1',
+      kind: 'LimitRange',
+      metadata: { name: 'defaults' },
+      spec: { limits: [{ type: 'Container', default: { cpu: '500m', memory: '256Mi' }, defaultRequest: { cpu: '250m', memory: '128Mi' }, max: { cpu: '1' } }] },
+    };
+    await mustWrite('POST', '/api/v1/namespaces/team-a/limitranges', limits);
+    // The LimitRange gives the pod its requests, which the quota then counts.
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'worker' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } };
+    await mustWrite('POST', '/api/v1/namespaces/team-a/pods', pod);
+    const quotas = page.locator('[data-test="namespace-quotas"] [data-quota="compute"]');
+    await quotas.locator('[data-resource="requests.cpu"]').filter({ hasText: '250m / 1' }).waitFor();
+    await quotas.locator('[data-resource="pods"]').filter({ hasText: '1 / 4' }).waitFor();
+    await page.locator('[data-test="namespace-limits"] tbody tr', { hasText: 'cpu' }).filter({ hasText: '250m' }).waitFor();
+    await expectAccessible();
+    await shoot('namespace-quotas');
+
+    // A finalizer holds one object, so the namespace stays Terminating until it is released.
+    const held = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'held', finalizers: ['e2e.wheelhouse.dev/hold'] } };
+    await mustWrite('POST', '/api/v1/namespaces/team-a/configmaps', held);
+    await page.locator('[data-test="delete"]').click();
+    await page.locator('[data-test="confirm-delete"]').click();
+    await page.waitForURL(/#\/namespaces$/);
+    await page.locator('.resource-table tbody tr[data-name="team-a"]').filter({ hasText: 'Terminating' }).waitFor({ timeout: 20_000 });
+    await shoot('namespace-terminating');
+    await mustWrite('PATCH', '/api/v1/namespaces/team-a/configmaps/held', { metadata: { finalizers: null } }, 'application/merge-patch+json');
+    await page.locator('.resource-table tbody tr[data-name="team-a"]').waitFor({ state: 'detached', timeout: 20_000 });
+  });
+
+  it('filters events by type, reason, kind and text, and links each to its object', async () => {
+    const at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const event = (name: string, type: string, reason: string, message: string) => ({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name },
+      involvedObject: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'mover', namespace: 'default' },
+      type,
+      reason,
+      message,
+      source: { component: 'e2e' },
+      firstTimestamp: at,
+      lastTimestamp: at,
+      count: 1,
+    });
+    await mustWrite('POST', '/api/v1/namespaces/default/events', event('mover.e2e-warning', 'Warning', 'E2eTrouble', 'something odd happened to mover'));
+    await mustWrite('POST', '/api/v1/namespaces/default/events', event('mover.e2e-normal', 'Normal', 'E2eFine', 'all is well with mover'));
+
+    await page.goto(`${origin}/#/events`);
+    const rows = page.locator('table.events tbody tr');
+    await rows.filter({ hasText: 'E2eTrouble' }).waitFor();
+    await page.locator('[data-test="event-type"]').selectOption('Warning');
+    await expect.poll(async () => (await rows.allInnerTexts()).every((t) => t.startsWith('Warning'))).toBe(true);
+    await page.locator('[data-test="event-reason"]').selectOption('E2eTrouble');
+    await expect.poll(() => rows.count()).toBe(1);
+    await page.locator('[data-test="event-type"]').selectOption('');
+    await page.locator('[data-test="event-reason"]').selectOption('');
+    await page.locator('[data-test="event-kind"]').selectOption('Deployment');
+    await page.locator('[data-test="filter"]').fill('ALL IS WELL');
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.filter({ hasText: 'E2eFine' }).waitFor();
+    await expectAccessible();
+    await shoot('events-filtered');
+    await page.locator('[data-test="filter"]').fill('');
+    await page.locator('[data-test="event-kind"]').selectOption('');
+    await shoot('events');
+    await rows.filter({ hasText: 'E2eFine' }).getByRole('link', { name: 'Deployment/mover' }).click();
+    await page.waitForURL(/#\/deployments\/default\/mover/);
   });
 });
