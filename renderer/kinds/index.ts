@@ -4,6 +4,8 @@
 import { defineAsyncComponent, type Component } from 'vue';
 import type { KubeObject } from '../kube/object-source';
 import type { ResourceKind } from '../kube/resources';
+import type { TableExtension } from '../kube/table-extension';
+import { nodeColumns } from './nodes/node-columns';
 
 /** The props every kind component is given. */
 export interface KindPageProps {
@@ -32,6 +34,8 @@ export interface KindPage {
   listActions?: Component[];
   /** Replaces the generic list for the kind (the events view); gets the prop `kind`. */
   list?: Component;
+  /** Client-side columns after the server's in the generic list (a node's pods and taints). */
+  tableColumns?: () => TableExtension;
 }
 
 // Panels and tabs load their components (ECharts, the log viewer) only when shown.
@@ -51,6 +55,7 @@ export const KIND_PAGES: Record<string, KindPage> = {
   },
   nodes: {
     actions: [lazy(() => import('./nodes/NodeActions.vue'))],
+    tableColumns: nodeColumns,
     panels: [lazy(() => import('./nodes/NodeResources.vue')), lazy(() => import('./nodes/NodeInfo.vue'))],
     tabs: [{ id: 'metrics', label: 'Metrics', component: lazy(() => import('./nodes/NodeMetrics.vue')) }],
   },

@@ -9,10 +9,10 @@ import { isTable, TABLE_ACCEPT, type Table, type TableColumn, type TableRow } fr
 
 const PAGE_SIZE = '500';
 
-export function tableSource(path: string, onColumns: (columns: TableColumn[]) => void): ListWatchSource<TableRow> {
+export function tableSource(path: string, onColumns: (columns: TableColumn[]) => void, selectors: Record<string, string> = {}): ListWatchSource<TableRow> {
   return {
     async listPage(cont) {
-      const query: Record<string, string> = { limit: PAGE_SIZE };
+      const query: Record<string, string> = { ...selectors, limit: PAGE_SIZE };
       if (cont) query.continue = cont;
       const table = await explained('list', path, () => kubeRequest<Table>({ method: 'GET', path, query, accept: TABLE_ACCEPT }));
       if (!isTable(table)) throw new Error(`the server did not answer ${path} with a Table`);
@@ -29,7 +29,7 @@ export function tableSource(path: string, onColumns: (columns: TableColumn[]) =>
       const offClosed = bridge.on('kube:watch-closed', (event) => {
         if (event.id === id) callbacks.closed(event.reason);
       });
-      bridge.invoke('kube:watch', { id, path, resourceVersion, accept: TABLE_ACCEPT }).catch((err: Error) => callbacks.closed(err.message));
+      bridge.invoke('kube:watch', { id, path, query: selectors, resourceVersion, accept: TABLE_ACCEPT }).catch((err: Error) => callbacks.closed(err.message));
       return () => {
         offEvent();
         offClosed();

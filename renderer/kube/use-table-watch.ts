@@ -6,6 +6,7 @@ import { computed, ref, shallowRef } from 'vue';
 import { ListWatch, type ListWatchChange, type ListWatchState } from './list-watch';
 import { RowIndex, type RowEntry, type SortSpec } from './row-index';
 import { rowKey, type TableColumn, type TableRow } from './table';
+import { extendRow, type TableExtension } from './table-extension';
 import { tableSource } from './table-source';
 
 export interface RowsView {
@@ -20,7 +21,8 @@ export function restartAllTableWatches(): void {
   for (const restart of active) restart();
 }
 
-export function useTableWatch() {
+/** `extension` adds client-side columns (kinds/index.ts's tableColumns). */
+export function useTableWatch(extension?: TableExtension) {
   const columns = shallowRef<TableColumn[]>([]);
   const state = ref<ListWatchState>('idle');
   const error = ref<string>();
@@ -31,10 +33,15 @@ export function useTableWatch() {
   const version = ref(0);
   const index = new RowIndex();
   let lw: ListWatch<TableRow> | undefined;
+  let stopExtension: (() => void) | undefined;
 
+  const extended = (entries: Iterable<[string, TableRow]>): [string, TableRow][] =>
+    [...entries].map(([key, row]) => [key, extendRow(row, extension!)]);
   const changed = (change: ListWatchChange<TableRow>) => {
-    if (change.reset) index.reset(lw?.items ?? []);
-    else if (change.changed.size) index.apply(change.changed);
+    if (change.reset) index.reset(extension ? extended(lw?.items ?? []) : (lw?.items ?? []));
+    else if (change.changed.size) {
+      index.apply(extension ? new Map([...change.changed].map(([key, row]) => [key, row && extendRow(row, extension)])) : change.changed);
+    }
     state.value = lw?.state ?? 'idle';
     error.value = lw?.error;
     version.value++;
@@ -72,14 +79,18 @@ export function useTableWatch() {
     lw = new ListWatch(tableSource(collectionPath, setColumns), rowKey, changed);
     active.add(restart);
     lw.start();
+    stopExtension = extension?.start(() => changed({ reset: true, changed: new Map() }));
   }
 
   function setColumns(c: TableColumn[]): void {
-    columns.value = c;
-    index.setColumns(c);
+    const all = extension && c.length ? [...c, ...extension.columns] : c;
+    columns.value = all;
+    index.setColumns(all);
   }
 
   function stop(): void {
+    stopExtension?.();
+    stopExtension = undefined;
     lw?.stop();
     lw = undefined;
     active.delete(restart);

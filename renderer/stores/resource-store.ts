@@ -1,12 +1,13 @@
 // One Pinia store per resource kind the app shows, each on its own list/watch cache. Views
 // take a hold on a store while they show it; the watch ends when the last hold is released.
 import { defineStore } from 'pinia';
+import { kindPage } from '../kinds';
 import { collectionPath, type ResourceKind } from '../kube/resources';
 import { useTableWatch } from '../kube/use-table-watch';
 
 function defineResourceStore(kind: ResourceKind) {
   return defineStore(`resource/${kind.id}`, () => {
-    const watch = useTableWatch();
+    const watch = useTableWatch(kindPage(kind.id).tableColumns?.());
     let holds = 0;
 
     /** Shows this kind in a namespace ('' for all); returns the release function. */

@@ -78,6 +78,16 @@ describe('cluster operations (web mode, real browser)', () => {
     await app?.close();
   });
 
+  it('lists nodes with their pods and taints, which kubectl get nodes does not print', async () => {
+    await page.goto(`${origin}/#/nodes`);
+    await page.getByRole('columnheader', { name: /Taints/i }).waitFor();
+    // cp1 carries the control-plane taint; workers none.
+    await page.locator('.resource-table tbody tr[data-name="cp1"] td').last().filter({ hasText: /^1$/ }).waitFor();
+    await page.locator('.resource-table tbody tr[data-name="wrk1"]').filter({ hasText: /\d+\/110/ }).waitFor();
+    await expectAccessible();
+    await shoot('nodes-list');
+  });
+
   it('cordons and uncordons a node from its page', async () => {
     await page.goto(`${origin}/#/nodes/_/wrk1`);
     await page.locator('[data-test="cordon"]').click();
@@ -142,6 +152,15 @@ describe('cluster operations (web mode, real browser)', () => {
       .toBe(2);
     await expectAccessible();
     await shoot('node-stopped');
+    await page.goto(`${origin}/#/nodes`);
+    // The node controller's unreachable taints show in the list as they land on the node. (Its
+    // evicted pods stay Terminating, and counted, until a kubelet confirms: none runs there.)
+    const row = page.locator(`.resource-table tbody tr[data-name="${target}"]`);
+    await row.filter({ hasText: 'NotReady' }).waitFor({ timeout: 20_000 });
+    await expect.poll(async () => (await node(target)).spec?.taints?.length ?? 0).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await row.locator('td').last().innerText())).toBe((await node(target)).spec?.taints?.length);
+    await shoot('nodes-list-stopped');
+    await page.goto(`${origin}/#/nodes/_/${target}`);
 
     await page.locator('[data-test="start-node"]').click();
     await page.locator('[data-test="stop-node"]').waitFor();

@@ -1,0 +1,67 @@
+// The nodes list's client-side columns, which kubectl get nodes lacks and Lens shows: PODS,
+// the node's non-terminated pods (kubectl describe node's count: phase not Succeeded or
+// Failed) out of its allocatable pods, from a pods Table watch (its NODE cell; no whole pod
+// objects held), and TAINTS, from a nodes watch (few objects).
+import type { Node } from 'kubernetes-types/core/v1';
+import { ListWatch } from '../../kube/list-watch';
+import { objectKey, objectSource, type KubeObject } from '../../kube/object-source';
+import { rowKey, type TableColumn, type TableRow } from '../../kube/table';
+import type { TableExtension } from '../../kube/table-extension';
+import { tableSource } from '../../kube/table-source';
+
+const NON_TERMINATED = { fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed' };
+
+/** Pods per node name, read from each pod row's NODE cell. */
+export function countPodsByNode(rows: Iterable<TableRow>, podColumns: TableColumn[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const at = podColumns.findIndex((c) => c.name === 'Node');
+  if (at < 0) return counts;
+  for (const row of rows) {
+    const node = row.cells[at];
+    if (typeof node === 'string' && node && node !== '<none>') counts.set(node, (counts.get(node) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** "3/110": pods on the node out of its allocatable pods (just the count when unknown). */
+export function podsCell(count: number, node: Node | undefined): string {
+  const allocatable = node?.status?.allocatable?.pods;
+  return allocatable ? `${count}/${allocatable}` : String(count);
+}
+
+export const NODE_COLUMNS: TableColumn[] = [
+  { name: 'Pods', type: 'string', description: 'Non-terminated pods on the node, out of its allocatable pods.' },
+  { name: 'Taints', type: 'integer', description: 'Taints on the node (spec.taints).' },
+];
+
+export function nodeColumns(): TableExtension {
+  let podColumns: TableColumn[] = [];
+  let pods: ListWatch<TableRow> | undefined;
+  let nodes: ListWatch<KubeObject> | undefined;
+  let counts = new Map<string, number>();
+  let byName = new Map<string, Node>();
+  return {
+    columns: NODE_COLUMNS,
+    cells(row) {
+      const name = row.object?.metadata?.name ?? String(row.cells[0]);
+      const n = byName.get(name);
+      return [podsCell(counts.get(name) ?? 0, n), n?.spec?.taints?.length ?? 0];
+    },
+    start(changed) {
+      pods = new ListWatch(tableSource('/api/v1/pods', (c) => (podColumns = c), NON_TERMINATED), rowKey, () => {
+        counts = countPodsByNode(pods?.items.values() ?? [], podColumns);
+        changed();
+      });
+      nodes = new ListWatch(objectSource('/api/v1/nodes'), objectKey, () => {
+        byName = new Map([...(nodes?.items.values() ?? [])].map((n) => [n.metadata?.name ?? '', n as Node]));
+        changed();
+      });
+      pods.start();
+      nodes.start();
+      return () => {
+        pods?.stop();
+        nodes?.stop();
+      };
+    },
+  };
+}
