@@ -55,6 +55,7 @@ export const KIND_PAGES: Record<string, KindPage> = {
   },
   nodes: {
     actions: [lazy(() => import('./nodes/NodeActions.vue'))],
+    listActions: [lazy(() => import('./nodes/AddNode.vue'))],
     tableColumns: nodeColumns,
     panels: [lazy(() => import('./nodes/NodeResources.vue')), lazy(() => import('./nodes/NodeInfo.vue'))],
     tabs: [{ id: 'metrics', label: 'Metrics', component: lazy(() => import('./nodes/NodeMetrics.vue')) }],

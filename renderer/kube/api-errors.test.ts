@@ -32,6 +32,13 @@ describe('explainError', () => {
     expect(explainError(err, targetOf('list', '/apis/example.com/v1/widgets'))).toBe('This cluster does not serve widgets.example.com: its API is not installed.');
   });
 
+  it('tells a taken name from an edit conflict', () => {
+    const taken = new ApiError(409, 'namespaces "default" already exists', 'AlreadyExists');
+    expect(explainError(taken, targetOf('create', '/api/v1/namespaces'))).toBe('namespaces "default" already exists: choose another name.');
+    const stale = new ApiError(409, 'the object has been modified', 'Conflict');
+    expect(explainError(stale, targetOf('update', '/api/v1/namespaces/x/configmaps/c'))).toMatch(/^Conflict: .* Reload the object/);
+  });
+
   it('says an unreachable cluster cannot be reached', () => {
     expect(explainError(new Error('connect ECONNREFUSED 127.0.0.1:6443'), targetOf('list', '/api/v1/pods'))).toMatch(
       /^Cannot reach the cluster \(connect ECONNREFUSED 127.0.0.1:6443\)/,

@@ -41,6 +41,8 @@ export function explainError(err: unknown, target: RequestTarget): string {
         ? `${what}${where} does not exist (any more): it may have been deleted; go back to the list.`
         : `This cluster does not serve ${resource}: its API is not installed.`;
     case 409:
+      // A create whose name is taken is no edit conflict: reloading would not help.
+      if (err.reason === 'AlreadyExists') return `${err.message}: choose another name.`;
       return `Conflict: ${err.message}. Reload the object and try again.`;
     case 422:
       return `Invalid: ${err.message}`;

@@ -5,6 +5,8 @@ import type { TableColumn, TableRow } from './table';
 
 export interface TableExtension {
   columns: TableColumn[];
+  /** Added to the list's own Table request, e.g. includeObject=Object for spec fields. */
+  query?: Record<string, string>;
   /** The extra cells of a row, in the order of `columns`. */
   cells(row: TableRow): unknown[];
   /** Starts the extension's own watches; `changed` says the cells may differ. Returns stop. */

@@ -76,7 +76,7 @@ export function useTableWatch(extension?: TableExtension) {
     stop();
     path.value = collectionPath;
     setColumns([]);
-    lw = new ListWatch(tableSource(collectionPath, setColumns), rowKey, changed);
+    lw = new ListWatch(tableSource(collectionPath, setColumns, extension?.query), rowKey, changed);
     active.add(restart);
     lw.start();
     stopExtension = extension?.start(() => changed({ reset: true, changed: new Map() }));

@@ -88,6 +88,28 @@ describe('cluster operations (web mode, real browser)', () => {
     await shoot('nodes-list');
   });
 
+  it('adds a node as `wheelhouse node add` does; a taken name is refused by the server', async () => {
+    await page.locator('[data-test="add-node"]').click();
+    const dialog = page.locator('[data-test="add-node-dialog"]');
+    await dialog.locator('[data-test="node-name"]').fill('wrk1');
+    await dialog.locator('[data-test="confirm-add-node"]').click();
+    await dialog.locator('[role="alert"]').filter({ hasText: 'already exists' }).waitFor();
+    await expectAccessible();
+    await shoot('node-add');
+    await dialog.locator('[data-test="node-name"]').fill('wrk3');
+    await dialog.locator('[data-test="confirm-add-node"]').click();
+    await dialog.waitFor({ state: 'detached' });
+    // Its kubelet runs: the node stays Ready past a few lease renewals and takes pods.
+    await page.locator('.resource-table tbody tr[data-name="wrk3"]').filter({ hasText: 'Ready' }).filter({ hasText: '0/110' }).waitFor();
+    await expect.poll(async () => (await app.api('GET', '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/wrk3')).status, { timeout: 10_000 }).toBe(200);
+    // Removing it is the page's Delete, as `wheelhouse node remove` deletes the Node.
+    await page.goto(`${origin}/#/nodes/_/wrk3`);
+    await page.locator('[data-test="delete"]').click();
+    await page.locator('[data-test="confirm-delete"]').click();
+    await page.waitForURL(/#\/nodes$/);
+    await page.locator('.resource-table tbody tr[data-name="wrk3"]').waitFor({ state: 'detached' });
+  });
+
   it('cordons and uncordons a node from its page', async () => {
     await page.goto(`${origin}/#/nodes/_/wrk1`);
     await page.locator('[data-test="cordon"]').click();
@@ -180,6 +202,7 @@ describe('cluster operations (web mode, real browser)', () => {
     await dialog.locator('[data-test="namespace-name"]').fill('default');
     await dialog.locator('[data-test="confirm-create-namespace"]').click();
     await dialog.locator('[role="alert"]').filter({ hasText: 'already exists' }).waitFor();
+    await expectAccessible();
     await dialog.locator('[data-test="namespace-name"]').fill('team-a');
     await dialog.locator('[data-test="confirm-create-namespace"]').click();
     await page.waitForURL(/#\/namespaces\/_\/team-a$/);

@@ -1,10 +1,11 @@
 // The nodes list's client-side columns, which kubectl get nodes lacks and Lens shows: PODS,
 // the node's non-terminated pods (kubectl describe node's count: phase not Succeeded or
 // Failed) out of its allocatable pods, from a pods Table watch (its NODE cell; no whole pod
-// objects held), and TAINTS, from a nodes watch (few objects).
+// objects held), and TAINTS, from the node objects the list's own Table rows then carry
+// (includeObject=Object: nodes are few). A second watch of the same collection would
+// replace the first in the host's watch relay (one stream per path and query).
 import type { Node } from 'kubernetes-types/core/v1';
 import { ListWatch } from '../../kube/list-watch';
-import { objectKey, objectSource, type KubeObject } from '../../kube/object-source';
 import { rowKey, type TableColumn, type TableRow } from '../../kube/table';
 import type { TableExtension } from '../../kube/table-extension';
 import { tableSource } from '../../kube/table-source';
@@ -37,31 +38,22 @@ export const NODE_COLUMNS: TableColumn[] = [
 export function nodeColumns(): TableExtension {
   let podColumns: TableColumn[] = [];
   let pods: ListWatch<TableRow> | undefined;
-  let nodes: ListWatch<KubeObject> | undefined;
   let counts = new Map<string, number>();
-  let byName = new Map<string, Node>();
   return {
     columns: NODE_COLUMNS,
+    query: { includeObject: 'Object' },
     cells(row) {
-      const name = row.object?.metadata?.name ?? String(row.cells[0]);
-      const n = byName.get(name);
-      return [podsCell(counts.get(name) ?? 0, n), n?.spec?.taints?.length ?? 0];
+      const node = row.object as Node | undefined;
+      const name = node?.metadata?.name ?? String(row.cells[0]);
+      return [podsCell(counts.get(name) ?? 0, node), node?.spec?.taints?.length ?? 0];
     },
     start(changed) {
       pods = new ListWatch(tableSource('/api/v1/pods', (c) => (podColumns = c), NON_TERMINATED), rowKey, () => {
         counts = countPodsByNode(pods?.items.values() ?? [], podColumns);
         changed();
       });
-      nodes = new ListWatch(objectSource('/api/v1/nodes'), objectKey, () => {
-        byName = new Map([...(nodes?.items.values() ?? [])].map((n) => [n.metadata?.name ?? '', n as Node]));
-        changed();
-      });
       pods.start();
-      nodes.start();
-      return () => {
-        pods?.stop();
-        nodes?.stop();
-      };
+      return () => pods?.stop();
     },
   };
 }
