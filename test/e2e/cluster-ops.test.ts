@@ -137,13 +137,20 @@ describe('cluster operations (web mode, real browser)', () => {
     const victim = (await readyPods('guarded'))[0]!;
     const target = victim.spec!.nodeName!;
 
+    // A pod no controller recreates: evicted only with force, as kubectl drain --force.
+    const loner = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'loner' }, spec: { nodeName: target, containers: [{ name: 'c', image: 'nginx' }] } };
+    await mustWrite('POST', '/api/v1/namespaces/default/pods', loner);
+
     await page.goto(`${origin}/#/nodes/_/${target}`);
     await page.locator('[data-test="drain"]').click();
     const dialog = page.locator('[data-test="drain-dialog"]');
-    await dialog.locator('[data-test="drain-summary"]').filter({ hasText: /to evict/ }).waitFor();
+    await dialog.locator('[data-test="drain-unmanaged"]').filter({ hasText: 'default/loner' }).waitFor();
+    expect(await dialog.locator('[data-test="confirm-drain"]').isDisabled()).toBe(true);
     await expectAccessible();
     await shoot('node-drain-plan');
+    await dialog.locator('[data-test="drain-force"]').check();
     await dialog.locator('[data-test="confirm-drain"]').click();
+    await dialog.locator('[data-test="drain-pod"][data-pod="loner"]').filter({ hasText: 'Evicted' }).waitFor();
     const row = dialog.locator(`[data-test="drain-pod"][data-pod="${victim.metadata!.name}"]`);
     await row.filter({ hasText: "would violate the pod's disruption budget" }).waitFor();
     expect((await node(target)).spec?.unschedulable).toBe(true);
