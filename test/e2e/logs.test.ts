@@ -126,11 +126,15 @@ describe('logs (web mode, real browser)', () => {
     expect(await follow.isChecked()).toBe(true);
     await lines.evaluate((el) => el.scrollTo({ top: 0 }));
     await expect.poll(() => follow.isChecked()).toBe(false);
+    // The first line is drawn once the list has re-rendered at the top (not before: the rows of
+    // the bottom may still be in the DOM when follow turns off).
+    const first = page.locator('[data-test="log-line"][data-index="0"]');
+    await first.waitFor();
     // New lines keep coming (the store grows), but the view stays where the reader is.
-    const top = await page.locator('[data-test="log-line"]').first().textContent();
+    const top = await first.textContent();
     const height = await lines.evaluate((el) => el.scrollHeight);
     await expect.poll(() => lines.evaluate((el) => el.scrollHeight), { timeout: 15_000 }).toBeGreaterThan(height + 50 * 18);
-    expect(await page.locator('[data-test="log-line"]').first().textContent()).toBe(top);
+    expect(await first.textContent()).toBe(top);
     expect(await lines.evaluate((el) => el.scrollTop)).toBe(0);
     expect(await follow.isChecked()).toBe(false);
     await lines.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
