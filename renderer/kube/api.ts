@@ -1,6 +1,6 @@
 // Kubernetes API calls over the bridge, with Status errors turned into exceptions that keep
 // the HTTP code (the list/watch cache needs 410).
-import type { Status } from 'kubernetes-types/meta/v1';
+import type { Status, StatusCause } from 'kubernetes-types/meta/v1';
 import type { KubeRequest } from '../../electron/bridge/contract';
 import { getBridge } from '../bridge/client';
 
@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: number,
     message: string,
     readonly reason?: string,
+    /** The Status' details.causes: which fields a write was refused for. */
+    readonly causes?: StatusCause[],
   ) {
     super(message);
   }
@@ -19,7 +21,7 @@ export async function kubeRequest<T>(req: KubeRequest): Promise<T> {
   if (res.status >= 200 && res.status < 300) return res.body as T;
   const status = res.body as Partial<Status> | string;
   if (typeof status === 'object' && status?.kind === 'Status') {
-    throw new ApiError(res.status, status.message ?? `HTTP ${res.status}`, status.reason);
+    throw new ApiError(res.status, status.message ?? `HTTP ${res.status}`, status.reason, status.details?.causes);
   }
   throw new ApiError(res.status, `HTTP ${res.status}: ${String(status).slice(0, 200)}`);
 }
