@@ -11,7 +11,7 @@
 /** One Kubernetes API call, made by the host on the renderer's behalf with its credentials. */
 export interface KubeRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** API path, e.g. /api/v1/namespaces; must start with /api, /apis or /version. */
+  /** API path, e.g. /api/v1/namespaces; must start with /api, /apis, /openapi or /version. */
   path: string;
   query?: Record<string, string>;
   /** Accept header; defaults to application/json. */

@@ -5,7 +5,8 @@
 // characters: Kubernetes refuses "/" and "%" in names too), and encoded again, so what the
 // guard approves is byte for byte what goes on the wire.
 
-const ROOTS = new Set(['api', 'apis', 'version']);
+// openapi: the schemas the YAML editor completes from (GET /openapi/v3 and its documents).
+const ROOTS = new Set(['api', 'apis', 'version', 'openapi']);
 const FORBIDDEN = /[/\\%\p{Cc}]/u;
 
 /** The canonical form of a Kubernetes API path, or an error for anything outside the API. */
@@ -25,7 +26,7 @@ export function canonicalApiPath(path: unknown): string {
     if (segment === '' || segment === '.' || segment === '..' || FORBIDDEN.test(segment)) throw refuse(`segment "${s}"`);
     return segment;
   });
-  if (!ROOTS.has(segments[0]!)) throw refuse('outside /api, /apis and /version');
+  if (!ROOTS.has(segments[0]!)) throw refuse('outside /api, /apis, /openapi and /version');
   return '/' + segments.map(encodeSegment).join('/') + (trailingSlash ? '/' : '');
 }
 

@@ -2,6 +2,7 @@
 // Headlamp's per-kind Details do: panels on the Overview tab, header actions and extra tabs.
 // Every component gets the props of KindPageProps. One folder per kind: kinds/<kind id>/.
 import { defineAsyncComponent, type Component } from 'vue';
+import EditAction from '../components/yaml/EditAction.vue';
 import type { KubeObject } from '../kube/object-source';
 import type { ResourceKind } from '../kube/resources';
 import type { TableExtension } from '../kube/table-extension';
@@ -73,8 +74,10 @@ export const KIND_PAGES: Record<string, KindPage> = {
   namespaces: { panels: [lazy(() => import('./namespaces/NamespaceQuotas.vue'))], listActions: [lazy(() => import('./namespaces/CreateNamespace.vue'))] },
 };
 
-const NONE: KindPage = {};
+/** What every kind's page has, before the kind's own additions. */
+export const EVERY_KIND: Required<Pick<KindPage, 'actions'>> = { actions: [EditAction] };
 
 export function kindPage(kindId: string): KindPage {
-  return Object.hasOwn(KIND_PAGES, kindId) ? KIND_PAGES[kindId]! : NONE;
+  const own = Object.hasOwn(KIND_PAGES, kindId) ? KIND_PAGES[kindId]! : {};
+  return { ...own, actions: [...EVERY_KIND.actions, ...(own.actions ?? [])] };
 }

@@ -34,6 +34,14 @@ export function kindItems(kinds: ResourceKind[], namespace: string): PaletteItem
   ];
 }
 
+/** "Create Deployment": the kind's list with its Create window open. */
+export function createItems(kinds: ResourceKind[], namespace: string): PaletteItem[] {
+  return kinds.map((k) => {
+    const list = listLocation(k.id, namespace) as { query?: Record<string, string> };
+    return { id: `create:${k.id}`, title: `Create ${k.kind}`, hint: 'from a template', group: 'Action', run: { to: { ...list, query: { ...list.query, create: '1' } } } };
+  });
+}
+
 export function objectItems(objects: LoadedObject[], keepNs: string): PaletteItem[] {
   return objects.map((o) => ({
     id: `obj:${o.kind.id}/${o.namespace}/${o.name}`,
