@@ -17,6 +17,7 @@ const look = EditorView.theme({
   '.cm-tooltip': { backgroundColor: 'var(--bg-raised)', color: 'var(--text)', border: '1px solid var(--border)', maxWidth: '520px' },
   '.cm-tooltip-autocomplete ul li[aria-selected]': { backgroundColor: 'var(--bg-selected)', color: 'var(--text-strong)' },
   '.cm-completionDetail': { color: 'var(--text-muted)', fontStyle: 'normal', marginLeft: '1em' },
+  '.cm-tooltip-autocomplete ul li[aria-selected] .cm-completionDetail': { color: 'inherit' },
   '.cm-panels': { backgroundColor: 'var(--bg-raised)', color: 'var(--text)' },
   '.cm-textfield': { backgroundColor: 'var(--bg)', color: 'var(--text)', border: '1px solid var(--border)' },
   '.cm-button': { backgroundImage: 'none', backgroundColor: 'var(--bg-hover)', color: 'var(--text)', border: '1px solid var(--border)' },

@@ -95,5 +95,7 @@ const hover = (lookup: SchemaLookup) =>
   });
 
 export function schemaAssist(lookup: SchemaLookup): Extension {
-  return [EditorState.languageData.of(() => [{ autocomplete: completionSource(lookup) }]), hover(lookup)];
+  // One source for the editor's life: the completion state tells sources apart by identity.
+  const data = [{ autocomplete: completionSource(lookup) }];
+  return [EditorState.languageData.of(() => data), hover(lookup)];
 }
