@@ -134,9 +134,8 @@ describe('YAML editing (web mode, real browser)', () => {
     await page.goto(`${app.host.url.split('#')[0]}#/configmaps/default/settings?tab=yaml`);
     await page.locator('[data-test="yaml"]').filter({ hasText: 'mode: slow' }).waitFor();
     await page.locator('[data-test="edit"]').click();
-    await endOf("size: '3'");
+    await endOf('kind: ConfigMap');
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Shift+Tab');
     await page.keyboard.type('colour: blue');
     await page.locator('[data-test="review"]').click();
     await line('colour: blue').locator('.cm-lintRange-error').waitFor();

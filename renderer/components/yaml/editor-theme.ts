@@ -26,9 +26,12 @@ const look = EditorView.theme({
   '.cm-lintRange-error': { backgroundImage: 'none', textDecoration: 'underline wavy var(--bad)' },
   '.cm-schema-hover': { padding: '6px 8px', fontSize: '12px', lineHeight: '1.45' },
   '.cm-schema-hover-type': { fontFamily: MONO, color: 'var(--text-strong)', marginBottom: '4px' },
-  '.cm-changedLine': { backgroundColor: 'var(--ok-bg) !important' },
-  '.cm-deletedChunk': { backgroundColor: 'var(--bad-bg) !important' },
-  '.cm-changedText': { background: 'none !important', backgroundColor: 'color-mix(in srgb, var(--ok) 30%, transparent) !important' },
+  // The diff: changed lines tinted, the changed words marked, their text plain so it stays legible.
+  '&.cm-merge-a .cm-changedLine': { backgroundColor: 'var(--bad-bg) !important' },
+  '&.cm-merge-b .cm-changedLine': { backgroundColor: 'var(--ok-bg) !important' },
+  '.cm-changedText, .cm-changedText *': { color: 'var(--text-strong) !important' },
+  '&.cm-merge-a .cm-changedText': { background: 'none !important', backgroundColor: 'color-mix(in srgb, var(--bad) 28%, transparent) !important' },
+  '&.cm-merge-b .cm-changedText': { background: 'none !important', backgroundColor: 'color-mix(in srgb, var(--ok) 28%, transparent) !important' },
 });
 
 const colours = HighlightStyle.define([
