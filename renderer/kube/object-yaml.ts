@@ -7,6 +7,7 @@ export function withoutManagedFields(object: KubeObject): KubeObject {
   return { ...object, metadata };
 }
 
-export function objectYaml(object: KubeObject): string {
-  return yaml.dump(withoutManagedFields(object), { noRefs: true, lineWidth: -1 });
+/** `sorted`: keys in order, as kubectl diff prints both sides, so only changes differ. */
+export function objectYaml(object: KubeObject, sorted = false): string {
+  return yaml.dump(withoutManagedFields(object), { noRefs: true, lineWidth: -1, sortKeys: sorted });
 }

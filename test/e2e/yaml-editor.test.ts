@@ -110,6 +110,9 @@ describe('YAML editing (web mode, real browser)', () => {
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
     await line('repl').waitFor({ state: 'detached' });
+    // Hovering a key shows what kubectl explain says of it.
+    await line('replicas: 2').locator('text=replicas').hover();
+    await page.locator('.cm-schema-hover').filter({ hasText: 'replicas: integer' }).filter({ hasText: 'Number of desired pods' }).waitFor();
   });
 
   it('shows the server refusing replicas: "x" at its line and changes nothing', async () => {
@@ -172,5 +175,34 @@ describe('YAML editing (web mode, real browser)', () => {
     await page.locator('[data-test="edit-dialog"]').waitFor({ state: 'detached' });
     const res = await app.api('GET', '/api/v1/namespaces/default/configmaps/settings');
     expect((res.body as { data: Record<string, string> }).data).toEqual({ mode: 'turbo', size: '4' });
+  });
+
+  it('creates several documents in order from the palette, reporting each', async () => {
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('Create ConfigMap');
+    await page.locator('[data-test="palette"] [role="option"][aria-selected="true"]').filter({ hasText: 'Create ConfigMap' }).waitFor();
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('[data-test="create-dialog"]');
+    await line('kind: ConfigMap').waitFor();
+    // Replaced whole: a Namespace, then a ConfigMap inside it, then one the server refuses.
+    await page.locator('[data-test="yaml-editor"] .cm-content').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-x\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  namespace: team-x\ndata:\n  a: "1"\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_Name\n  namespace: team-x\ndata:\n  b: "2"\n',
+    );
+    await line('name: Bad_Name').waitFor();
+    await dialog.locator('[data-test="create"]').click();
+    const report = dialog.locator('[data-test="create-report"] li');
+    await report.filter({ hasText: 'Namespace team-x: created' }).waitFor();
+    await report.filter({ hasText: 'ConfigMap cfg: created' }).waitFor();
+    await report.filter({ hasText: 'ConfigMap Bad_Name: not created' }).waitFor();
+    await line('name: Bad_Name').locator('.cm-lintRange-error').waitFor();
+    expect((await app.api('GET', '/api/v1/namespaces/team-x/configmaps/cfg')).status).toBe(200);
+    const listed = (await app.api('GET', '/api/v1/namespaces/team-x/configmaps')).body as { items: { metadata: { name: string } }[] };
+    expect(listed.items.map((i) => i.metadata.name)).not.toContain('Bad_Name');
+    await report.getByRole('link', { name: 'ConfigMap cfg' }).click();
+    await page.waitForURL(/#\/configmaps\/team-x\/cfg/);
+    await dialog.waitFor({ state: 'detached' });
   });
 });
