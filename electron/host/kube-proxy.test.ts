@@ -21,6 +21,7 @@ describe('apiPathAndQuery', () => {
     { name: 'a space and non-ASCII, encoded once', path: '/api/v1/namespaces/a b/é', expected: '/api/v1/namespaces/a%20b/%C3%A9' },
     { name: 'an encoded query, kept inside its segment', path: '/api/v1/pods%3Fwatch=1', expected: '/api/v1/pods%3Fwatch%3D1' },
     { name: 'a dot inside a name', path: '/api/v1/namespaces/default/configmaps/a..b', expected: '/api/v1/namespaces/default/configmaps/a..b' },
+    { name: 'an OpenAPI v3 document, its hash as a query', path: '/openapi/v3/apis/apps/v1', query: { hash: 'AB12' }, expected: '/openapi/v3/apis/apps/v1?hash=AB12' },
   ];
   it.each(allowed)('allows $name', ({ path, query, expected }) => {
     expect(apiPathAndQuery(path, query)).toBe(expected);
@@ -32,6 +33,7 @@ describe('apiPathAndQuery', () => {
     { name: 'dot-dot segments', path: '/api/v1/../../etc/passwd' },
     { name: 'a query smuggled in the path', path: '/api/v1/pods?watch=1' },
     { name: 'a prefix lookalike', path: '/apisx/v1' },
+    { name: 'an OpenAPI lookalike', path: '/openapix/v3' },
     { name: 'not a string', path: 42 },
     { name: 'a non-string query value', path: '/api/v1/pods', query: { limit: 5 } },
     { name: 'percent-encoded dot-dot', path: '/api/%2e%2e/readyz' },
