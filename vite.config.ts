@@ -14,5 +14,9 @@ export default defineConfig({
     target: 'es2022',
     // No inline scripts or eval: the CSP forbids both.
     modulePreload: { polyfill: false },
+    // The YAML editor's CodeMirror in a chunk of its own, fetched when an editor first opens.
+    rollupOptions: {
+      output: { manualChunks: (id) => (/\/node_modules\/(@codemirror|codemirror|@lezer|style-mod|w3c-keyname|crelt)\//.test(id) ? 'codemirror' : undefined) },
+    },
   },
 });
