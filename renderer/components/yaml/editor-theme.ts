@@ -32,6 +32,8 @@ const look = EditorView.theme({
   '.cm-changedText, .cm-changedText *': { color: 'var(--text-strong) !important' },
   '&.cm-merge-a .cm-changedText': { background: 'none !important', backgroundColor: 'color-mix(in srgb, var(--bad) 28%, transparent) !important' },
   '&.cm-merge-b .cm-changedText': { background: 'none !important', backgroundColor: 'color-mix(in srgb, var(--ok) 28%, transparent) !important' },
+  '.cm-collapsedLines': { color: 'var(--text-muted) !important', background: 'var(--bg-raised) !important', borderBlock: '1px solid var(--border)' },
+  '.cm-collapsedLines:before, .cm-collapsedLines:after': { content: '"↕"' },
 });
 
 const colours = HighlightStyle.define([
