@@ -2,8 +2,8 @@
 // list's resourceVersion; the relay opens it upstream and forwards each event. A stream the
 // server ends normally (its watch timeout) is resumed from the last resourceVersion seen; an
 // ERROR event (410 Expired included) is forwarded and ends the stream, so the renderer re-lists.
-// One stream per path and query: a new watch on the same resource replaces the old one, which
-// keeps a session at one watch per resource kind it shows.
+// One stream per watch id: two views may watch the same collection (a list and a dialog), and
+// each gets every event; the renderer stops the watches of the views it closes.
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { EventChannels, WatchEvent, WatchStart } from '../bridge/contract';
 import { apiPathAndQuery } from './kube-proxy';
@@ -13,7 +13,6 @@ type Emit = <E extends 'kube:watch-event' | 'kube:watch-closed'>(channel: E, pay
 
 interface Stream {
   id: string;
-  key: string;
   start: WatchStart;
   resourceVersion: string;
   request?: ClientRequest;
@@ -33,12 +32,10 @@ export class WatchRelay {
   ) {}
 
   start(start: WatchStart): void {
-    // A Table watch and a JSON watch of the same collection are different streams.
-    const key = `${start.accept ?? ''} ${apiPathAndQuery(start.path, start.query)}`;
     if (typeof start.id !== 'string' || !start.id) throw new Error('watch needs an id');
     if (typeof start.resourceVersion !== 'string') throw new Error('watch needs the list resourceVersion');
-    for (const s of [...this.streams.values()]) if (s.key === key || s.id === start.id) this.stop(s.id);
-    const stream: Stream = { id: start.id, key, start, resourceVersion: start.resourceVersion, stopped: false };
+    this.stop(start.id);
+    const stream: Stream = { id: start.id, start, resourceVersion: start.resourceVersion, stopped: false };
     this.streams.set(stream.id, stream);
     void this.open(stream);
   }
