@@ -2,39 +2,17 @@
 // consumers, a pod's containers and its Metrics tab (points arriving at the cluster's metrics
 // resolution, the latest equal to what the real `kubectl top pod --containers` prints), a node's
 // capacity, pods and Metrics tab. axe-core on each view, screenshots in both themes.
-import { mkdirSync } from 'node:fs';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveKubectl, KUBECTL, kubectlOk } from '../support/kubectl';
-import { CHROMIUM, chromiumMissing, seriousA11yViolations, startWebApp, type WebApp } from '../support/web-app';
+import { CHROMIUM, chromiumMissing, expectAccessible, mustCreate, shootBothThemes, startWebApp, type WebApp } from '../support/web-app';
 
 if (chromiumMissing) console.warn(`SKIPPED charts e2e: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
-const SHOTS = 'test-results/screenshots';
 const USAGE = 'wheelhouse.dev/simulated-usage';
 let app: WebApp;
 let page: Page;
-
-async function mustCreate(path: string, body: unknown): Promise<void> {
-  const res = await app.api('POST', path, body);
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-}
-
-async function shoot(name: string): Promise<void> {
-  const toggle = page.locator('[aria-label="Toggle theme"]');
-  const first = await page.locator('html').getAttribute('data-theme');
-  await page.screenshot({ path: `${SHOTS}/${name}-${first}.png`, fullPage: true });
-  await toggle.dispatchEvent('click');
-  const second = await page.locator('html').getAttribute('data-theme');
-  expect(second).not.toBe(first);
-  await page.screenshot({ path: `${SHOTS}/${name}-${second}.png`, fullPage: true });
-  await toggle.dispatchEvent('click');
-}
-
-async function expectAccessible(): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
 
 /** Waits until the chart holds more than `than` points; returns how many it holds. */
 async function pointsAbove(chart: string, than: number): Promise<number> {
@@ -97,14 +75,13 @@ describe('charts and resource views (web mode, real browser)', () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     // Scrapes every second (wheelhouse cluster --metric-resolution 1s), so points arrive fast.
     app = await startWebApp({ timings: { metricsResolutionMs: 1000 } });
     page = app.page;
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await mustCreate('/api/v1/namespaces/default/secrets', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db' }, stringData: { password: 'hunter2' } });
-    await mustCreate('/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app-config' }, data: { mode: 'fast' } });
-    await mustCreate(
+    await mustCreate(app, '/api/v1/namespaces/default/secrets', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db' }, stringData: { password: 'hunter2' } });
+    await mustCreate(app, '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app-config' }, data: { mode: 'fast' } });
+    await mustCreate(app, 
       '/api/v1/namespaces/default/pods',
       pod('metered', 'web:cpu=750m,memory=300Mi;sidecar:cpu=20m,memory=24Mi', [
         {
@@ -124,7 +101,7 @@ describe('charts and resource views (web mode, real browser)', () => {
         { name: 'sidecar', image: 'busybox', command: ['sleep', '3600'], resources: { requests: { cpu: '10m', memory: '16Mi' } } },
       ]),
     );
-    await mustCreate('/api/v1/namespaces/default/pods', pod('quiet', 'cpu=5m,memory=8Mi', [{ name: 'web', image: 'nginx' }]));
+    await mustCreate(app, '/api/v1/namespaces/default/pods', pod('quiet', 'cpu=5m,memory=8Mi', [{ name: 'web', image: 'nginx' }]));
     await page.goto(app.host.url);
   });
 
@@ -138,8 +115,8 @@ describe('charts and resource views (web mode, real browser)', () => {
     await top.filter({ hasText: 'default/metered' }).filter({ hasText: '770m' }).waitFor();
     await page.locator('[data-test="top-memory"] li').first().filter({ hasText: 'default/metered' }).waitFor();
     await page.locator('[data-test="top-cpu"] li').filter({ hasText: 'default/quiet' }).waitFor();
-    await expectAccessible();
-    await shoot('overview-top-consumers');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'overview-top-consumers');
     await top.locator('a').click();
     await page.waitForURL(/#\/pods\/default\/metered$/);
   });
@@ -152,8 +129,8 @@ describe('charts and resource views (web mode, real browser)', () => {
     await expect(web.locator('[data-test="mounts"]').textContent()).resolves.toMatch(/\/etc\/app\s*from config: config map app-config \(read-only\)/);
     expect(await web.textContent()).toContain('http 80/TCP');
     expect(await page.locator('[data-container="sidecar"]').textContent()).toContain('sleep 3600');
-    await expectAccessible();
-    await shoot('pod-overview');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'pod-overview');
   });
 
   it("draws the pod's usage per container as points arrive, equal to kubectl top pod --containers", async () => {
@@ -162,8 +139,8 @@ describe('charts and resource views (web mode, real browser)', () => {
     const cpu = chartOf('CPU of web');
     const seen = await pointsAbove(cpu, 1);
     await pointsAbove(cpu, seen); // a new scrape arrives while the tab is open
-    await expectAccessible();
-    await shoot('pod-metrics');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'pod-metrics');
 
     const labels = {
       cpu: await page.locator(cpu).getAttribute('aria-label'),
@@ -193,16 +170,16 @@ describe('charts and resource views (web mode, real browser)', () => {
     await page.locator('[data-test="node-pods"] a').filter({ hasText: 'metered' }).waitFor();
     await page.locator('.usage-track[aria-label^="CPU (cores):"][aria-label*=" used, "]').waitFor();
     await page.locator('[data-test="addresses"]').waitFor();
-    await expectAccessible();
-    await shoot('node-overview');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'node-overview');
 
     await page.locator('[data-test="tab-metrics"]').click();
     const seen = await pointsAbove(chartOf('CPU'), 1);
     await pointsAbove(chartOf('CPU'), seen);
     expect(await page.locator(chartOf('Memory')).getAttribute('aria-label')).toMatch(/^Memory: latest used [\d.]+(Ki|Mi|Gi); allocatable [\d.]+(Mi|Gi)$/);
     await expectNodeChartsMatchKubectlTop(nodeName);
-    await expectAccessible();
-    await shoot('node-metrics');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'node-metrics');
 
     await page.locator('[data-test="tab-overview"]').click();
     await page.locator('[data-test="node-pods"] a').filter({ hasText: 'metered' }).click();

@@ -4,38 +4,16 @@
 // bad name refused before sending, a taken one by the server), its quota use and limit
 // ranges, deleting it (Terminating while a finalizer holds it); filtering events. Screenshots of each view
 // in both themes (test-results/screenshots/) and axe-core on each.
-import { mkdirSync } from 'node:fs';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, chromiumMissing, seriousA11yViolations, startWebApp, type WebApp } from '../support/web-app';
+import { CHROMIUM, chromiumMissing, expectAccessible, mustWrite, shootBothThemes, startWebApp, type WebApp } from '../support/web-app';
 
 if (chromiumMissing) console.warn(`SKIPPED cluster-ops e2e: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
-const SHOTS = 'test-results/screenshots';
 let app: WebApp;
 let page: Page;
 let origin: string;
-
-async function mustWrite(method: string, path: string, body: unknown, contentType?: string): Promise<void> {
-  const res = await app.api(method, path, body, contentType);
-  expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
-}
-
-async function shoot(name: string): Promise<void> {
-  const toggle = page.locator('[aria-label="Toggle theme"]');
-  const first = await page.locator('html').getAttribute('data-theme');
-  await page.screenshot({ path: `${SHOTS}/${name}-${first}.png`, fullPage: true });
-  await toggle.dispatchEvent('click');
-  const second = await page.locator('html').getAttribute('data-theme');
-  expect(second).not.toBe(first);
-  await page.screenshot({ path: `${SHOTS}/${name}-${second}.png`, fullPage: true });
-  await toggle.dispatchEvent('click');
-}
-
-async function expectAccessible(): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
 
 const deployment = (name: string, replicas: number) => ({
   apiVersion: 'apps/v1',
@@ -65,7 +43,6 @@ describe('cluster operations (web mode, real browser)', () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     // Short node lifecycle periods, so a stopped node's pods move within seconds.
     app = await startWebApp({ timings: { nodeLeaseRenewMs: 500, nodeMonitorGracePeriodMs: 3_000, defaultTolerationSeconds: 2 } });
     page = app.page;
@@ -84,8 +61,8 @@ describe('cluster operations (web mode, real browser)', () => {
     // cp1 carries the control-plane taint; workers none.
     await page.locator('.resource-table tbody tr[data-name="cp1"] td').last().filter({ hasText: /^1$/ }).waitFor();
     await page.locator('.resource-table tbody tr[data-name="wrk1"]').filter({ hasText: /\d+\/110/ }).waitFor();
-    await expectAccessible();
-    await shoot('nodes-list');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'nodes-list');
   });
 
   it('adds a node as `wheelhouse node add` does; a taken name is refused by the server', async () => {
@@ -94,8 +71,8 @@ describe('cluster operations (web mode, real browser)', () => {
     await dialog.locator('[data-test="node-name"]').fill('wrk1');
     await dialog.locator('[data-test="confirm-add-node"]').click();
     await dialog.locator('[role="alert"]').filter({ hasText: 'already exists' }).waitFor();
-    await expectAccessible();
-    await shoot('node-add');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'node-add');
     await dialog.locator('[data-test="node-name"]').fill('wrk3');
     await dialog.locator('[data-test="confirm-add-node"]').click();
     await dialog.waitFor({ state: 'detached' });
@@ -115,8 +92,8 @@ describe('cluster operations (web mode, real browser)', () => {
     await page.locator('[data-test="cordon"]').click();
     await page.locator('[data-test="uncordon"]').waitFor();
     expect((await node('wrk1')).spec?.unschedulable).toBe(true);
-    await expectAccessible();
-    await shoot('node-cordoned');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'node-cordoned');
     await page.locator('[data-test="uncordon"]').click();
     await page.locator('[data-test="cordon"]').waitFor();
     expect((await node('wrk1')).spec?.unschedulable).toBeUndefined();
@@ -126,9 +103,9 @@ describe('cluster operations (web mode, real browser)', () => {
   });
 
   it('drains a node: a PodDisruptionBudget refusal is shown until the budget is relaxed', async () => {
-    await mustWrite('POST', '/apis/apps/v1/namespaces/default/deployments', deployment('guarded', 2));
+    await mustWrite(app, 'POST', '/apis/apps/v1/namespaces/default/deployments', deployment('guarded', 2));
     const pdb = { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'guarded' }, spec: { minAvailable: 2, selector: { matchLabels: { app: 'guarded' } } } };
-    await mustWrite('POST', '/apis/policy/v1/namespaces/default/poddisruptionbudgets', pdb);
+    await mustWrite(app, 'POST', '/apis/policy/v1/namespaces/default/poddisruptionbudgets', pdb);
     await expect.poll(async () => (await readyPods('guarded')).length, { timeout: 20_000 }).toBe(2);
     // Evictions are judged on the budget's status: wait until the disruption controller counted.
     const budget = async () => ((await app.api('GET', '/apis/policy/v1/namespaces/default/poddisruptionbudgets/guarded')).body as { status?: { currentHealthy?: number; disruptionsAllowed?: number } }).status;
@@ -139,35 +116,35 @@ describe('cluster operations (web mode, real browser)', () => {
 
     // A pod no controller recreates: evicted only with force, as kubectl drain --force.
     const loner = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'loner' }, spec: { nodeName: target, containers: [{ name: 'c', image: 'nginx' }] } };
-    await mustWrite('POST', '/api/v1/namespaces/default/pods', loner);
+    await mustWrite(app, 'POST', '/api/v1/namespaces/default/pods', loner);
 
     await page.goto(`${origin}/#/nodes/_/${target}`);
     await page.locator('[data-test="drain"]').click();
     const dialog = page.locator('[data-test="drain-dialog"]');
     await dialog.locator('[data-test="drain-unmanaged"]').filter({ hasText: 'default/loner' }).waitFor();
     expect(await dialog.locator('[data-test="confirm-drain"]').isDisabled()).toBe(true);
-    await expectAccessible();
-    await shoot('node-drain-plan');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'node-drain-plan');
     await dialog.locator('[data-test="drain-force"]').check();
     await dialog.locator('[data-test="confirm-drain"]').click();
     await dialog.locator('[data-test="drain-pod"][data-pod="loner"]').filter({ hasText: 'Evicted' }).waitFor();
     const row = dialog.locator(`[data-test="drain-pod"][data-pod="${victim.metadata!.name}"]`);
     await row.filter({ hasText: "would violate the pod's disruption budget" }).waitFor();
     expect((await node(target)).spec?.unschedulable).toBe(true);
-    await expectAccessible();
-    await shoot('node-drain-refused');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'node-drain-refused');
 
-    await mustWrite('PATCH', '/apis/policy/v1/namespaces/default/poddisruptionbudgets/guarded', { spec: { minAvailable: 1 } }, 'application/merge-patch+json');
+    await mustWrite(app, 'PATCH', '/apis/policy/v1/namespaces/default/poddisruptionbudgets/guarded', { spec: { minAvailable: 1 } }, 'application/merge-patch+json');
     await dialog.locator('[data-test="drain-done"]').waitFor({ timeout: 30_000 });
     await row.filter({ hasText: 'Evicted: gone' }).waitFor();
-    await shoot('node-drain-done');
+    await shootBothThemes(page, 'node-drain-done');
     await dialog.locator('[data-test="close-drain"]').click();
     await page.locator('[data-test="uncordon"]').click();
     await page.locator('[data-test="cordon"]').waitFor();
   });
 
   it('stops an embedded node and its pods come back on another one, then starts it again', async () => {
-    await mustWrite('POST', '/apis/apps/v1/namespaces/default/deployments', deployment('mover', 2));
+    await mustWrite(app, 'POST', '/apis/apps/v1/namespaces/default/deployments', deployment('mover', 2));
     await expect.poll(async () => (await readyPods('mover')).length, { timeout: 20_000 }).toBe(2);
     const target = (await readyPods('mover'))[0]!.spec!.nodeName!;
 
@@ -179,8 +156,8 @@ describe('cluster operations (web mode, real browser)', () => {
     await expect
       .poll(async () => (await readyPods('mover')).filter((p) => p.spec?.nodeName !== target).length, { timeout: 30_000 })
       .toBe(2);
-    await expectAccessible();
-    await shoot('node-stopped');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'node-stopped');
     await page.goto(`${origin}/#/nodes`);
     // The node controller's unreachable taints show in the list as they land on the node. (Its
     // evicted pods stay Terminating, and counted, until a kubelet confirms: none runs there.)
@@ -188,7 +165,7 @@ describe('cluster operations (web mode, real browser)', () => {
     await row.filter({ hasText: 'NotReady' }).waitFor({ timeout: 20_000 });
     await expect.poll(async () => (await node(target)).spec?.taints?.length ?? 0).toBeGreaterThan(0);
     await expect.poll(async () => Number(await row.locator('td').last().innerText())).toBe((await node(target)).spec?.taints?.length);
-    await shoot('nodes-list-stopped');
+    await shootBothThemes(page, 'nodes-list-stopped');
     await page.goto(`${origin}/#/nodes/_/${target}`);
 
     await page.locator('[data-test="start-node"]').click();
@@ -204,45 +181,45 @@ describe('cluster operations (web mode, real browser)', () => {
     await dialog.locator('[data-test="namespace-name"]').fill('Team_A');
     await dialog.locator('[data-test="namespace-name-problem"]').filter({ hasText: 'RFC 1123 label' }).waitFor();
     expect(await dialog.locator('[data-test="confirm-create-namespace"]').isDisabled()).toBe(true);
-    await expectAccessible();
-    await shoot('namespace-create-invalid');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'namespace-create-invalid');
     await dialog.locator('[data-test="namespace-name"]').fill('default');
     await dialog.locator('[data-test="confirm-create-namespace"]').click();
     await dialog.locator('[role="alert"]').filter({ hasText: 'already exists' }).waitFor();
-    await expectAccessible();
+    await expectAccessible(page);
     await dialog.locator('[data-test="namespace-name"]').fill('team-a');
     await dialog.locator('[data-test="confirm-create-namespace"]').click();
     await page.waitForURL(/#\/namespaces\/_\/team-a$/);
     await page.locator('[data-test="namespace-quotas"]').filter({ hasText: 'No ResourceQuota' }).waitFor();
 
     const quota = { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'compute' }, spec: { hard: { pods: '4', 'requests.cpu': '1', 'requests.memory': '1Gi' } } };
-    await mustWrite('POST', '/api/v1/namespaces/team-a/resourcequotas', quota);
+    await mustWrite(app, 'POST', '/api/v1/namespaces/team-a/resourcequotas', quota);
     const limits = {
       apiVersion: 'v1',
       kind: 'LimitRange',
       metadata: { name: 'defaults' },
       spec: { limits: [{ type: 'Container', default: { cpu: '500m', memory: '256Mi' }, defaultRequest: { cpu: '250m', memory: '128Mi' }, max: { cpu: '1' } }] },
     };
-    await mustWrite('POST', '/api/v1/namespaces/team-a/limitranges', limits);
+    await mustWrite(app, 'POST', '/api/v1/namespaces/team-a/limitranges', limits);
     // The LimitRange gives the pod its requests, which the quota then counts.
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'worker' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } };
-    await mustWrite('POST', '/api/v1/namespaces/team-a/pods', pod);
+    await mustWrite(app, 'POST', '/api/v1/namespaces/team-a/pods', pod);
     const quotas = page.locator('[data-test="namespace-quotas"] [data-quota="compute"]');
     await quotas.locator('[data-resource="requests.cpu"]').filter({ hasText: '250m / 1' }).waitFor();
     await quotas.locator('[data-resource="pods"]').filter({ hasText: '1 / 4' }).waitFor();
     await page.locator('[data-test="namespace-limits"] tbody tr', { hasText: 'cpu' }).filter({ hasText: '250m' }).waitFor();
-    await expectAccessible();
-    await shoot('namespace-quotas');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'namespace-quotas');
 
     // A finalizer holds one object, so the namespace stays Terminating until it is released.
     const held = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'held', finalizers: ['e2e.wheelhouse.dev/hold'] } };
-    await mustWrite('POST', '/api/v1/namespaces/team-a/configmaps', held);
+    await mustWrite(app, 'POST', '/api/v1/namespaces/team-a/configmaps', held);
     await page.locator('[data-test="delete"]').click();
     await page.locator('[data-test="confirm-delete"]').click();
     await page.waitForURL(/#\/namespaces$/);
     await page.locator('.resource-table tbody tr[data-name="team-a"]').filter({ hasText: 'Terminating' }).waitFor({ timeout: 20_000 });
-    await shoot('namespace-terminating');
-    await mustWrite('PATCH', '/api/v1/namespaces/team-a/configmaps/held', { metadata: { finalizers: null } }, 'application/merge-patch+json');
+    await shootBothThemes(page, 'namespace-terminating');
+    await mustWrite(app, 'PATCH', '/api/v1/namespaces/team-a/configmaps/held', { metadata: { finalizers: null } }, 'application/merge-patch+json');
     await page.locator('.resource-table tbody tr[data-name="team-a"]').waitFor({ state: 'detached', timeout: 20_000 });
   });
 
@@ -261,8 +238,8 @@ describe('cluster operations (web mode, real browser)', () => {
       lastTimestamp: at,
       count: 1,
     });
-    await mustWrite('POST', '/api/v1/namespaces/default/events', event('mover.e2e-warning', 'Warning', 'E2eTrouble', 'something odd happened to mover'));
-    await mustWrite('POST', '/api/v1/namespaces/default/events', event('mover.e2e-normal', 'Normal', 'E2eFine', 'all is well with mover'));
+    await mustWrite(app, 'POST', '/api/v1/namespaces/default/events', event('mover.e2e-warning', 'Warning', 'E2eTrouble', 'something odd happened to mover'));
+    await mustWrite(app, 'POST', '/api/v1/namespaces/default/events', event('mover.e2e-normal', 'Normal', 'E2eFine', 'all is well with mover'));
 
     await page.goto(`${origin}/#/events`);
     const rows = page.locator('table.events tbody tr');
@@ -277,11 +254,11 @@ describe('cluster operations (web mode, real browser)', () => {
     await page.locator('[data-test="filter"]').fill('ALL IS WELL');
     await expect.poll(() => rows.count()).toBe(1);
     await rows.filter({ hasText: 'E2eFine' }).waitFor();
-    await expectAccessible();
-    await shoot('events-filtered');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'events-filtered');
     await page.locator('[data-test="filter"]').fill('');
     await page.locator('[data-test="event-kind"]').selectOption('');
-    await shoot('events');
+    await shootBothThemes(page, 'events');
     await rows.filter({ hasText: 'E2eFine' }).getByRole('link', { name: 'Deployment/mover' }).click();
     await page.waitForURL(/#\/deployments\/default\/mover/);
   });

@@ -3,17 +3,12 @@
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, chromiumMissing, startWebApp, type WebApp } from '../support/web-app';
+import { CHROMIUM, chromiumMissing, mustCreate, startWebApp, type WebApp } from '../support/web-app';
 
 if (chromiumMissing) console.warn(`SKIPPED dashboard e2e: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
 let app: WebApp;
 let page: Page;
-
-async function mustCreate(path: string, body: unknown): Promise<void> {
-  const res = await app.api('POST', path, body);
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-}
 
 const row = (name: string) => page.locator(`.resource-table tbody tr[data-name="${name}"]`);
 /** Waits (Playwright's own waiting, no sleeps) until the locator shows the text. */
@@ -41,7 +36,7 @@ describe('dashboard (web mode, real browser)', () => {
     expect(await page.locator('.resource-table th').allTextContents()).toEqual(['Name', 'Status', 'Age']);
     await waitForText(page.locator('.live'), /live/);
 
-    await mustCreate('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'e2e-live' } });
+    await mustCreate(app, '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'e2e-live' } });
     await row('e2e-live').waitFor();
     expect(await row('e2e-live').locator('td').nth(1).textContent()).toContain('Active');
   });
@@ -52,7 +47,7 @@ describe('dashboard (web mode, real browser)', () => {
     await page.waitForURL(/#\/configmaps\?ns=e2e-live$/);
     await waitForText(page.locator('.live'), /live/);
 
-    await mustCreate('/api/v1/namespaces/e2e-live/configmaps', {
+    await mustCreate(app, '/api/v1/namespaces/e2e-live/configmaps', {
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: { name: 'live-config', labels: { app: 'wheelhouse' } },
@@ -84,7 +79,7 @@ describe('dashboard (web mode, real browser)', () => {
 
     await page.goBack();
     await waitForText(row('live-config').locator('td').nth(1), /^\s*3\s*$/);
-    await mustCreate('/api/v1/namespaces/e2e-live/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'short-lived' } });
+    await mustCreate(app, '/api/v1/namespaces/e2e-live/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'short-lived' } });
     await row('short-lived').waitFor();
     expect((await app.api('DELETE', '/api/v1/namespaces/e2e-live/configmaps/short-lived')).status).toBe(200);
     await row('short-lived').waitFor({ state: 'detached' });

@@ -4,11 +4,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, chromiumMissing, fillPods, podName, seriousA11yViolations, setRestarts, startWebApp, type WebApp } from '../support/web-app';
+import { CHROMIUM, chromiumMissing, fillPods, podName, SCREENSHOTS, seriousA11yViolations, setRestarts, startWebApp, type WebApp } from '../support/web-app';
 
 const PODS = 2000;
 const NAMESPACES = 4;
-const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 if (chromiumMissing) console.warn(`SKIPPED large-list e2e: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
 let app: WebApp;

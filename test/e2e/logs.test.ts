@@ -2,37 +2,20 @@
 // tab, search counts and steps through matches, download saves a .log file, and a
 // Deployment's Logs tab shows the lines of both its pods, tagged. Screenshots of both views
 // in both themes (test-results/screenshots/), axe on each.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, chromiumMissing, seriousA11yViolations, startWebApp, type WebApp } from '../support/web-app';
+import { CHROMIUM, chromiumMissing, expectAccessible, mustCreate, shootBothThemes, startWebApp, type WebApp } from '../support/web-app';
 
 if (chromiumMissing) console.warn(`SKIPPED logs e2e: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
-const SHOTS = 'test-results/screenshots';
 const TICKER = 'i=0; while true; do i=$((i+1)); echo "tick $i"; sleep 0.2; done';
 let app: WebApp;
 let page: Page;
 
-async function mustCreate(path: string, body: unknown): Promise<void> {
-  const res = await app.api('POST', path, body);
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-}
-
 /** Screenshots in both themes, with axe over the log view in each (the shell around it has
  *  its own checks in shell.test.ts). */
-async function shoot(name: string): Promise<void> {
-  expect(await seriousA11yViolations(page, '.log-viewer')).toEqual([]);
-  const toggle = page.locator('[aria-label="Toggle theme"]');
-  const first = await page.locator('html').getAttribute('data-theme');
-  await page.screenshot({ path: `${SHOTS}/${name}-${first}.png` });
-  await toggle.dispatchEvent('click');
-  const second = await page.locator('html').getAttribute('data-theme');
-  expect(second).not.toBe(first);
-  expect(await seriousA11yViolations(page, '.log-viewer')).toEqual([]);
-  await page.screenshot({ path: `${SHOTS}/${name}-${second}.png` });
-  await toggle.dispatchEvent('click');
-}
+const shoot = (name: string) => shootBothThemes(page, name, { fullPage: false, inEachTheme: () => expectAccessible(page, { context: '.log-viewer' }) });
 
 /** The number in the last "tick N" line drawn. */
 async function lastTick(): Promise<number> {
@@ -47,22 +30,21 @@ describe('logs (web mode, real browser)', () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     app = await startWebApp();
     page = app.page;
-    await mustCreate('/api/v1/namespaces/default/pods', {
+    await mustCreate(app, '/api/v1/namespaces/default/pods', {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name: 'ticker' },
       spec: { containers: [{ name: 'main', image: 'busybox', command: ['sh', '-c', TICKER] }] },
     });
-    await mustCreate('/api/v1/namespaces/default/pods', {
+    await mustCreate(app, '/api/v1/namespaces/default/pods', {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name: 'chatty' },
       spec: { containers: [{ name: 'main', image: 'busybox', command: ['sh', '-c', 'i=0; while true; do i=$((i+1)); echo "spam $i"; done'] }] },
     });
-    await mustCreate('/apis/apps/v1/namespaces/default/deployments', {
+    await mustCreate(app, '/apis/apps/v1/namespaces/default/deployments', {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name: 'chatter' },

@@ -11,11 +11,9 @@ import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, REPO_ROOT, startClusterProcess, type ClusterProcess } from '../support/cluster-process';
+import { CHROMIUM, chromiumMissing, SCREENSHOTS } from '../support/web-app';
 
-const CHROMIUM = '/usr/bin/chromium';
-const chromiumMissing = !existsSync(CHROMIUM);
 if (chromiumMissing) console.warn(`SKIPPED remote-cluster e2e: ${CHROMIUM} is missing (apt-get install -y chromium)`);
-const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
 
 interface WebProcess {
   url: string;
@@ -102,7 +100,7 @@ describe('wheelhouse web with a remote cluster from KUBECONFIG (real browser)', 
     for (const built of ['dist/core/cli.js', 'dist/electron/core-process.js', 'dist/renderer/index.html']) {
       if (!existsSync(join(REPO_ROOT, built))) throw new Error(`${built} is missing: run \`node scripts/build.mjs\` first`);
     }
-    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(SCREENSHOTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'wh-remote-e2e-'));
     // Five nodes: wrk4 exists only on the remote (the embedded cluster has three).
     remote = await startClusterProcess({ extraArgs: ['--nodes', '5', '--storage', 'memory'] });
@@ -132,7 +130,7 @@ describe('wheelhouse web with a remote cluster from KUBECONFIG (real browser)', 
     await row('wrk2').waitFor();
     expect(await row('wrk4').count()).toBe(0);
     expect(await picker().locator('option').allTextContents()).toEqual(['Wheelhouse (embedded)', 'wheelhouse', 'offline']);
-    await page.screenshot({ path: join(SHOTS, 'remote-1-embedded-nodes.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'remote-1-embedded-nodes.png') });
   });
 
   it('switches to the remote cluster and shows its nodes', async () => {
@@ -140,7 +138,7 @@ describe('wheelhouse web with a remote cluster from KUBECONFIG (real browser)', 
     await row('wrk4').waitFor();
     expect(await page.locator('.topbar .server').textContent()).toBe(remote.url);
     expect(await page.locator('.resource-table tbody tr').count()).toBe(5);
-    await page.screenshot({ path: join(SHOTS, 'remote-2-remote-nodes.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'remote-2-remote-nodes.png') });
   });
 
   it('shows a context whose server is down as an error that retries, and the remote still works after', async () => {
@@ -148,7 +146,7 @@ describe('wheelhouse web with a remote cluster from KUBECONFIG (real browser)', 
     const banner = page.locator('.banner.bad');
     await banner.filter({ hasText: /offline: cannot reach https:\/\/127\.0\.0\.1:\d+: .*Retrying in/ }).waitFor();
     await page.locator('[data-test="cluster-state"].error').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'remote-3-offline-error.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'remote-3-offline-error.png') });
 
     await picker().selectOption('context:wheelhouse');
     await row('wrk4').waitFor();

@@ -1,44 +1,14 @@
 // The app's shell end to end: overview, sidebar and palette navigation, object pages with
 // scale and delete, back/forward, custom kinds discovered live; axe-core on every main view,
 // and screenshots of each in both themes (test-results/screenshots/).
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, chromiumMissing, seriousA11yViolations, startWebApp, type WebApp } from '../support/web-app';
+import { CHROMIUM, chromiumMissing, expectAccessible, mustCreate, shootBothThemes, startWebApp, type WebApp } from '../support/web-app';
 
 if (chromiumMissing) console.warn(`SKIPPED shell e2e: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
-const SHOTS = 'test-results/screenshots';
 let app: WebApp;
 let page: Page;
-
-async function mustCreate(path: string, body: unknown): Promise<void> {
-  const res = await app.api('POST', path, body);
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-}
-
-/** Screenshots the view in the current theme and in the other one, then switches back. The
- *  toggle gets its click directly, so an open palette or dialog stays as it is. */
-async function shoot(name: string): Promise<void> {
-  const toggle = page.locator('[aria-label="Toggle theme"]');
-  const first = await page.locator('html').getAttribute('data-theme');
-  await page.screenshot({ path: `${SHOTS}/${name}-${first}.png`, fullPage: true });
-  await toggle.dispatchEvent('click');
-  const second = await page.locator('html').getAttribute('data-theme');
-  expect(second).not.toBe(first);
-  await page.screenshot({ path: `${SHOTS}/${name}-${second}.png`, fullPage: true });
-  await toggle.dispatchEvent('click');
-}
-
-/** No serious or critical axe violation, in both themes (contrast differs between them). */
-async function expectAccessible(): Promise<void> {
-  const toggle = page.locator('[aria-label="Toggle theme"]');
-  for (let i = 0; i < 2; i++) {
-    const theme = await page.locator('html').getAttribute('data-theme');
-    expect(await seriousA11yViolations(page), `axe in the ${theme} theme`).toEqual([]);
-    await toggle.dispatchEvent('click');
-  }
-}
 
 const deployment = (name: string, replicas: number) => ({
   apiVersion: 'apps/v1',
@@ -61,7 +31,6 @@ describe('shell (web mode, real browser)', () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     app = await startWebApp();
     page = app.page;
     await page.goto(app.host.url);
@@ -80,8 +49,8 @@ describe('shell (web mode, real browser)', () => {
     const metrics = await app.api('GET', '/apis/metrics.k8s.io/v1beta1/nodes');
     if (metrics.status === 404) await page.locator('[data-test="metrics-absent"]').filter({ hasText: 'Metrics not available' }).waitFor();
     else await page.locator('.usage-track[aria-label*=" used, "]').first().waitFor();
-    await expectAccessible();
-    await shoot('overview');
+    await expectAccessible(page, { bothThemes: true });
+    await shootBothThemes(page, 'overview');
 
     await page.locator('[data-test="nodes-ready"]').click();
     await page.waitForURL(/#\/nodes$/);
@@ -92,15 +61,15 @@ describe('shell (web mode, real browser)', () => {
     await page.locator('.sidebar a[data-kind="deployments"]').click();
     await page.waitForURL(/#\/deployments$/);
     await page.locator('.view-header h1').filter({ hasText: 'Deployments' }).waitFor();
-    await expectAccessible();
-    await shoot('list-deployments');
+    await expectAccessible(page, { bothThemes: true });
+    await shootBothThemes(page, 'list-deployments');
 
     await page.keyboard.press('Control+k');
     const palette = page.locator('[data-test="palette"]');
     await palette.waitFor();
     await page.keyboard.type('secrts');
     await palette.locator('[role="option"][aria-selected="true"]').filter({ hasText: 'Secrets' }).waitFor();
-    await shoot('palette');
+    await shootBothThemes(page, 'palette');
     await page.keyboard.press('Enter');
     await page.waitForURL(/#\/secrets$/);
     await palette.waitFor({ state: 'detached' });
@@ -124,7 +93,7 @@ describe('shell (web mode, real browser)', () => {
   });
 
   it("opens a Deployment's page, scales it and sees its pods", async () => {
-    await mustCreate('/apis/apps/v1/namespaces/default/deployments', deployment('web', 1));
+    await mustCreate(app, '/apis/apps/v1/namespaces/default/deployments', deployment('web', 1));
     await page.locator('.sidebar a[data-kind="deployments"]').click();
     await page.locator('.resource-table tbody tr[data-name="web"]').click();
     await page.waitForURL(/#\/deployments\/default\/web$/);
@@ -140,14 +109,14 @@ describe('shell (web mode, real browser)', () => {
     const scaled = (await app.api('GET', '/apis/apps/v1/namespaces/default/deployments/web/scale')).body as { spec: { replicas: number } };
     expect(scaled.spec.replicas).toBe(3);
     await page.locator('.events td').filter({ hasText: 'ScalingReplicaSet' }).first().waitFor();
-    await expectAccessible();
-    await shoot('object-deployment');
+    await expectAccessible(page, { bothThemes: true });
+    await shootBothThemes(page, 'object-deployment');
 
     // A pod's page links back to its owner.
     await page.locator('[data-test="owned-pods"] li a').first().click();
     await page.waitForURL(/#\/pods\/default\/web-/);
     await page.locator('[data-test="owners"] a').filter({ hasText: /^ReplicaSet web-/ }).waitFor();
-    await shoot('object-pod');
+    await shootBothThemes(page, 'object-pod');
 
     // Back and forward keep the pages.
     await page.goBack();
@@ -164,12 +133,12 @@ describe('shell (web mode, real browser)', () => {
     // (Used comes first in the label where the cluster serves metrics.k8s.io, as it now does.)
     await page.locator('.usage-track[aria-label^="CPU (cores): "][aria-label*=" 300m requested of "]').waitFor();
     await page.locator('.usage-track[aria-label^="Memory: "][aria-label*=" 192Mi requested of "]').waitFor();
-    await shoot('overview-busy');
+    await shootBothThemes(page, 'overview-busy');
   });
 
   it('follows the address from one object to another of the same kind', async () => {
     for (const [name, value] of [['first', 'one'], ['second', 'two']]) {
-      await mustCreate('/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: { value } });
+      await mustCreate(app, '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: { value } });
     }
     const origin = new URL(page.url()).origin;
     await page.goto(`${origin}/#/configmaps/default/first?tab=yaml`);
@@ -180,13 +149,13 @@ describe('shell (web mode, real browser)', () => {
   });
 
   it('deletes an object through the confirm dialog', async () => {
-    await mustCreate('/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'doomed' }, data: { a: '1' } });
+    await mustCreate(app, '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'doomed' }, data: { a: '1' } });
     await page.goto(`${new URL(page.url()).origin}/#/configmaps/default/doomed?tab=yaml`);
     await page.locator('[data-test="yaml"]').filter({ hasText: /a: ['"]1['"]/ }).waitFor();
     await page.locator('[data-test="delete"]').click();
     const dialog = page.locator('[data-test="delete-dialog"]');
     await dialog.filter({ hasText: 'Delete ConfigMap doomed?' }).waitFor();
-    await shoot('delete-dialog');
+    await shootBothThemes(page, 'delete-dialog');
     await dialog.locator('[data-test="confirm-delete"]').click();
     await page.waitForURL(/#\/configmaps$/);
     expect((await app.api('GET', '/api/v1/namespaces/default/configmaps/doomed')).status).toBe(404);
@@ -197,7 +166,7 @@ describe('shell (web mode, real browser)', () => {
   });
 
   it('lists a custom kind once its CRD is served, and opens its objects', async () => {
-    await mustCreate('/apis/apiextensions.k8s.io/v1/customresourcedefinitions', {
+    await mustCreate(app, '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', {
       apiVersion: 'apiextensions.k8s.io/v1',
       kind: 'CustomResourceDefinition',
       metadata: { name: 'widgets.example.com' },
@@ -210,12 +179,12 @@ describe('shell (web mode, real browser)', () => {
     });
     const entry = page.locator('.sidebar a[data-kind="widgets.example.com"]');
     await entry.waitFor();
-    await mustCreate('/apis/example.com/v1/namespaces/default/widgets', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'gizmo' }, spec: { size: 3 } });
+    await mustCreate(app, '/apis/example.com/v1/namespaces/default/widgets', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'gizmo' }, spec: { size: 3 } });
     await entry.click();
     await page.locator('.resource-table tbody tr[data-name="gizmo"]').click();
     await page.waitForURL(/#\/widgets\.example\.com\/default\/gizmo$/);
     await page.locator('[data-test="tab-yaml"]').click();
     await page.locator('[data-test="yaml"]').filter({ hasText: 'size: 3' }).waitFor();
-    await shoot('object-custom');
+    await shootBothThemes(page, 'object-custom');
   });
 });

@@ -1,42 +1,20 @@
 // Workload actions and config views end to end: restart a Deployment (a new ReplicaSet), its
 // rollout history with the template diff and a roll back, a Secret revealed key by key, a
 // ConfigMap's values; axe-core on each view, screenshots in both themes.
-import { mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, chromiumMissing, seriousA11yViolations, startWebApp, type WebApp } from '../support/web-app';
+import { CHROMIUM, chromiumMissing, expectAccessible, mustCreate, SCREENSHOTS, shootBothThemes, startWebApp, type WebApp } from '../support/web-app';
 
 if (chromiumMissing) console.warn(`SKIPPED workloads e2e: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
-const SHOTS = 'test-results/screenshots';
 let app: WebApp;
 let page: Page;
-
-async function mustCreate(path: string, body: unknown): Promise<void> {
-  const res = await app.api('POST', path, body);
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-}
 
 async function setImage(name: string, image: string, cause: string): Promise<void> {
   const patch = { metadata: { annotations: { 'kubernetes.io/change-cause': cause } }, spec: { template: { spec: { containers: [{ name: 'web', image }] } } } };
   const res = await app.api('PATCH', `/apis/apps/v1/namespaces/default/deployments/${name}`, patch, 'application/strategic-merge-patch+json');
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-}
-
-/** Screenshots the view in both themes, then switches back. */
-async function shoot(name: string): Promise<void> {
-  const toggle = page.locator('[aria-label="Toggle theme"]');
-  for (let i = 0; i < 2; i++) {
-    const theme = await page.locator('html').getAttribute('data-theme');
-    await page.screenshot({ path: `${SHOTS}/${name}-${theme}.png`, fullPage: true });
-    await toggle.dispatchEvent('click');
-    await page.locator(`html:not([data-theme="${theme}"])`).waitFor({ state: 'attached' });
-  }
-}
-
-async function expectAccessible(): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
 }
 
 async function open(hash: string): Promise<void> {
@@ -82,7 +60,6 @@ describe('workload actions and config views (web mode, real browser)', () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     app = await startWebApp();
     page = app.page;
     await page.goto(app.host.url);
@@ -95,30 +72,30 @@ describe('workload actions and config views (web mode, real browser)', () => {
 
   // What the page showed when a test failed, to see why.
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await page.screenshot({ path: `${SHOTS}/failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`, fullPage: true });
+    if (ctx.task.result?.state === 'fail') await page.screenshot({ path: `${SCREENSHOTS}/failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`, fullPage: true });
   });
 
   it('restarts a Deployment: its template is stamped and a new ReplicaSet appears', async () => {
-    await mustCreate('/apis/apps/v1/namespaces/default/deployments', deployment('restarter', 'nginx:1.25'));
+    await mustCreate(app, '/apis/apps/v1/namespaces/default/deployments', deployment('restarter', 'nginx:1.25'));
     await open('/deployments/default/restarter');
     const replicaSets = page.locator('[data-test="owned-replicasets"] li');
     await replicaSets.first().waitFor();
     await page.locator('[data-test="restart"]').click();
     const dialog = page.locator('[data-test="confirm-dialog"]');
     await dialog.filter({ hasText: 'Restart Deployment restarter?' }).waitFor();
-    await expectAccessible();
-    await shoot('deployment-restart-dialog');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'deployment-restart-dialog');
     await dialog.locator('[data-test="confirm"]').click();
     await replicaSets.nth(1).waitFor();
     expect(await replicaSets.count()).toBe(2);
     const d = (await app.api('GET', '/apis/apps/v1/namespaces/default/deployments/restarter')).body as { spec: { template: { metadata: { annotations?: Record<string, string> } } } };
     expect(d.spec.template.metadata.annotations?.['kubectl.kubernetes.io/restartedAt']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    await expectAccessible();
-    await shoot('deployment-actions');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'deployment-actions');
   });
 
   it('shows three revisions and their diff, and rolls back to revision 1', async () => {
-    await mustCreate('/apis/apps/v1/namespaces/default/deployments', deployment('app', 'nginx:1.25'));
+    await mustCreate(app, '/apis/apps/v1/namespaces/default/deployments', deployment('app', 'nginx:1.25'));
     await open('/deployments/default/app?tab=history');
     const row = (revision: number) => page.locator(`[data-test="history"] tr[data-revision="${revision}"]`);
     await row(1).waitFor();
@@ -135,14 +112,14 @@ describe('workload actions and config views (web mode, real browser)', () => {
     expect(await diff.textContent()).not.toContain('pod-template-hash');
     await page.getByLabel('Compare from revision 1').check();
     await diff.locator('.del').filter({ hasText: 'image: nginx:1.25' }).waitFor();
-    await expectAccessible();
-    await shoot('deployment-history');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'deployment-history');
 
     await page.locator('[data-test="rollback-1"]').click();
     const dialog = page.locator('[data-test="confirm-dialog"]');
     await dialog.filter({ hasText: 'Roll back app to revision 1?' }).waitFor();
-    await expectAccessible();
-    await shoot('deployment-rollback-dialog');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'deployment-rollback-dialog');
     await dialog.locator('[data-test="confirm"]').click();
     // As in Kubernetes, revision 1's ReplicaSet becomes revision 4, the current one.
     await row(4).filter({ hasText: 'create nginx:1.25' }).waitFor();
@@ -168,7 +145,7 @@ describe('workload actions and config views (web mode, real browser)', () => {
   });
 
   it('hides Secret values until a key is revealed; binary values by size only', async () => {
-    await mustCreate('/api/v1/namespaces/default/secrets', {
+    await mustCreate(app, '/api/v1/namespaces/default/secrets', {
       apiVersion: 'v1',
       kind: 'Secret',
       metadata: { name: 'db' },
@@ -179,20 +156,20 @@ describe('workload actions and config views (web mode, real browser)', () => {
     const panel = page.locator('[data-test="secret-data"]');
     await panel.locator('[data-test="secret-type"]').filter({ hasText: 'kubernetes.io/basic-auth' }).waitFor();
     expect(await panel.textContent()).not.toContain('s3cr3t-value');
-    await expectAccessible();
-    await shoot('secret-hidden');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'secret-hidden');
     await panel.getByRole('button', { name: 'Reveal password' }).click();
     await panel.locator('dd[data-key="password"] [data-test="secret-value"]').filter({ hasText: 's3cr3t-value' }).waitFor();
     expect(await panel.textContent()).not.toContain('admin');
     await panel.getByRole('button', { name: 'Reveal blob' }).click();
     await panel.locator('dd[data-key="blob"]').filter({ hasText: 'binary, 5 bytes' }).waitFor();
-    await expectAccessible();
-    await shoot('secret-revealed');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'secret-revealed');
   });
 
   it("lists a ConfigMap's keys with long values collapsed", async () => {
     const long = Array.from({ length: 40 }, (_, i) => `line ${i + 1}`).join('\n');
-    await mustCreate('/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { mode: 'fast', 'app.conf': long } });
+    await mustCreate(app, '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { mode: 'fast', 'app.conf': long } });
     await open('/configmaps/default/settings');
     const panel = page.locator('[data-test="configmap-data"]');
     await panel.locator('[data-key="mode"]').filter({ hasText: 'fast' }).waitFor();
@@ -200,19 +177,19 @@ describe('workload actions and config views (web mode, real browser)', () => {
     expect(await conf.textContent()).not.toContain('line 40');
     await conf.getByRole('button', { name: 'Show all (40 lines)' }).click();
     await conf.filter({ hasText: 'line 40' }).waitFor();
-    await expectAccessible();
-    await shoot('configmap-data');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'configmap-data');
   });
 
   it('lists a Helm release from its Secrets and opens its history, values and notes', async () => {
-    await mustCreate('/api/v1/namespaces/default/secrets', helmReleaseSecret(1, 'superseded', {}));
-    await mustCreate('/api/v1/namespaces/default/secrets', helmReleaseSecret(2, 'deployed', { replicaCount: 3, image: { tag: '1.25.3' } }));
+    await mustCreate(app, '/api/v1/namespaces/default/secrets', helmReleaseSecret(1, 'superseded', {}));
+    await mustCreate(app, '/api/v1/namespaces/default/secrets', helmReleaseSecret(2, 'deployed', { replicaCount: 3, image: { tag: '1.25.3' } }));
     await page.locator('.sidebar a[data-kind="helm-releases"]').click();
     const row = page.locator('[data-test="helm-releases"] tr[data-name="shop"]');
     await row.filter({ hasText: 'nginx-15.2.0' }).filter({ hasText: '1.25.3' }).filter({ hasText: 'deployed' }).waitFor();
     expect(await row.locator('td').nth(2).textContent()).toBe('2');
-    await expectAccessible();
-    await shoot('helm-releases');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'helm-releases');
 
     await row.getByRole('link', { name: 'shop' }).click();
     await page.waitForURL(/#\/helm\/releases\/default\/shop/);
@@ -222,15 +199,15 @@ describe('workload actions and config views (web mode, real browser)', () => {
     const computedValues = page.locator('[data-test="helm-computed-values"]');
     await computedValues.filter({ hasText: 'repository: nginx' }).filter({ hasText: 'tag: 1.25.3' }).waitFor();
     await page.locator('[data-test="helm-notes"]').filter({ hasText: 'Visit http://shop.local' }).waitFor();
-    await expectAccessible();
-    await shoot('helm-release');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'helm-release');
     await page.getByRole('button', { name: 'Show revision 1' }).click();
     await page.locator('[data-test="helm-values"] h2').filter({ hasText: 'revision 1' }).waitFor();
   });
 
   it('shows what a ServiceAccount bound to view may do: list pods, not delete them', async () => {
-    await mustCreate('/api/v1/namespaces/default/serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'viewer' } });
-    await mustCreate('/apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings', {
+    await mustCreate(app, '/api/v1/namespaces/default/serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'viewer' } });
+    await mustCreate(app, '/apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings', {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'RoleBinding',
       metadata: { name: 'viewer-view' },
@@ -244,8 +221,8 @@ describe('workload actions and config views (web mode, real browser)', () => {
     // You (system:masters) may do everything, cluster-scoped resources included.
     await cell('nodes', 'delete').and(page.locator('[data-verdict="yes"]')).waitFor();
     await cell('pods', 'delete').and(page.locator('[data-verdict="yes"]')).waitFor();
-    await expectAccessible();
-    await shoot('access-self');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'access-self');
 
     await page.locator('[data-test="access-subject"] option[value="sa:viewer"]').waitFor({ state: 'attached' });
     await page.locator('[data-test="access-subject"]').selectOption('sa:viewer');
@@ -255,13 +232,13 @@ describe('workload actions and config views (web mode, real browser)', () => {
     expect(await cell('secrets', 'get').getAttribute('data-verdict')).toBe('no');
     expect(await cell('nodes', 'list').getAttribute('data-verdict')).toBe('no');
     expect(await cell('deployments', 'watch').getAttribute('data-verdict')).toBe('yes');
-    await expectAccessible();
-    await shoot('access-serviceaccount');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'access-serviceaccount');
   });
 
   it("shows a NodePort Service's ports, endpoints and address, and an Ingress's rules", async () => {
-    await mustCreate('/apis/apps/v1/namespaces/default/deployments', { ...deployment('shopfront', 'nginx:1.25'), spec: { ...deployment('shopfront', 'nginx:1.25').spec, replicas: 2 } });
-    await mustCreate('/api/v1/namespaces/default/services', {
+    await mustCreate(app, '/apis/apps/v1/namespaces/default/deployments', { ...deployment('shopfront', 'nginx:1.25'), spec: { ...deployment('shopfront', 'nginx:1.25').spec, replicas: 2 } });
+    await mustCreate(app, '/api/v1/namespaces/default/services', {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name: 'shopfront' },
@@ -274,10 +251,10 @@ describe('workload actions and config views (web mode, real browser)', () => {
     await page.locator('[data-test="service-links"] a').filter({ hasText: `127.0.0.1:${nodePort}` }).waitFor();
     expect(await page.locator('[data-test="service-links"] a').getAttribute('href')).toBe(`http://127.0.0.1:${nodePort}/`);
     await page.locator('[data-test="endpoints"] h2').filter({ hasText: '2 ready / 2' }).waitFor();
-    await expectAccessible();
-    await shoot('service');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'service');
 
-    await mustCreate('/apis/networking.k8s.io/v1/namespaces/default/ingresses', {
+    await mustCreate(app, '/apis/networking.k8s.io/v1/namespaces/default/ingresses', {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
       metadata: { name: 'shop' },
@@ -286,8 +263,8 @@ describe('workload actions and config views (web mode, real browser)', () => {
     await open('/ingresses/default/shop');
     const rules = page.locator('[data-test="ingress-rules"]');
     await rules.getByRole('link', { name: 'shop.example.com' }).waitFor();
-    await expectAccessible();
-    await shoot('ingress');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'ingress');
     await rules.getByRole('link', { name: 'shopfront:80' }).click();
     await page.waitForURL(/#\/services\/default\/shopfront/);
     await page.locator('[data-test="service-type"]').filter({ hasText: 'NodePort' }).waitFor();
@@ -300,14 +277,14 @@ describe('workload actions and config views (web mode, real browser)', () => {
       metadata: { name: 'agent' },
       spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'agent', image }] } } },
     });
-    await mustCreate('/apis/apps/v1/namespaces/default/daemonsets', ds('agent:1'));
+    await mustCreate(app, '/apis/apps/v1/namespaces/default/daemonsets', ds('agent:1'));
     await open('/daemonsets/default/agent?tab=history');
     await page.locator('[data-test="history"] tr[data-revision="1"]').waitFor();
     const res = await app.api('PATCH', '/apis/apps/v1/namespaces/default/daemonsets/agent', { spec: { template: { spec: { containers: [{ name: 'agent', image: 'agent:2' }] } } } }, 'application/strategic-merge-patch+json');
     expect(res.status).toBe(200);
     await page.locator('[data-test="template-diff"] .add').filter({ hasText: 'image: agent:2' }).waitFor();
     expect(await page.locator('[data-test="history"] [data-test^="rollback-"]').count()).toBe(0);
-    await expectAccessible();
-    await shoot('daemonset-history');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'daemonset-history');
   });
 });

@@ -2,33 +2,16 @@
 // dry run, the diff and apply, server refusals at their line, schema completion, a conflict
 // carried over; axe on each view and screenshots of each in both themes.
 import * as yaml from 'js-yaml';
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findKind } from '../../renderer/kube/resources';
 import { templateFor } from '../../renderer/kube/templates';
-import { CHROMIUM, chromiumMissing, seriousA11yViolations, startWebApp, type WebApp } from '../support/web-app';
+import { CHROMIUM, chromiumMissing, expectAccessible, shootBothThemes, startWebApp, type WebApp } from '../support/web-app';
 
 if (chromiumMissing) console.warn(`SKIPPED yaml editor e2e: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
-const SHOTS = 'test-results/screenshots';
 let app: WebApp;
 let page: Page;
-
-async function shoot(name: string): Promise<void> {
-  const toggle = page.locator('[aria-label="Toggle theme"]');
-  const first = await page.locator('html').getAttribute('data-theme');
-  await page.screenshot({ path: `${SHOTS}/${name}-${first}.png` });
-  await toggle.dispatchEvent('click');
-  const second = await page.locator('html').getAttribute('data-theme');
-  expect(second).not.toBe(first);
-  await page.screenshot({ path: `${SHOTS}/${name}-${second}.png` });
-  await toggle.dispatchEvent('click');
-}
-
-async function expectAccessible(): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
 
 /** The first editor line that is `text` (indentation aside): spec comes before status. */
 const line = (text: string) =>
@@ -55,7 +38,6 @@ describe('YAML editing (web mode, real browser)', () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     app = await startWebApp();
     page = app.page;
     await page.goto(app.host.url);
@@ -86,8 +68,8 @@ describe('YAML editing (web mode, real browser)', () => {
     await page.keyboard.press('Backspace');
     await page.keyboard.type('2');
     await line('replicas: 2').waitFor();
-    await expectAccessible();
-    await shoot('yaml-template');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'yaml-template', { fullPage: false });
 
     await dialog.locator('[data-test="create"]').click();
     await page.waitForURL(/#\/deployments\/default\/my-deployment/);
@@ -104,8 +86,8 @@ describe('YAML editing (web mode, real browser)', () => {
     await page.keyboard.type('repl');
     const options = page.locator('.cm-tooltip-autocomplete li');
     await options.filter({ hasText: 'replicas' }).filter({ hasText: 'integer' }).waitFor();
-    await expectAccessible();
-    await shoot('yaml-editor-completion');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'yaml-editor-completion', { fullPage: false });
     await page.keyboard.press('Escape'); // closes the completion, not the dialog
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
@@ -124,8 +106,8 @@ describe('YAML editing (web mode, real browser)', () => {
     await page.locator('[data-test="edit-problem"]').filter({ hasText: 'spec.replicas' }).waitFor();
     await line('replicas: "x"').locator('.cm-lintRange-error').waitFor();
     expect(await page.locator('.cm-lintRange-error').count()).toBe(1);
-    await expectAccessible();
-    await shoot('yaml-error-at-line');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'yaml-error-at-line', { fullPage: false });
     expect(await replicasOf('my-deployment')).toBe(2);
     await page.locator('[data-test="edit-dialog"]').getByRole('button', { name: 'Cancel' }).click();
     await page.locator('[data-test="edit-dialog"]').waitFor({ state: 'detached' });
@@ -152,8 +134,8 @@ describe('YAML editing (web mode, real browser)', () => {
     const diff = page.locator('[data-test="yaml-diff"]');
     await diff.locator('.cm-changedLine').filter({ hasText: 'mode: fast' }).waitFor();
     await diff.locator('.cm-deletedChunk, .cm-changedLine').filter({ hasText: 'slow' }).first().waitFor();
-    await expectAccessible();
-    await shoot('yaml-diff');
+    await expectAccessible(page);
+    await shootBothThemes(page, 'yaml-diff', { fullPage: false });
 
     await page.locator('[data-test="apply"]').click();
     await page.locator('[data-test="edit-dialog"]').waitFor({ state: 'detached' });

@@ -2,7 +2,7 @@
 // the `app` benchmark drive. With components 'none' the cluster has no scheduler or kubelets,
 // so pods written through the registry (fillPods) stay exactly as written.
 import type { Pod, PodStatus } from 'kubernetes-types/core/v1';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -119,6 +119,59 @@ export async function seriousA11yViolations(page: Page, context = 'html'): Promi
     return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
   }, context);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`);
+}
+
+/** Where e2e screenshots go (test-results/ is not committed). */
+export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
+
+/** Throws with the serious and critical axe violations over `context`, if there are any: in the
+ *  current theme, or in both (contrast differs between them) and back to the first. */
+export async function expectAccessible(page: Page, opts: { context?: string; bothThemes?: boolean } = {}): Promise<void> {
+  const check = async () => {
+    const found = await seriousA11yViolations(page, opts.context);
+    if (found.length) throw new Error(`axe in the ${await themeOf(page)} theme:\n${found.join('\n')}`);
+  };
+  if (opts.bothThemes) await inBothThemes(page, check);
+  else await check();
+}
+
+/** Screenshots the view in the current theme and in the other one (SCREENSHOTS/name-theme.png),
+ *  then switches back; `inEachTheme` runs before each screenshot (an axe check, say). */
+export async function shootBothThemes(page: Page, name: string, opts: { fullPage?: boolean; inEachTheme?: () => Promise<void> } = {}): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await inBothThemes(page, async (theme) => {
+    await opts.inEachTheme?.();
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${theme}.png`), fullPage: opts.fullPage ?? true });
+  });
+}
+
+/** Runs `work` in the current theme, switches, runs it in the other, switches back. The toggle
+ *  gets its click directly, so an open palette or dialog stays as it is. */
+async function inBothThemes(page: Page, work: (theme: string) => Promise<void>): Promise<void> {
+  const toggle = page.locator('[aria-label="Toggle theme"]');
+  for (let i = 0; i < 2; i++) {
+    const theme = await themeOf(page);
+    await work(theme);
+    await toggle.dispatchEvent('click');
+    await page.locator(`html:not([data-theme="${theme}"])`).waitFor({ state: 'attached' });
+  }
+}
+
+async function themeOf(page: Page): Promise<string> {
+  return (await page.locator('html').getAttribute('data-theme')) ?? 'unset';
+}
+
+/** A write through the API that must succeed (2xx); otherwise throws with the server's answer. */
+export async function mustWrite(app: WebApp, method: string, path: string, body: unknown, contentType?: string): Promise<ApiResponse> {
+  const res = await app.api(method, path, body, contentType);
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res;
+}
+
+/** A POST that must create the object (201); otherwise throws with the server's answer. */
+export async function mustCreate(app: WebApp, path: string, body: unknown): Promise<void> {
+  const res = await app.api('POST', path, body);
+  if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 /** Pod `i` of a fill: its namespace and zero-padded name, so name order is index order. */
