@@ -2,9 +2,7 @@
 // Supervisor, which reports crashes, restarts and giving up as events.
 import type { EmbeddedCluster } from '../host/cluster-lifecycle';
 import type { CoreReady } from './protocol';
-import { Supervisor, type ChildHandle, type SupervisorEvent, type SupervisorOptions } from './supervisor';
-
-export type CoreEvent = SupervisorEvent<CoreReady>;
+import { Supervisor, type ChildHandle, type SupervisorOptions } from './supervisor';
 
 export interface SupervisedCore extends EmbeddedCluster {
   readonly pid?: number;

@@ -74,8 +74,8 @@ describe('RowIndex', () => {
     expect(ix.sorted).toBe(before);
     expect(names(ix.sorted)).toEqual(['d', 'c', 'a']);
     expect(names(ix.visible)).toEqual(['d', 'c', 'a']);
-    expect(ix.find('default', 'b')).toBeUndefined();
-    expect(ix.find('default', 'a')?.row.cells[2]).toBe('5');
+    expect(ix.indexOfKey('default/b')).toBe(-1);
+    expect(ix.sorted.find((e) => e.name === 'a')?.row.cells[2]).toBe('5');
     expect(ix.indexOfKey('default/c')).toBe(1);
   });
 

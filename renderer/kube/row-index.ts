@@ -30,7 +30,6 @@ export class RowIndex {
   /** The rows that match the filter, sorted. */
   visible: RowEntry[] = [];
   private readonly byKey = new Map<string, RowEntry>();
-  private readonly byName = new Map<string, RowEntry>();
   private columns: TableColumn[] = [];
   private sort: SortSpec | undefined;
   private kind: ColumnKind = 'text';
@@ -43,7 +42,6 @@ export class RowIndex {
   /** Replaces every row (a list or re-list). */
   reset(rows: Iterable<[string, TableRow]>): void {
     this.byKey.clear();
-    this.byName.clear();
     for (const [key, row] of rows) this.remember(this.entry(key, row));
     if (this.sort) this.rekey();
     this.resort();
@@ -95,10 +93,6 @@ export class RowIndex {
     this.visible = needle ? from.filter((e) => e.search.includes(needle)) : this.sorted.slice();
   }
 
-  find(namespace: string, name: string): RowEntry | undefined {
-    return this.byName.get(`${namespace}/${name}`);
-  }
-
   indexOfKey(key: string): number {
     const entry = this.byKey.get(key);
     return entry && this.matches(entry) ? search(this.visible, entry, this.compare) : -1;
@@ -146,14 +140,12 @@ export class RowIndex {
 
   private remember(entry: RowEntry): void {
     this.byKey.set(entry.key, entry);
-    this.byName.set(`${entry.namespace}/${entry.name}`, entry);
   }
 
   private forget(key: string): RowEntry | undefined {
     const old = this.byKey.get(key);
     if (!old) return undefined;
     this.byKey.delete(key);
-    if (this.byName.get(`${old.namespace}/${old.name}`) === old) this.byName.delete(`${old.namespace}/${old.name}`);
     return old;
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { schemaResolver } from './definitions';
 import { SchemaNode, type SchemaObject } from './schema-node';
 import { decodeFields } from './field-decoder';
-import { fieldNotDeclaredMessage, unknownFieldsMessage, unknownFieldWarnings } from './unknown-fields';
+import { unknownFieldsMessage, unknownFieldWarnings } from './unknown-fields';
 
 const builtIn = (name: string) => new SchemaNode({ $ref: `#/components/schemas/${name}` }, schemaResolver());
 
@@ -59,12 +59,5 @@ describe('messages', () => {
 
   it('gives one warning per field', () => {
     expect(unknownFieldWarnings(['spec.foo', 'bar'])).toEqual(['unknown field "spec.foo"', 'unknown field "bar"']);
-  });
-
-  it.each([
-    [['spec.foo'], '.spec.foo: field not declared in schema'],
-    [['spec.foo', 'bar'], 'errors:\n  .spec.foo: field not declared in schema\n  .bar: field not declared in schema'],
-  ])('fieldNotDeclaredMessage(%j)', (paths, want) => {
-    expect(fieldNotDeclaredMessage(paths)).toBe(want);
   });
 });

@@ -10,13 +10,3 @@ export function unknownFieldsMessage(paths: string[]): string {
 export function unknownFieldWarnings(paths: string[]): string[] {
   return paths.map((p) => `unknown field "${p}"`);
 }
-
-/**
- * The error text server-side apply gives for undeclared fields (structured-merge-diff's
- * form, ".spec.foo: field not declared in schema"); callers prefix it with
- * "failed to create typed patch object (<namespace>/<name>; <gvk>): ".
- */
-export function fieldNotDeclaredMessage(paths: string[]): string {
-  const errors = paths.map((p) => `.${p}: field not declared in schema`);
-  return errors.length === 1 ? errors[0] : `errors:\n  ${errors.join('\n  ')}`;
-}
