@@ -1,4 +1,3 @@
-import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeRelease, isReleaseSecret, recordLabels } from './release-codec';
 
@@ -11,20 +10,22 @@ const release = {
   config: { replicaCount: 3 },
 };
 
-/** data.release as the API serves it: Helm stores base64(gzip(json)); the API base64s again. */
-function apiValue(record: unknown, gzip = true): string {
-  const json = Buffer.from(JSON.stringify(record));
-  const helm = (gzip ? gzipSync(json, { level: 9 }) : json).toString('base64');
-  return Buffer.from(helm).toString('base64');
+/** data.release as the API serves it: Helm stores base64(gzip(json)); the API base64s again.
+ *  Built with the same web APIs the renderer has (no Node modules in renderer/). */
+async function apiValue(record: unknown, gzip = true): Promise<string> {
+  const json = new TextEncoder().encode(JSON.stringify(record));
+  const bytes = gzip ? new Uint8Array(await new Response(new Blob([json]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer()) : json;
+  const helm = btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
+  return btoa(helm);
 }
 
 describe('Helm release records', () => {
   it('decodes a gzipped record as Helm writes it', async () => {
-    expect(await decodeRelease(apiValue(release))).toEqual(release);
+    expect(await decodeRelease(await apiValue(release))).toEqual(release);
   });
 
   it('reads an uncompressed record too', async () => {
-    expect((await decodeRelease(apiValue(release, false))).chart?.metadata?.appVersion).toBe('1.25.3');
+    expect((await decodeRelease(await apiValue(release, false))).chart?.metadata?.appVersion).toBe('1.25.3');
   });
 
   it.each([
