@@ -3,21 +3,19 @@
 // it waits LogFrames keeps the newest lines and counts what it dropped), and logs:end when the
 // server ends the stream, with the server's own message when it refused (a waiting container,
 // no previous instance, a wrong container name).
-import type { ClientRequest, IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { EventChannels, LogStreamStart } from '../bridge/contract';
 import { apiPathAndQuery } from './kube-proxy';
 import type { KubeTarget } from './kube-target';
 import { LogFrames } from './log-frames';
+import { UpstreamStreams, type UpstreamStream } from './upstream-streams';
 
 type Emit = <E extends 'logs:chunk' | 'logs:end'>(channel: E, payload: EventChannels[E]) => void;
 
-interface Stream {
-  id: string;
+interface Stream extends UpstreamStream {
   frames: LogFrames;
-  request?: ClientRequest;
   inFlight: boolean;
   ended: boolean;
-  stopped: boolean;
 }
 
 /** The query of a pods/log request, checked: what PodLogOptions the renderer may set. */
@@ -42,7 +40,7 @@ function requireName(value: unknown, what: string): string {
 }
 
 export class LogRelay {
-  private readonly streams = new Map<string, Stream>();
+  private readonly streams = new UpstreamStreams<Stream>();
 
   constructor(
     private readonly target: () => KubeTarget,
@@ -53,9 +51,8 @@ export class LogRelay {
     const id = requireName(start.id, 'id');
     const path = `/api/v1/namespaces/${encodeURIComponent(requireName(start.namespace, 'namespace'))}/pods/${encodeURIComponent(requireName(start.pod, 'pod'))}/log`;
     const pathAndQuery = apiPathAndQuery(path, logQuery(start));
-    this.close(id);
     const stream: Stream = { id, frames: new LogFrames(), inFlight: false, ended: false, stopped: false };
-    this.streams.set(id, stream);
+    this.streams.add(stream);
     void this.read(stream, pathAndQuery);
   }
 
@@ -68,20 +65,16 @@ export class LogRelay {
   }
 
   close(id: string): void {
-    const stream = this.streams.get(id);
-    if (!stream) return;
-    stream.stopped = true;
-    stream.request?.destroy();
-    this.streams.delete(id);
+    this.streams.stop(id);
   }
 
   dispose(): void {
-    for (const id of [...this.streams.keys()]) this.close(id);
+    for (const stream of this.streams.all()) this.close(stream.id);
   }
 
   /** Ends every stream, telling the renderer why (e.g. the cluster went away). */
   closeAll(reason: string): void {
-    for (const stream of [...this.streams.values()]) this.fail(stream, reason);
+    for (const stream of this.streams.all()) this.fail(stream, reason);
   }
 
   private async read(stream: Stream, pathAndQuery: string): Promise<void> {
@@ -123,7 +116,7 @@ export class LogRelay {
       stream.inFlight = true;
       this.emit('logs:chunk', { id: stream.id, ...stream.frames.take() });
     } else if (stream.ended) {
-      this.streams.delete(stream.id);
+      this.streams.forget(stream.id);
       this.emit('logs:end', { id: stream.id });
     }
   }

@@ -4,19 +4,17 @@
 // ERROR event (410 Expired included) is forwarded and ends the stream, so the renderer re-lists.
 // One stream per watch id: two views may watch the same collection (a list and a dialog), and
 // each gets every event; the renderer stops the watches of the views it closes.
-import type { ClientRequest, IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { EventChannels, WatchEvent, WatchStart } from '../bridge/contract';
 import { apiPathAndQuery } from './kube-proxy';
+import { UpstreamStreams, type UpstreamStream } from './upstream-streams';
 import type { KubeTarget } from './kube-target';
 
 type Emit = <E extends 'kube:watch-event' | 'kube:watch-closed'>(channel: E, payload: EventChannels[E]) => void;
 
-interface Stream {
-  id: string;
+interface Stream extends UpstreamStream {
   start: WatchStart;
   resourceVersion: string;
-  request?: ClientRequest;
-  stopped: boolean;
 }
 
 const EVENT_TYPES = new Set(['ADDED', 'MODIFIED', 'DELETED', 'BOOKMARK', 'ERROR']);
@@ -24,7 +22,7 @@ const EVENT_TYPES = new Set(['ADDED', 'MODIFIED', 'DELETED', 'BOOKMARK', 'ERROR'
 const QUICK_END_MS = 1000;
 
 export class WatchRelay {
-  private readonly streams = new Map<string, Stream>();
+  private readonly streams = new UpstreamStreams<Stream>();
 
   constructor(
     private readonly target: () => KubeTarget,
@@ -34,28 +32,23 @@ export class WatchRelay {
   start(start: WatchStart): void {
     if (typeof start.id !== 'string' || !start.id) throw new Error('watch needs an id');
     if (typeof start.resourceVersion !== 'string') throw new Error('watch needs the list resourceVersion');
-    this.stop(start.id);
     const stream: Stream = { id: start.id, start, resourceVersion: start.resourceVersion, stopped: false };
-    this.streams.set(stream.id, stream);
+    this.streams.add(stream);
     void this.open(stream);
   }
 
   stop(id: string): void {
-    const stream = this.streams.get(id);
-    if (!stream) return;
-    stream.stopped = true;
-    stream.request?.destroy();
-    this.streams.delete(id);
+    this.streams.stop(id);
   }
 
   /** Ends every stream without a word: the session is gone. */
   dispose(): void {
-    for (const id of [...this.streams.keys()]) this.stop(id);
+    for (const { id } of this.streams.all()) this.stop(id);
   }
 
   /** Ends every stream, telling the renderer why (e.g. the cluster changed). */
   closeAll(reason: string): void {
-    for (const id of [...this.streams.keys()]) {
+    for (const { id } of this.streams.all()) {
       this.stop(id);
       this.emit('kube:watch-closed', { id, reason });
     }
