@@ -13,6 +13,9 @@ const METRICS = '/apis/metrics.k8s.io/v1beta1';
 const HISTORY = '/apis/metrics.wheelhouse.dev/v1alpha1';
 /** metrics-server's default resolution, until the API tells its own. */
 const DEFAULT_WINDOW_MS = 15_000;
+/** How soon to ask again for an object not scraped yet (a new pod) while the window is still
+ *  unknown: waiting a default window would leave its chart empty well past its first scrape. */
+const FIRST_SAMPLE_RETRY_MS = 2_000;
 
 /** A pod (namespace and name) or a node (name only). */
 export interface MetricsTarget {
@@ -86,7 +89,8 @@ export function useMetricsSource(target: () => MetricsTarget) {
     }
     if (mine !== round) return;
     status.value = next;
-    timer = setTimeout(() => void sample(t, mine), usage.windowMs || DEFAULT_WINDOW_MS);
+    const unknownWindow = next.state === 'waiting' ? FIRST_SAMPLE_RETRY_MS : DEFAULT_WINDOW_MS;
+    timer = setTimeout(() => void sample(t, mine), usage.windowMs || unknownWindow);
   }
 
   watch(

@@ -5,6 +5,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartOf, expectChartsMatchKubectlTop, pointsAbove } from '../support/chart-vs-top';
 import { haveKubectl, KUBECTL, kubectlOk } from '../support/kubectl';
 import { CHROMIUM, chromiumMissing, expectAccessible, mustCreate, shootBothThemes, startWebApp, type WebApp } from '../support/web-app';
 
@@ -13,53 +14,6 @@ if (chromiumMissing) console.warn(`SKIPPED charts e2e: ${CHROMIUM} is missing (a
 const USAGE = 'wheelhouse.dev/simulated-usage';
 let app: WebApp;
 let page: Page;
-
-/** Waits until the chart holds more than `than` points; returns how many it holds. */
-async function pointsAbove(chart: string, than: number): Promise<number> {
-  const el = await page.locator(chart).elementHandle();
-  const handle = await page.waitForFunction(
-    ([node, n]) => {
-      const count = Number((node as { getAttribute(name: string): string | null }).getAttribute('data-points') ?? 0);
-      return count > (n as number) ? count : undefined;
-    },
-    [el, than] as const,
-  );
-  return (await handle.jsonValue()) as number;
-}
-
-/**
- * The node's usage moves at every scrape (once a second here) and the chart takes each scrape
- * up to a window after kubectl may have printed it: so run kubectl top node, then wait (a few
- * windows) for the chart to show exactly what it printed; a chart that skipped that scrape
- * gets another try with a fresh kubectl run.
- */
-async function expectNodeChartsMatchKubectlTop(nodeName: string): Promise<void> {
-  if (!haveKubectl) throw new Error(`kubectl is missing at ${KUBECTL}: cannot compare the charts with kubectl top`);
-  const [cpuEl, memoryEl] = await Promise.all([page.locator(chartOf('CPU')).elementHandle(), page.locator(chartOf('Memory')).elementHandle()]);
-  const printed: string[] = [];
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const [, cpuCell, , memoryCell] = (await kubectlOk(app.cluster.kubeconfigPath, ['top', 'node', nodeName, '--no-headers'])).trim().split(/\s+/);
-    printed.push(`${cpuCell} ${memoryCell}`);
-    const shown = await page
-      .waitForFunction(
-        ([cpu, memory, want]) => {
-          const value = (el: unknown) => Number((el as { getAttribute(name: string): string | null }).getAttribute('data-latest'));
-          // kubectl top prints millicores and whole MiB (rounded down); the API's CPU is whole millicores.
-          return `${Math.round(value(cpu) * 1000)}m ${Math.floor(value(memory) / 2 ** 20)}Mi` === want;
-        },
-        [cpuEl, memoryEl, `${cpuCell} ${memoryCell}`] as const,
-        { timeout: 4000 },
-      )
-      .then(
-        () => true,
-        () => false,
-      );
-    if (shown) return;
-  }
-  throw new Error(`the node charts never showed what kubectl top node printed (${printed.join('; ')})`);
-}
-
-const chartOf = (title: string) => `[data-test="usage-chart"][aria-label^="${title}:"]`;
 
 const pod = (name: string, usage: string, containers: object[]) => ({
   apiVersion: 'v1',
@@ -137,8 +91,8 @@ describe('charts and resource views (web mode, real browser)', () => {
     await page.locator('[data-test="tab-metrics"]').click();
     await page.waitForURL(/tab=metrics/);
     const cpu = chartOf('CPU of web');
-    const seen = await pointsAbove(cpu, 1);
-    await pointsAbove(cpu, seen); // a new scrape arrives while the tab is open
+    const seen = await pointsAbove(page, cpu, 1);
+    await pointsAbove(page, cpu, seen); // a new scrape arrives while the tab is open
     await expectAccessible(page);
     await shootBothThemes(page, 'pod-metrics');
 
@@ -174,10 +128,19 @@ describe('charts and resource views (web mode, real browser)', () => {
     await shootBothThemes(page, 'node-overview');
 
     await page.locator('[data-test="tab-metrics"]').click();
-    const seen = await pointsAbove(chartOf('CPU'), 1);
-    await pointsAbove(chartOf('CPU'), seen);
+    const seen = await pointsAbove(page, chartOf('CPU'), 1);
+    await pointsAbove(page, chartOf('CPU'), seen);
     expect(await page.locator(chartOf('Memory')).getAttribute('aria-label')).toMatch(/^Memory: latest used [\d.]+(Ki|Mi|Gi); allocatable [\d.]+(Mi|Gi)$/);
-    await expectNodeChartsMatchKubectlTop(nodeName);
+    await expectChartsMatchKubectlTop(page, {
+      kubeconfig: app.cluster.kubeconfigPath,
+      args: ['top', 'node', nodeName, '--no-headers'],
+      cells: (out) => {
+        const [, cpu, , memory] = out.trim().split(/\s+/);
+        return [cpu!, memory!];
+      },
+      cpuChart: chartOf('CPU'),
+      memoryChart: chartOf('Memory'),
+    });
     await expectAccessible(page);
     await shootBothThemes(page, 'node-metrics');
 

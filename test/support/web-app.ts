@@ -28,6 +28,8 @@ export interface WebAppOptions {
   colorScheme?: 'dark' | 'light';
   /** Shorter periods (node monitor grace, toleration seconds, metrics resolution) for tests that watch them pass. */
   timings?: Partial<ClusterTimings>;
+  /** The user's kubeconfig (KUBECONFIG): its contexts join the embedded cluster in the picker. */
+  kubeconfig?: string;
 }
 
 export interface ApiResponse {
@@ -61,7 +63,7 @@ export async function startWebApp(opts: WebAppOptions = {}): Promise<WebApp> {
       await build({ configFile: join(process.cwd(), 'vite.config.ts'), logLevel: 'warn', build: { outDir: rendererRoot } });
     }
     const cluster = await startCluster({ dataDir: join(dir, 'cluster'), port: 0, storage: 'memory', components: opts.components ?? 'all', timings: opts.timings });
-    const lifecycle = new ClusterLifecycle({ userKubeconfig: join(dir, 'no-kubeconfig'), startEmbedded: async () => cluster });
+    const lifecycle = new ClusterLifecycle({ userKubeconfig: opts.kubeconfig ?? join(dir, 'no-kubeconfig'), startEmbedded: async () => cluster });
     stack.push(() => lifecycle.stop());
     const selected = await lifecycle.select(EMBEDDED_ID);
     if (selected.state !== 'ready') throw new Error(`embedded cluster is ${selected.state}: ${selected.message ?? ''}`);
