@@ -14,6 +14,8 @@ import { WorkQueue } from '../controllers/work-queue';
 import type { ContainerExit, ContainerRuntime, RunningContainer } from '../runtime/types';
 import { Backoff } from './backoff';
 import { NodeHeartbeat } from './heartbeat';
+import type { Machine } from './machine';
+import { registerNode } from './node-registration';
 import { imageId, imageName, parseImageRef, type ImageRef } from '../runtime/image-ref';
 import { msg } from './messages';
 import { PodIpAllocator } from './pod-ips';
@@ -27,6 +29,8 @@ const CONTROL_PLANE_LABEL = 'node-role.kubernetes.io/control-plane';
 
 export interface KubeletOptions {
   runtime: ContainerRuntime;
+  /** The machine it runs on, which it reports in its Node's status where that has nothing. */
+  machine: Machine;
   /** Shared pod routing when one process runs many kubelets; default: the kubelet's own. */
   pods?: PodSource;
   /** Pods synced at once (default 16). */
@@ -69,6 +73,7 @@ export class Kubelet implements Controller {
   private readonly podSource: PodSource;
   private readonly ownsPodSource: boolean;
   private readonly runtime: ContainerRuntime;
+  private readonly machine: Machine;
   private readonly backoff: Backoff;
   private readonly pods = new Map<string, PodState>();
   /** Images this node has pulled (the runtime's image store, per node). */
@@ -89,6 +94,7 @@ export class Kubelet implements Controller {
     this.name = `kubelet/${nodeName}`;
     this.bootedAt = ctx.clock.now();
     this.runtime = opts.runtime;
+    this.machine = opts.machine;
     this.client = ctx.client('kubelet', `system:node:${nodeName}`);
     this.recorder = ctx.recorder('kubelet', nodeName);
     this.heartbeat = new NodeHeartbeat(ctx, this.client, nodeName);
@@ -101,7 +107,11 @@ export class Kubelet implements Controller {
   }
 
   async start(): Promise<void> {
-    const node = this.ctx.informer<Node>('', 'nodes').get(undefined, this.nodeName);
+    const nodes = this.ctx.informer<Node>('', 'nodes');
+    const existing = nodes.get(undefined, this.nodeName);
+    if (existing) await registerNode(this.client, existing, this.machine);
+    if (this.stopped) return;
+    const node = nodes.get(undefined, this.nodeName);
     this.ips = new PodIpAllocator(node?.spec?.podCIDR ?? DEFAULT_POD_CIDR);
     this.hostIP = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? FALLBACK_HOST_IP;
     this.controlPlane = node?.metadata?.labels?.[CONTROL_PLANE_LABEL] !== undefined;

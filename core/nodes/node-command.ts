@@ -3,7 +3,7 @@
 // The node manager of the cluster acts on them.
 import { parseArgs } from 'node:util';
 import type { Node } from 'kubernetes-types/core/v1';
-import { MANAGED_ANNOTATION, nextNodeIndex, nodeObject, STATE_ANNOTATION } from './node-object';
+import { MANAGED_ANNOTATION, managedNode, STATE_ANNOTATION } from './node-object';
 
 export const NODE_USAGE = `Usage: wheelhouse node add|remove|stop|start NAME [--kubeconfig FILE]
 
@@ -53,12 +53,10 @@ export async function runNodeCommand(args: string[]): Promise<number> {
   const api = kc.makeApiClient(k8s.CoreV1Api);
   try {
     switch (verb as Verb) {
-      case 'add': {
-        const { items } = await api.listNode();
-        const node = nodeObject({ name, index: nextNodeIndex(items as Node[]) });
-        await api.createNode({ body: node as never });
+      case 'add':
+        // Bare, as for `kubectl create`: the node manager and the node's kubelet fill in the rest.
+        await api.createNode({ body: managedNode(name) as never });
         break;
-      }
       case 'remove':
         await api.deleteNode({ name });
         break;

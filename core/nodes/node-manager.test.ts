@@ -2,6 +2,7 @@ import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Node } from 'kubernetes-types/core/v1';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../controllers/clock';
+import { DEFAULT_MACHINE } from '../kubelet/machine';
 import { runNodeCommand } from './node-command';
 import { MANAGED_ANNOTATION, STATE_ANNOTATION } from './node-object';
 import { SHORT_TIMINGS, startTestCluster, type TestCluster } from './test-cluster';
@@ -107,6 +108,7 @@ describe('NodeManager', () => {
       expect(out).toHaveBeenCalledWith('node/wrk1 added\n');
       await t.until(() => lease('wrk1'));
       expect(nodes().get(undefined, 'wrk1')?.spec?.podCIDR).toBe('10.244.1.0/24');
+      expect(ready(nodes().get(undefined, 'wrk1'))).toBe(true);
       expect(t.manager.kubelet('wrk1')).toBeDefined();
 
       expect(await runNodeCommand(['stop', 'wrk1', '--kubeconfig', t.cluster.kubeconfigPath])).toBe(0);
@@ -123,6 +125,56 @@ describe('NodeManager', () => {
     } finally {
       out.mockRestore();
     }
+  });
+
+  it('a bare managed Node, as kubectl create posts it, is registered by its kubelet and becomes Ready; user labels and taints stay', async () => {
+    t = await startTestCluster({ nodes: 2 });
+    await t.until(() => lease('wrk1'));
+    const bare = (name: string, extra: Partial<Node['metadata']> = {}): Node => ({ metadata: { name, ...extra, annotations: { [MANAGED_ANNOTATION]: 'true' } } });
+    const taint = { key: 'dedicated', value: 'edge', effect: 'NoSchedule' as const };
+    await Promise.all([
+      client().create<Node>('', 'nodes', undefined, { ...bare('edge1', { labels: { team: 'blue' } }), spec: { taints: [taint] } }),
+      client().create<Node>('', 'nodes', undefined, bare('edge2')),
+    ]);
+    const edge1 = await t.until(() => {
+      const n = nodes().get(undefined, 'edge1');
+      return ready(n) && lease('edge1') && n;
+    });
+    const arch = DEFAULT_MACHINE.arch;
+    expect(edge1.metadata.labels).toEqual({
+      team: 'blue',
+      'beta.kubernetes.io/arch': arch,
+      'beta.kubernetes.io/os': 'linux',
+      'kubernetes.io/arch': arch,
+      'kubernetes.io/hostname': 'edge1',
+      'kubernetes.io/os': 'linux',
+    });
+    expect(edge1.spec?.taints).toEqual([taint]);
+    expect(edge1.status?.capacity).toMatchObject({ cpu: '4', memory: '8Gi', pods: '110' });
+    expect(edge1.status?.allocatable).toMatchObject({ cpu: '4', memory: '8092Mi', pods: '110' });
+    expect(edge1.status?.nodeInfo).toMatchObject({ kubeletVersion: 'v1.32.0', containerRuntimeVersion: 'simulated://1.0', operatingSystem: 'linux' });
+    expect(edge1.status?.daemonEndpoints?.kubeletEndpoint?.Port).toBe(10250);
+
+    // Each gets its own /24 and address, even when added together; its pods use them.
+    const edge2 = await t.until(() => ready(nodes().get(undefined, 'edge2')) && nodes().get(undefined, 'edge2'));
+    const cidrs = [edge1, edge2].map((n) => n.spec?.podCIDR).sort();
+    expect(cidrs).toEqual(['10.244.2.0/24', '10.244.3.0/24']);
+    const address = edge1.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+    expect(address).toBe(edge1.spec?.podCIDR === '10.244.2.0/24' ? '172.18.0.4' : '172.18.0.5');
+    await client().create('', 'pods', 'default', { metadata: { name: 'p' }, spec: { nodeName: 'edge1', containers: [{ name: 'c', image: 'nginx' }] } });
+    const pod = await t.until(() => t!.pod('p')?.status?.phase === 'Running' && t!.pod('p'));
+    expect(pod.status?.hostIP).toBe(address);
+    expect(pod.status?.podIP?.split('.').slice(0, 3)).toEqual(edge1.spec!.podCIDR!.split('.').slice(0, 3));
+  });
+
+  it('leaves a Node registered complete as it is', async () => {
+    t = await startTestCluster({ nodes: 2 });
+    const before = nodes().get(undefined, 'wrk1')!;
+    await t.until(() => lease('wrk1'));
+    const after = nodes().get(undefined, 'wrk1')!;
+    expect(after.metadata.labels).toEqual(before.metadata.labels);
+    expect({ ...after.status?.nodeInfo, bootID: '' }).toEqual({ ...before.status?.nodeInfo, bootID: '' }); // a booted machine has a new bootID
+    expect(after.status?.capacity).toEqual(before.status?.capacity);
   });
 
   it('reports API errors as kubectl does', async () => {

@@ -2,17 +2,19 @@
 // cp1 and the workers; afterwards it runs a kubelet for every Node marked as managed and
 // running, whoever created it, and stops it when the Node is deleted or marked stopped. So
 // adding, removing, stopping and starting nodes are ordinary API writes (kubectl, the app,
-// `wheelhouse node`), with no private protocol.
+// `wheelhouse node`), with no private protocol. A Node posted with only a name and the mark
+// gets its podCIDR here and everything else from its kubelet's registration.
 import type { Node, Pod } from 'kubernetes-types/core/v1';
-import type { Client } from '../controllers/client';
+import { isNotFound, type Client } from '../controllers/client';
 import type { Controller, ControllerContext } from '../controllers/context';
 import type { Informer } from '../controllers/informer';
 import { WorkQueue } from '../controllers/work-queue';
 import { Kubelet } from '../kubelet/kubelet';
+import { DEFAULT_MACHINE, type MachineShape } from '../kubelet/machine';
 import { PodSource } from '../kubelet/pod-source';
 import { SimulatedRuntime } from '../runtime/simulated';
 import type { ContainerRuntime } from '../runtime/types';
-import { defaultNodeNames, MANAGED_ANNOTATION, nodeObject, STATE_ANNOTATION, type MachineShape } from './node-object';
+import { defaultNodeNames, MANAGED_ANNOTATION, nextNodeIndex, nodeAddressFor, nodeIndexOf, nodeObject, podCidrFor, STATE_ANNOTATION } from './node-object';
 
 export interface NodeManagerOptions {
   /** Nodes to register when the cluster has none: cp1 and nodes-1 workers. */
@@ -34,8 +36,11 @@ export class NodeManager implements Controller {
   private readonly pods: PodSource;
   private readonly runtime: ContainerRuntime;
   private readonly client: Client;
+  private readonly machine: MachineShape;
   private readonly kubelets = new Map<string, Kubelet>();
   private readonly queue: WorkQueue;
+  /** Above every index handed out: syncs run in parallel, so the informer may not show the latest yet. */
+  private nextIndex = 0;
   private unsubscribe: (() => void) | undefined;
 
   constructor(
@@ -46,6 +51,7 @@ export class NodeManager implements Controller {
     this.pods = new PodSource(ctx.informer<Pod>('', 'pods'));
     this.runtime = opts.runtime ?? new SimulatedRuntime({ clock: ctx.clock });
     this.client = ctx.client('node-manager');
+    this.machine = { ...DEFAULT_MACHINE, ...opts.machine };
     this.queue = new WorkQueue((name) => this.sync(name), 8);
   }
 
@@ -78,17 +84,40 @@ export class NodeManager implements Controller {
     const names = defaultNodeNames(this.opts.nodes);
     await Promise.all(
       names.map((name, index) =>
-        this.client.create<Node>('', 'nodes', undefined, nodeObject({ name, index, controlPlane: index === 0, machine: this.opts.machine, now })),
+        this.client.create<Node>('', 'nodes', undefined, nodeObject({ name, index, controlPlane: index === 0, machine: this.machine, now })),
       ),
     );
   }
 
+  /** The node's machine index, which its podCIDR stands for; for a Node without one, the next free. */
+  private machineIndex(node: Node): number {
+    const index = nodeIndexOf(node) ?? Math.max(nextNodeIndex(this.nodes.list()), this.nextIndex);
+    this.nextIndex = Math.max(this.nextIndex, index + 1);
+    return index;
+  }
+
+  /** As kube-controller-manager's node IPAM does in a kind cluster (Wheelhouse runs none). */
+  private async assignPodCidr(name: string, index: number): Promise<void> {
+    const podCIDR = podCidrFor(index);
+    try {
+      await this.client.update<Node>('', 'nodes', undefined, name, (n) => {
+        if (!n.spec?.podCIDR) n.spec = { ...n.spec, podCIDR, podCIDRs: [podCIDR] };
+      });
+    } catch (e) {
+      if (!isNotFound(e)) throw e; // deleted meanwhile: the next sync stops its kubelet
+    }
+  }
+
   private async sync(name: string): Promise<void> {
-    const want = wantsKubelet(this.nodes.get(undefined, name));
+    const node = this.nodes.get(undefined, name);
+    const want = wantsKubelet(node);
     const running = this.kubelets.get(name);
     if (want && !running) {
-      const kubelet = new Kubelet(this.ctx, name, { runtime: this.runtime, pods: this.pods });
+      const index = this.machineIndex(node!);
+      const machine = { ...this.machine, address: nodeAddressFor(index) };
+      const kubelet = new Kubelet(this.ctx, name, { runtime: this.runtime, pods: this.pods, machine });
       this.kubelets.set(name, kubelet);
+      if (!node!.spec?.podCIDR) await this.assignPodCidr(name, index);
       await kubelet.start();
     } else if (!want && running) {
       this.kubelets.delete(name);

@@ -76,7 +76,7 @@ describe('cluster operations (web mode, real browser)', () => {
     await dialog.locator('[data-test="node-name"]').fill('wrk3');
     await dialog.locator('[data-test="confirm-add-node"]').click();
     await dialog.waitFor({ state: 'detached' });
-    // Its kubelet runs: the node stays Ready past a few lease renewals and takes pods.
+    // Posted bare, it is registered by its kubelet (capacity: 110 pods) and stays Ready past a few lease renewals.
     await page.locator('.resource-table tbody tr[data-name="wrk3"]').filter({ hasText: 'Ready' }).filter({ hasText: '0/110' }).waitFor();
     await expect.poll(async () => (await app.api('GET', '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/wrk3')).status, { timeout: 10_000 }).toBe(200);
     // Removing it is the page's Delete, as `wheelhouse node remove` deletes the Node.

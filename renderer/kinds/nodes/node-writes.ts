@@ -1,5 +1,5 @@
-// The API writes behind the node page's actions, the same ones kubectl cordon/uncordon and
-// `wheelhouse node stop|start` (core/nodes/node-command.ts) make.
+// The API writes behind the Nodes pages' actions, the same ones kubectl cordon/uncordon and
+// `wheelhouse node add|stop|start` (core/nodes/node-command.ts) make.
 import type { Pod } from 'kubernetes-types/core/v1';
 import { kubeRequest } from '../../kube/api';
 import { explained } from '../../kube/api-errors';
@@ -9,7 +9,17 @@ export const MANAGED_ANNOTATION = 'wheelhouse.dev/managed';
 /** The desired state of a managed node's machine: "running" (default) or "stopped". */
 export const STATE_ANNOTATION = 'wheelhouse.dev/state';
 
-const nodePath = (name: string) => `/api/v1/nodes/${encodeURIComponent(name)}`;
+const NODES = '/api/v1/nodes';
+const nodePath = (name: string) => `${NODES}/${encodeURIComponent(name)}`;
+
+/**
+ * `wheelhouse node add`: a bare Node marked managed. The node manager gives it a podCIDR and a
+ * kubelet, which registers the machine (labels, capacity, addresses, nodeInfo) as a real one does.
+ */
+export function addManagedNode(name: string): Promise<unknown> {
+  const body = { apiVersion: 'v1', kind: 'Node', metadata: { name, annotations: { [MANAGED_ANNOTATION]: 'true' } } };
+  return explained('create', NODES, () => kubeRequest({ method: 'POST', path: NODES, body }));
+}
 
 /** kubectl cordon/uncordon: a strategic merge patch; uncordon removes the field (null). */
 export function setUnschedulable(name: string, unschedulable: boolean): Promise<unknown> {
