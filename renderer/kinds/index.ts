@@ -48,7 +48,7 @@ const RESTART = lazy(() => import('./workloads/RestartAction.vue'));
 /** By kind id (the route's kind: 'pods', 'deployments', 'crontabs.stable.example.com'). */
 export const KIND_PAGES: Record<string, KindPage> = {
   pods: {
-    panels: [lazy(() => import('./pods/PodContainers.vue'))],
+    panels: [lazy(() => import('./pods/PodPlacement.vue')), lazy(() => import('./pods/PodContainers.vue'))],
     tabs: [
       { id: 'logs', label: 'Logs', component: lazy(() => import('./pods/PodLogs.vue')) },
       { id: 'metrics', label: 'Metrics', component: lazy(() => import('./pods/PodMetrics.vue')) },

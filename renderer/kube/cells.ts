@@ -1,5 +1,26 @@
-// How Table cells are shown: kubectl's text, a live AGE, and a tone for status words.
+// How Table cells are shown: kubectl's text, a live AGE, a tone for status words, and meters.
 import type { TableColumn, TableRow } from './table';
+
+/** The format of a client-side column whose cells are meters (a node's CPU use), drawn as bars. */
+export const METER_FORMAT = 'meter';
+
+/** A share of a total: its text, what the table sorts and filters by, is the percentage. */
+export interface MeterCell {
+  percent: number;
+  /** What the share is of, e.g. "1.2 / 4 cores". */
+  reading: string;
+}
+
+export function isMeterCell(value: unknown): value is MeterCell {
+  return typeof value === 'object' && value !== null && typeof (value as MeterCell).percent === 'number';
+}
+
+/** A cell's text: objects as JSON (kubectl -o wide does the same), meters as a percentage. */
+export function cellString(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (isMeterCell(value)) return `${Math.round(value.percent)}%`;
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
 
 /** kubectl's duration.HumanDuration: the AGE format. */
 export function humanDuration(ms: number): string {
@@ -26,9 +47,7 @@ export function cellText(row: TableRow, column: TableColumn, index: number, now:
     const created = row.object?.metadata?.creationTimestamp;
     if (created) return humanDuration(now - Date.parse(created));
   }
-  const value = row.cells[index];
-  if (value === null || value === undefined) return '';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return cellString(row.cells[index]);
 }
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'muted' | '';

@@ -2,6 +2,7 @@
 // batch of changes where it lands (binary search and splice) instead of re-sorting and
 // re-filtering 50,000 rows per watch event. Each row's lower-cased search text and sort key
 // are computed once, when the row changes.
+import { cellString } from './cells';
 import { columnKind, compareKeys, compareNames, sortKey, type ColumnKind, type SortKey } from './sort-keys';
 import type { TableColumn, TableRow } from './table';
 
@@ -130,7 +131,7 @@ export class RowIndex {
     const meta = row.object?.metadata;
     const namespace = meta?.namespace ?? '';
     const name = meta?.name ?? String(row.cells[0] ?? '');
-    const cells = row.cells.map((c) => (c === null || c === undefined ? '' : typeof c === 'object' ? JSON.stringify(c) : String(c)));
+    const cells = row.cells.map(cellString);
     return { key, row, namespace, name, search: `${namespace}/${name}\n${cells.join('\n')}`.toLowerCase(), sortKey: this.keyOf(row) };
   }
 

@@ -44,6 +44,16 @@ describe('sort keys', () => {
     expect(sorted(['web-10', 'web-2', 'Web-1'], 'text')).toEqual(['Web-1', 'web-2', 'web-10']);
   });
 
+  it('orders meters (a node\'s CPU use) by percentage, nodes without a sample last', () => {
+    const meter = (percent: number) => ({ percent, reading: '' });
+    const cells = [meter(9.6), null, meter(85), meter(100.4)];
+    const rows = cells.map((c) => row(c));
+    const kind = columnKind(col('CPU'), 0, rows);
+    expect(kind).toBe('leading-number');
+    const keys = rows.map((r) => sortKey(r, 0, kind));
+    expect(keys).toEqual([10, undefined, 85, 100]);
+  });
+
   it('orders ages youngest first', () => {
     const old = sortKey(row('', '2024-01-01T00:00:00Z'), 0, 'age');
     const young = sortKey(row('', '2025-01-01T00:00:00Z'), 0, 'age');

@@ -1,6 +1,7 @@
 // Sort keys for Table cells, so a click on a header orders by value and not by text: ages by
 // creation time, counts and quantities ("500m", "1Gi") by amount, kubectl durations ("3d4h")
 // by length, names naturally ("web-2" before "web-10").
+import { cellString } from './cells';
 import type { TableColumn, TableRow } from './table';
 
 /** How a column's cells compare; `age` reads the row's creationTimestamp instead of the cell. */
@@ -21,9 +22,7 @@ const LEADING_NUMBER = /^\d+(\.\d+)?/;
 
 /** The cell as kubectl prints it, or undefined when it holds no value. */
 export function cellValue(row: TableRow, index: number): string | undefined {
-  const value = row.cells[index];
-  if (value === null || value === undefined) return undefined;
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = cellString(row.cells[index]);
   return text === '' || /^<.*>$/.test(text) ? undefined : text;
 }
 

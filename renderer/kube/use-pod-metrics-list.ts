@@ -3,6 +3,7 @@
 // 15 s until known), as the API has no watch; 'absent' when the cluster serves no metrics API.
 import { getCurrentScope, onScopeDispose, shallowRef, watch, type Ref } from 'vue';
 import { ApiError, getObject } from './api';
+import { NODE_METRICS } from './node-usage';
 import { parseQuantity } from './quantity';
 import { parseGoDuration, type MetricsSnapshot } from './usage-series';
 
@@ -18,7 +19,6 @@ export type PodMetricsState = { state: 'loading' } | { state: 'absent' } | { sta
 type PodMetricsList = { items: (MetricsSnapshot & { metadata: { namespace: string; name: string } })[] };
 
 const DEFAULT_WINDOW_MS = 15_000;
-const NODE_METRICS = '/apis/metrics.k8s.io/v1beta1/nodes';
 
 export function podUsage(list: PodMetricsList): PodUsage[] {
   return list.items.map((m) => ({

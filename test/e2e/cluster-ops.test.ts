@@ -43,8 +43,9 @@ describe('cluster operations (web mode, real browser)', () => {
   }
 
   beforeAll(async () => {
-    // Short node lifecycle periods, so a stopped node's pods move within seconds.
-    app = await startWebApp({ timings: { nodeLeaseRenewMs: 500, nodeMonitorGracePeriodMs: 3_000, defaultTolerationSeconds: 2 } });
+    // Short node lifecycle periods, so a stopped node's pods move within seconds; a metrics
+    // scrape every second, so the nodes list's use bars fill and move quickly.
+    app = await startWebApp({ timings: { nodeLeaseRenewMs: 500, nodeMonitorGracePeriodMs: 3_000, defaultTolerationSeconds: 2, metricsResolutionMs: 1000 } });
     page = app.page;
     await page.goto(app.host.url);
     await page.waitForURL(/#\/overview$/);
@@ -55,12 +56,26 @@ describe('cluster operations (web mode, real browser)', () => {
     await app?.close();
   });
 
-  it('lists nodes with their pods and taints, which kubectl get nodes does not print', async () => {
+  it('lists nodes with their pods, CPU and memory use, and taints, which kubectl get nodes does not print', async () => {
     await page.goto(`${origin}/#/nodes`);
     await page.getByRole('columnheader', { name: /Taints/i }).waitFor();
     // cp1 carries the control-plane taint; workers none.
     await page.locator('.resource-table tbody tr[data-name="cp1"] td').last().filter({ hasText: /^1$/ }).waitFor();
     await page.locator('.resource-table tbody tr[data-name="wrk1"]').filter({ hasText: /\d+\/110/ }).waitFor();
+    // Every node gets a CPU and a memory bar with its percentage once a metrics sample is in.
+    const names = ((await app.api('GET', '/api/v1/nodes')).body as { items: Node[] }).items.map((n) => n.metadata!.name!);
+    expect(names).toHaveLength(3);
+    const meter = (name: string, label: string) => page.locator(`.resource-table tbody tr[data-name="${name}"] [role="meter"][aria-label="${label}"]`);
+    for (const name of names) {
+      await meter(name, 'CPU').waitFor();
+      expect(await meter(name, 'CPU').getAttribute('aria-valuetext')).toMatch(/^\d+%, [\d.]+ \/ [\d.]+ cores?$/);
+      expect(await meter(name, 'Memory').getAttribute('aria-valuetext')).toMatch(/^\d+%, [\d.]+ \/ [\d.]+ [KMG]iB$/);
+      await page.locator(`.resource-table tbody tr[data-name="${name}"] .table-meter`).first().filter({ hasText: /^\d+%$/ }).waitFor();
+    }
+    // The bars follow the samples: a later scrape moves a reading.
+    const readings = () => page.locator('.resource-table [role="meter"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-valuetext')).join('\n'));
+    const first = await readings();
+    await expect.poll(readings, { timeout: 15_000 }).not.toBe(first);
     await expectAccessible(page);
     await shootBothThemes(page, 'nodes-list');
   });
@@ -146,9 +161,18 @@ describe('cluster operations (web mode, real browser)', () => {
   it('stops an embedded node and its pods come back on another one, then starts it again', async () => {
     await mustWrite(app, 'POST', '/apis/apps/v1/namespaces/default/deployments', deployment('mover', 2));
     await expect.poll(async () => (await readyPods('mover')).length, { timeout: 20_000 }).toBe(2);
-    const target = (await readyPods('mover'))[0]!.spec!.nodeName!;
+    const mover = (await readyPods('mover'))[0]!;
+    const target = mover.spec!.nodeName!;
 
-    await page.goto(`${origin}/#/nodes/_/${target}`);
+    // The pod's page shows where it runs and links to its node.
+    await page.goto(`${origin}/#/pods/default/${mover.metadata!.name}`);
+    const placement = page.locator('[data-test="pod-placement"]');
+    await placement.locator('[data-test="pod-ip"]').filter({ hasText: mover.status!.podIP! }).waitFor();
+    await placement.locator('[data-test="host-ip"]').filter({ hasText: mover.status!.hostIP! }).waitFor();
+    await expectAccessible(page, { context: '[data-test="pod-placement"]' });
+    await shootBothThemes(page, 'pod-placement');
+    await placement.locator('[data-test="pod-node"]').filter({ hasText: target }).click();
+    await page.waitForURL(new RegExp(`#/nodes/_/${target}$`));
     await page.locator('[data-test="stop-node"]').click();
     await page.locator('[data-test="start-node"]').waitFor();
     // The node controller marks it NotReady (Unknown) once its Lease is older than the grace period.
@@ -165,6 +189,8 @@ describe('cluster operations (web mode, real browser)', () => {
     await row.filter({ hasText: 'NotReady' }).waitFor({ timeout: 20_000 });
     await expect.poll(async () => (await node(target)).spec?.taints?.length ?? 0).toBeGreaterThan(0);
     await expect.poll(async () => Number(await row.locator('td').last().innerText())).toBe((await node(target)).spec?.taints?.length);
+    // A stopped node is no longer scraped: its bars give way to a dash.
+    await expect.poll(() => row.locator('[role="meter"]').count()).toBe(0);
     await shootBothThemes(page, 'nodes-list-stopped');
     await page.goto(`${origin}/#/nodes/_/${target}`);
 
