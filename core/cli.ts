@@ -22,6 +22,7 @@ Commands:
               --default-toleration-seconds N        how long pods stay on a NotReady node (default 300)
               --metric-resolution DURATION          how often pod and node usage is scraped for kubectl top and charts (default 15s)
   node      Add, remove, stop or start a simulated node: node add|remove|stop|start NAME [--kubeconfig FILE]
+  kubectl   The built-in kubectl (for machines without one): wheelhouse kubectl get pods, ...
 `;
 
 /** The desktop commands' part of the usage lives with them, loaded only when it is shown. */
@@ -146,6 +147,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'node': {
         const { runNodeCommand } = await import('./nodes/node-command');
         return await runNodeCommand(rest);
+      }
+      case 'kubectl': {
+        const { runKubectl } = await import('./kubectl/kubectl');
+        return await runKubectl(rest, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() });
       }
       case 'app':
       case 'web': {

@@ -1,0 +1,5 @@
+// The built-in kubectl's commands, in the order `kubectl --help` lists them.
+import type { Command } from '../command';
+import { get } from './get';
+
+export const COMMANDS: Command[] = [get];

@@ -1,0 +1,124 @@
+// The built-in kubectl's connection to a cluster: the kubeconfig's server and credentials
+// (loaded by @kubernetes/client-node, as kubectl merges KUBECONFIG), and raw HTTP requests,
+// so every command can ask for exactly what kubectl asks (Tables, patches of each type,
+// watch streams) and see the server's Status when it refuses.
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest, type RequestOptions } from 'node:https';
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { Status } from 'kubernetes-types/meta/v1';
+
+export interface RestRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  accept?: string;
+  contentType?: string;
+  body?: unknown;
+}
+
+export interface RestResponse {
+  status: number;
+  contentType: string;
+  text: string;
+}
+
+/** The server refused: its Status (or one made from the answer, as client-go does). */
+export class ServerError extends Error {
+  constructor(
+    readonly status: Status,
+    readonly httpStatus: number,
+  ) {
+    super(status.message ?? `the server answered ${httpStatus}`);
+  }
+}
+
+/** The kubeconfig has no usable cluster (kubectl's "no configuration has been provided"). */
+export class ConfigError extends Error {}
+
+export function pathWithQuery(path: string, query: RestRequest['query']): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** client-go's reading of a non-Status error answer (k8s.io/apimachinery/pkg/api/errors). */
+function statusFromAnswer(code: number, text: string): Status {
+  try {
+    const body = JSON.parse(text) as Status;
+    if (body.kind === 'Status') return body;
+  } catch {
+    // not JSON: fall through
+  }
+  const reasons: Record<number, [string, string]> = {
+    401: ['Unauthorized', 'the server has asked for the client to provide credentials'],
+    403: ['Forbidden', 'the server does not allow access to the requested resource'],
+    404: ['NotFound', 'the server could not find the requested resource'],
+    409: ['Conflict', 'the server reported a conflict'],
+    429: ['TooManyRequests', 'the server has received too many requests and has asked us to try again later'],
+    500: ['InternalError', 'an error on the server has prevented the request from succeeding'],
+    503: ['ServiceUnavailable', 'the server is currently unable to handle the request'],
+  };
+  const [reason, message] = reasons[code] ?? ['Unknown', `an error on the server ("${text.trim().slice(0, 200)}") has prevented the request from succeeding`];
+  return { kind: 'Status', apiVersion: 'v1', status: 'Failure', code, reason, message };
+}
+
+export class RestClient {
+  readonly server: URL;
+
+  private constructor(
+    private readonly kc: KubeConfig,
+    server: string,
+  ) {
+    this.server = new URL(server);
+  }
+
+  static forConfig(kc: KubeConfig): RestClient {
+    const cluster = kc.getCurrentCluster();
+    if (!cluster?.server) throw new ConfigError('no configuration has been provided, try setting KUBERNETES_MASTER environment variable');
+    return new RestClient(kc, cluster.server);
+  }
+
+  /** Sends the request; the answer whatever its status. */
+  async send(req: RestRequest): Promise<RestResponse> {
+    const res = await this.open(req);
+    const chunks: Buffer[] = [];
+    for await (const chunk of res) chunks.push(chunk as Buffer);
+    return { status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  /** A JSON answer, or ServerError with the server's Status. */
+  async json<T>(req: RestRequest): Promise<T> {
+    const res = await this.send({ accept: 'application/json', ...req });
+    if (res.status < 200 || res.status >= 300) throw new ServerError(statusFromAnswer(res.status, res.text), res.status);
+    return JSON.parse(res.text) as T;
+  }
+
+  /** A streamed answer (watch, logs -f): the response once its status is known to be 2xx. */
+  async stream(req: RestRequest): Promise<IncomingMessage> {
+    const res = await this.open(req);
+    if ((res.statusCode ?? 0) >= 300) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of res) chunks.push(chunk as Buffer);
+      throw new ServerError(statusFromAnswer(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')), res.statusCode ?? 0);
+    }
+    return res;
+  }
+
+  private async open(req: RestRequest): Promise<IncomingMessage> {
+    const url = new URL(this.server.pathname.replace(/\/$/, '') + pathWithQuery(req.path, req.query), this.server);
+    const opts: RequestOptions = { method: req.method ?? 'GET', headers: { Accept: req.accept ?? 'application/json', 'User-Agent': 'kubectl/v1.32.0 (wheelhouse)' } };
+    await this.kc.applyToHTTPSOptions(opts);
+    let payload: string | undefined;
+    if (req.body !== undefined) {
+      payload = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+      opts.headers = { ...opts.headers, 'Content-Type': req.contentType ?? 'application/json', 'Content-Length': Buffer.byteLength(payload) };
+    }
+    const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
+    return new Promise((resolve, reject) => {
+      const r = send(url, opts, resolve);
+      r.on('error', (err) => reject(new Error(`Get "${url.origin}${req.path}": ${err.message}`)));
+      r.end(payload);
+    });
+  }
+}

@@ -1,0 +1,37 @@
+// kubectl get: tables, wide, all namespaces, labels, selectors, several kinds, objects as
+// YAML, JSON and names, and the errors for what does not exist.
+import type { GoldenCase } from './case';
+
+export const cases: GoldenCase[] = [
+  { args: ['get', 'nodes'] },
+  { args: ['get', 'nodes', '-o', 'wide'] },
+  { args: ['get', 'namespaces'], mask: [[/^g\d{3}[ab] .*\n/gm, '']] },
+  { args: ['get', 'pods'] },
+  { args: ['get', 'deployments'] },
+  { args: ['get', 'deployment', 'web'] },
+  { args: ['get', 'deploy/web', 'svc/web'] },
+  { args: ['get', 'deploy,rs,po'] },
+  { args: ['get', 'all'] },
+  { args: ['get', 'services'] },
+  { args: ['get', 'configmaps', '--show-labels'] },
+  { args: ['get', 'configmaps', '-L', 'tier'] },
+  { args: ['get', 'pods', '-l', 'app=web', '--no-headers'] },
+  { args: ['get', 'pods', '-l', 'app=nothing'] },
+  { args: ['get', 'pods', '--field-selector', 'status.phase=Running', '-o', 'name'] },
+  { args: ['get', 'deployments', '-A'] },
+  { args: ['get', 'services', '--all-namespaces'], mask: [[/^g\d{3}[ab] .*\n/gm, '']] },
+  { args: ['get', 'configmap', 'settings', '-o', 'yaml'] },
+  { args: ['get', 'configmap', 'settings', '-o', 'json'] },
+  { args: ['get', 'deployment', 'web', '-o', 'yaml'] },
+  { args: ['get', 'deploy,svc', '-o', 'name'] },
+  { args: ['get', 'pod', 'missing'] },
+  { args: ['get', 'deployment', 'web', 'missing'] },
+  { args: ['get', 'pod', 'missing', '--ignore-not-found'] },
+  { args: ['get', 'widgets'] },
+  { args: ['get', 'pods', '-o', 'bogus'] },
+  { args: ['get', 'pods', '--bogus'] },
+  { args: ['get'] },
+  { args: ['get', '--namespace', 'kube-system', 'configmaps'] },
+  { args: ['get', 'deployments.v1.apps'] },
+  { args: ['get', 'deployments.apps', 'web', '-o', 'name'] },
+];
