@@ -179,14 +179,11 @@ describe('the ops dashboard, acceptance story (web mode, real browser)', () => {
 
   it('cordons and drains a node the nodes list shows holding pods', async () => {
     await open('/nodes');
-    // The Pods column counts what each node holds; pick a worker that holds some.
-    const counts = await Promise.all(
-      ['wrk1', 'wrk2'].map(async (name) => {
-        await nodeRow(name).filter({ hasText: /\d+\/110/ }).waitFor();
-        return { name, pods: Number(/(\d+)\/110/.exec(await nodeRow(name).innerText())![1]) };
-      }),
-    );
-    const target = counts.find((c) => c.pods > 0)!.name;
+    // The Pods column counts what each node holds (the Deployment's three pods, on the two
+    // workers: the control plane is tainted); pick a worker that holds some.
+    const podsOn = async (name: string) => Number(/(\d+)\/110/.exec(await nodeRow(name).innerText())?.[1] ?? 0);
+    await expect.poll(async () => (await podsOn('wrk1')) + (await podsOn('wrk2')), { timeout: 20_000 }).toBe(3);
+    const target = (await podsOn('wrk1')) > 0 ? 'wrk1' : 'wrk2';
     const other = target === 'wrk1' ? 'wrk2' : 'wrk1';
     await nodeRow(target).click();
     await page.waitForURL(new RegExp(`#/nodes/_/${target}$`));

@@ -45,7 +45,8 @@ export const NODE_COLUMNS: TableColumn[] = [
 export function nodeColumns(): TableExtension {
   let podColumns: TableColumn[] = [];
   let pods: ListWatch<TableRow> | undefined;
-  let counts = new Map<string, number>();
+  /** Unknown until the pods watch has listed: an empty cell then, not a misleading 0. */
+  let counts: Map<string, number> | undefined;
   let usage = new Map<string, Usage>();
   return {
     columns: NODE_COLUMNS,
@@ -54,7 +55,7 @@ export function nodeColumns(): TableExtension {
       const node = row.object as Node | undefined;
       const name = node?.metadata?.name ?? String(row.cells[0]);
       const used = usage.get(name);
-      return [podsCell(counts.get(name) ?? 0, node), usageCell('cpu', used, node), usageCell('memory', used, node), node?.spec?.taints?.length ?? 0];
+      return [counts ? podsCell(counts.get(name) ?? 0, node) : '', usageCell('cpu', used, node), usageCell('memory', used, node), node?.spec?.taints?.length ?? 0];
     },
     start(changed) {
       pods = new ListWatch(tableSource('/api/v1/pods', (c) => (podColumns = c), NON_TERMINATED), rowKey, () => {
