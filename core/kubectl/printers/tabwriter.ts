@@ -9,14 +9,20 @@ const PADDING = 3;
 /** Width in runes, as Go counts it. */
 const runes = (s: string) => [...s].length;
 
-export function alignColumns(lines: string[][]): string {
+/** Go tabwriter settings; kubectl's describers use minWidth 0 and padding 2. */
+export interface TabSettings {
+  minWidth: number;
+  padding: number;
+}
+
+export function alignColumns(lines: string[][], settings: TabSettings = { minWidth: MIN_WIDTH, padding: PADDING }): string {
   const out: string[] = lines.map(() => '');
-  format(lines, out, 0, 0, lines.length);
+  format(lines, out, 0, 0, lines.length, settings);
   return out.map((l) => l + '\n').join('');
 }
 
 /** Formats column `column` of lines [from, to), as tabwriter.format does, recursively per block. */
-function format(lines: string[][], out: string[], column: number, from: number, to: number): void {
+function format(lines: string[][], out: string[], column: number, from: number, to: number, settings: TabSettings): void {
   let line = from;
   while (line < to) {
     // Lines whose last cell is at or before this column just take their trailing text.
@@ -27,13 +33,13 @@ function format(lines: string[][], out: string[], column: number, from: number, 
     }
     // A block: consecutive lines with a cell in this column that is not their last.
     let end = line;
-    let width = MIN_WIDTH;
+    let width = settings.minWidth;
     while (end < to && column < lines[end]!.length - 1) {
-      width = Math.max(width, runes(lines[end]![column]!) + PADDING);
+      width = Math.max(width, runes(lines[end]![column]!) + settings.padding);
       end++;
     }
     for (let i = line; i < end; i++) out[i] += lines[i]![column]! + ' '.repeat(width - runes(lines[i]![column]!));
-    format(lines, out, column + 1, line, end);
+    format(lines, out, column + 1, line, end, settings);
     line = end;
   }
 }
