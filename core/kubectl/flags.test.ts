@@ -39,7 +39,7 @@ describe('parseFlags (pflag grammar)', () => {
     [['-ix'], "unknown shorthand flag: 'x' in -ix"],
     [['-n'], "flag needs an argument: 'n' in -n"],
     [['--namespace'], 'flag needs an argument: --namespace'],
-    [['--replicas=many'], 'invalid argument "many" for "replicas" flag: strconv.ParseInt: parsing "many": invalid syntax'],
+    [['--replicas=many'], 'invalid argument "many" for "--replicas" flag: strconv.ParseInt: parsing "many": invalid syntax'],
   ])('refuses %j as pflag does', (args, message) => {
     expect(() => parseFlags(args, SPECS)).toThrow(new FlagError(message));
   });

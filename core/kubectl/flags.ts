@@ -25,7 +25,9 @@ export interface ParsedArgs {
 /** A flag cobra could not parse: kubectl prints "Error: ..." and where --help is, exit 1. */
 export class FlagError extends Error {}
 
-function setValue(flags: Map<string, FlagValue>, spec: FlagSpec, raw: string, shown: string): void {
+function setValue(flags: Map<string, FlagValue>, spec: FlagSpec, raw: string): void {
+  // pflag names the flag by its spellings, however it was given: "-n, --namespace" or "--replicas".
+  const shown = spec.short ? `-${spec.short}, --${spec.name}` : `--${spec.name}`;
   switch (spec.type) {
     case 'bool': {
       if (!/^(true|false|1|0|t|f|TRUE|FALSE|True|False|T|F)$/.test(raw)) throw new FlagError(`invalid argument "${raw}" for "${shown}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`);
@@ -66,9 +68,9 @@ export function parseFlags(args: string[], specs: FlagSpec[]): ParsedArgs {
       const name = arg.slice(2, eq < 0 ? undefined : eq);
       const spec = byName.get(name);
       if (!spec) throw new FlagError(`unknown flag: --${name}`);
-      if (eq >= 0) setValue(flags, spec, arg.slice(eq + 1), name);
+      if (eq >= 0) setValue(flags, spec, arg.slice(eq + 1));
       else if (spec.type === 'bool') flags.set(spec.name, true);
-      else if (i + 1 < args.length) setValue(flags, spec, args[++i]!, name);
+      else if (i + 1 < args.length) setValue(flags, spec, args[++i]!);
       else throw new FlagError(`flag needs an argument: --${name}`);
       continue;
     }
@@ -81,14 +83,14 @@ export function parseFlags(args: string[], specs: FlagSpec[]): ParsedArgs {
         const rest = arg.slice(j + 1);
         if (spec.type === 'bool') {
           if (rest.startsWith('=')) {
-            setValue(flags, spec, rest.slice(1), spec.name);
+            setValue(flags, spec, rest.slice(1));
             break;
           }
           flags.set(spec.name, true);
           continue;
         }
-        if (rest) setValue(flags, spec, rest.startsWith('=') ? rest.slice(1) : rest, spec.name);
-        else if (i + 1 < args.length) setValue(flags, spec, args[++i]!, spec.name);
+        if (rest) setValue(flags, spec, rest.startsWith('=') ? rest.slice(1) : rest);
+        else if (i + 1 < args.length) setValue(flags, spec, args[++i]!);
         else throw new FlagError(`flag needs an argument: '${c}' in ${arg}`);
         break;
       }

@@ -4,6 +4,7 @@
 // separated by two blank lines; errors come after, one per line, exit 1.
 import type { Command, CommandContext } from '../command';
 import { CommandError } from '../command';
+import { listAll } from '../describe/fetch';
 import { describerFor, type DescribeContext } from '../describe/index';
 import { collectionPath, objectPath, type Discovery, type ResourceInfo } from '../discovery';
 import { errorText } from '../errors';
@@ -28,17 +29,8 @@ const nameOf = (item: { metadata?: { name?: string; namespace?: string } }) => i
 
 /** Every object of a type (paged by --chunk-size), as the builder lists it. */
 async function listNames(ctx: DescribeContext, info: ResourceInfo, namespace: string | undefined, selector: string | undefined): Promise<Found[]> {
-  const found: Found[] = [];
-  let next: string | undefined;
-  do {
-    const page = await ctx.rest.json<{ items?: { metadata?: { name?: string; namespace?: string } }[]; metadata?: { continue?: string } }>({
-      path: collectionPath(info, namespace),
-      query: { labelSelector: selector, limit: ctx.chunkSize || undefined, continue: next },
-    });
-    for (const item of page.items ?? []) found.push({ info, namespace: nameOf(item).namespace ?? '', name: nameOf(item).name ?? '' });
-    next = page.metadata?.continue || undefined;
-  } while (next);
-  return found;
+  const items = await listAll<{ metadata?: { name?: string; namespace?: string } }>(ctx, collectionPath(info, namespace), { labelSelector: selector });
+  return items.map((item) => ({ info, namespace: nameOf(item).namespace ?? '', name: nameOf(item).name ?? '' }));
 }
 
 async function run(ctx: CommandContext): Promise<number> {
@@ -71,8 +63,10 @@ async function run(ctx: CommandContext): Promise<number> {
     }
   }
 
-  const notFound = errors.find((e) => e instanceof ServerError && e.httpStatus === 404);
-  if (notFound && ctx.args.length === 2 && !ctx.args[0]!.includes('/')) return describeMatching(ctx, describe, notFound, namespace);
+  // Only a lone NotFound error is NotFound to kubectl (an aggregate of several is not).
+  const [only] = errors;
+  if (errors.length === 1 && only instanceof ServerError && only.httpStatus === 404 && ctx.args.length === 2 && !ctx.args[0]!.includes('/'))
+    return describeMatching(ctx, describe, only, namespace);
 
   const seen = new Set<string>();
   let first = true;
