@@ -32,6 +32,5 @@ export function resolveTargets(args: string[], discovery: Discovery): ResourceTa
     const category = word === 'all' ? discovery.category('all') : [];
     for (const info of category.length ? category : [discovery.resolve(word)]) if (!infos.includes(info)) infos.push(info);
   }
-  if (names.length && infos.length > 1) throw new UsageError('arguments in resource/name form must have a single resource and name');
   return infos.map((info) => ({ info, names }));
 }

@@ -90,7 +90,8 @@ async function run(ctx: CommandContext): Promise<number> {
         errors.push(errorText(err, ctx.path));
       }
     }
-    fetched.push(got);
+    // A list counts even when empty; a name only when found (kubectl's builder infos).
+    if (names.length === 0 || got.tables.length || got.objects.length) fetched.push(got);
   }
   const anything = fetched.some((f) => f.objects.length || f.tables.some((t) => t.rows?.length));
   const singleObject = targets.length === 1 && targets[0]!.names.length === 1;
@@ -103,7 +104,7 @@ async function run(ctx: CommandContext): Promise<number> {
   } else if (output === 'name') {
     for (const f of fetched) for (const o of f.objects) io.stdout.write(`${qualifiedKind(f.info)}/${(o.metadata as { name: string }).name}\n`);
   } else if (anything) {
-    const withKind = flags.bool('show-kind') || targets.length > 1;
+    const withKind = flags.bool('show-kind') || fetched.length > 1;
     const blocks: string[][][] = [];
     for (const f of fetched) {
       const rows = f.tables.flatMap((t) => t.rows ?? []);
