@@ -6,6 +6,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Status } from 'kubernetes-types/meta/v1';
+import WebSocket from 'ws';
 
 export interface RestRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -103,6 +104,48 @@ export class RestClient {
       throw new ServerError(statusFromAnswer(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')), res.statusCode ?? 0);
     }
     return res;
+  }
+
+  /**
+   * A WebSocket to a streaming subresource (exec, attach, portforward) with the kubeconfig's
+   * TLS options and credentials, offering `protocols`, and the subprotocol the server chose; the socket comes paused
+   * (resume() once listening).
+   * The offer is written and read here because `ws` refuses a "/" in a subprotocol, which
+   * SPDY/3.1+portforward.k8s.io has. A non-101 answer rejects with the server's Status, as
+   * client-go's upgrade failure carries it.
+   */
+  async webSocket(pathAndQuery: string, protocols: string[]): Promise<{ socket: WebSocket; protocol: string }> {
+    const url = new URL(this.server.pathname.replace(/\/$/, '') + pathAndQuery, this.server);
+    url.protocol = url.protocol === 'http:' ? 'ws:' : 'wss:';
+    let protocol = '';
+    const opts: WebSocket.ClientOptions = {
+      headers: { 'User-Agent': 'kubectl/v1.32.0 (wheelhouse)', 'Sec-WebSocket-Protocol': protocols.join(', ') },
+      finishRequest: (req) => {
+        req.prependListener('upgrade', (res: IncomingMessage) => {
+          protocol = String(res.headers['sec-websocket-protocol'] ?? '');
+          delete res.headers['sec-websocket-protocol'];
+        });
+        req.end();
+      },
+    };
+    await this.kc.applyToHTTPSOptions(opts);
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url, opts);
+      // Paused until the caller listens, so no early message is lost.
+      socket.once('open', () => {
+        socket.pause();
+        resolve({ socket, protocol });
+      });
+      socket.once('unexpected-response', (req, res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          req.destroy();
+          reject(new ServerError(statusFromAnswer(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')), res.statusCode ?? 0));
+        });
+      });
+      socket.on('error', (err) => reject(new Error(`Get "${url.origin}${pathAndQuery}": ${err.message}`)));
+    });
   }
 
   private async open(req: RestRequest): Promise<IncomingMessage> {

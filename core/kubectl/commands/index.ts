@@ -2,5 +2,8 @@
 import type { Command } from '../command';
 import { describe } from './describe';
 import { get } from './get';
+import { attach } from './attach';
+import { exec } from './exec';
+import { portForward } from './port-forward';
 
-export const COMMANDS: Command[] = [get, describe];
+export const COMMANDS: Command[] = [get, describe, attach, exec, portForward];

@@ -1,0 +1,21 @@
+// Go's time.ParseDuration, for duration flags such as --pod-running-timeout ("1m0s", "90s", "1.5h").
+const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** Milliseconds, or an Error worded as Go's `time: invalid duration "x"`. */
+export function parseGoDuration(text: string): number {
+  const invalid = new Error(`time: invalid duration "${text}"`);
+  const m = /^([+-]?)(.*)$/.exec(text)!;
+  if (m[2] === '0') return 0;
+  if (!m[2]) throw invalid;
+  let total = 0;
+  const re = /(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
+  let at = 0;
+  while (at < m[2].length) {
+    re.lastIndex = at;
+    const part = re.exec(m[2]);
+    if (!part) throw invalid;
+    total += Number(part[1]) * UNITS[part[2]!]!;
+    at = re.lastIndex;
+  }
+  return m[1] === '-' ? -total : total;
+}
