@@ -25,7 +25,6 @@ async function run(ctx: CommandContext): Promise<number> {
   const timeout = podRunningTimeout(ctx);
   if (args.length === 0) throw new CommandError('at least 1 argument is required for attach');
   if (args.length > 2) throw new CommandError(`expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw ${args.length}: [${args.join(' ')}]`);
-  if (timeout <= 0) throw new CommandError('--pod-running-timeout must be higher than zero');
   const session = await ctx.session();
   const namespace = session.config.namespace;
   const [type, name] = args.length === 2 ? [args[0]!, args[1]!] : podTarget(args[0]!);

@@ -1,6 +1,7 @@
 // The flags and argument forms exec, attach and port-forward share.
 import type { CommandContext } from '../command';
 import { parseGoDuration } from '../duration';
+import { UsageError } from '../command';
 import { FlagError, type FlagSpec } from '../flags';
 
 export const POD_RUNNING_TIMEOUT: FlagSpec = { name: 'pod-running-timeout', type: 'string', usage: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running' };
@@ -13,14 +14,17 @@ export const STREAM_FLAGS: FlagSpec[] = [
   { name: 'quiet', short: 'q', type: 'bool', usage: 'Only print output from the remote session' },
 ];
 
-/** --pod-running-timeout in milliseconds (a duration flag: pflag refuses what Go cannot parse). */
+/** --pod-running-timeout in milliseconds (a duration flag: pflag refuses what Go cannot parse; zero is a usage error). */
 export function podRunningTimeout(ctx: CommandContext): number {
   const raw = ctx.flags.string('pod-running-timeout', '1m0s');
+  let timeout: number;
   try {
-    return parseGoDuration(raw);
+    timeout = parseGoDuration(raw);
   } catch (err) {
     throw new FlagError(`invalid argument "${raw}" for "--pod-running-timeout" flag: ${(err as Error).message}`);
   }
+  if (timeout <= 0) throw new UsageError('--pod-running-timeout must be higher than zero');
+  return timeout;
 }
 
 /** `NAME` is a pod; `TYPE/NAME` anything (kubectl's builder.ResourceNames("pods", arg)). */

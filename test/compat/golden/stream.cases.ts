@@ -1,0 +1,67 @@
+// kubectl exec, attach and port-forward as the cluster answers them today: pods run on a
+// simulated runtime, so the streaming subresources answer 503 "no kubelet is serving node";
+// the argument forms, pod choice, container checks and errors before that are compared too.
+import type { GoldenCase } from './case';
+
+/** Which node the chosen pod landed on. */
+const NODE: [RegExp, string] = [/node \\?"(cp1|wrk\d)\\?"/g, 'node "NODE"'];
+
+export const cases: GoldenCase[] = [
+  { args: ['exec', 'deploy/web', '--', 'ls'], mask: [NODE] },
+  { args: ['exec', 'svc/web', '--', 'ls', '-l'], mask: [NODE] },
+  { args: ['exec', 'deployment/web', '-c', 'web', '--', 'sh', '-c', 'echo hi'], mask: [NODE] },
+  { args: ['exec', '-i', 'deploy/web', '--', 'cat'], input: 'hello\n', mask: [NODE] },
+  { args: ['exec', '-it', 'deploy/web', '--', 'sh'], title: 'kubectl exec -it with stdin that is not a terminal', mask: [NODE] },
+  { args: ['exec', '-q', '-it', 'deploy/web', '--', 'sh'], mask: [NODE] },
+  { args: ['exec', 'deploy/web', 'ls'], title: 'kubectl exec POD COMMAND (the form without --)' },
+  { args: ['exec'] },
+  { args: ['exec', 'deploy/web'] },
+  { args: ['exec', '--', 'ls'] },
+  { args: ['exec', 'nope', '--', 'ls'] },
+  { args: ['exec', 'pod/nope', '--', 'ls'] },
+  { args: ['exec', 'configmap/settings', '--', 'ls'] },
+  { args: ['exec', 'nosuchtype/x', '--', 'ls'] },
+  { args: ['exec', 'deploy/web', '--pod-running-timeout=soon', '--', 'ls'] },
+  { args: ['exec', 'deploy/web', '--bogus', '--', 'ls'] },
+  {
+    args: ['exec', 'two', '--', 'ls'],
+    title: 'kubectl exec into a pod with two containers names the default it chose',
+    isolated: true,
+    setup: [['run', 'two', '--image=nginx:1.27', '--overrides={"spec":{"containers":[{"name":"a","image":"nginx:1.27"},{"name":"b","image":"nginx:1.27"}]}}']],
+    mask: [NODE],
+  },
+  {
+    args: ['exec', 'two', '--', 'ls'],
+    title: 'kubectl exec honours the kubectl.kubernetes.io/default-container annotation',
+    isolated: true,
+    setup: [['run', 'two', '--image=nginx:1.27', '--annotations=kubectl.kubernetes.io/default-container=b', '--overrides={"spec":{"containers":[{"name":"a","image":"nginx:1.27"},{"name":"b","image":"nginx:1.27"}]}}']],
+    mask: [NODE],
+  },
+  { args: ['attach', 'deploy/web'], mask: [NODE] },
+  { args: ['attach', 'deployment', 'web', '-q'], mask: [NODE] },
+  { args: ['attach', 'deploy/web', '-t'], title: 'kubectl attach -t to a container without a TTY', mask: [NODE] },
+  { args: ['attach', 'deploy/web', '-c', 'nope'] },
+  { args: ['attach'] },
+  { args: ['attach', 'a', 'b', 'c'] },
+  { args: ['attach', 'nope'] },
+  { args: ['attach', 'deploy/web', '--pod-running-timeout=0'] },
+  { args: ['attach', 'secret/db'] },
+  { args: ['exec', 'deploy/web', '--pod-running-timeout=0s', '--', 'ls'] },
+  { args: ['port-forward', 'deploy/web', '80', '--pod-running-timeout=-1s'] },
+  { args: ['port-forward', 'deploy/web', '8080:80'], mask: [NODE] },
+  { args: ['port-forward', 'svc/web', '8080:80'], mask: [NODE] },
+  { args: ['port-forward', 'svc/web', ':80', '9090'], mask: [NODE] },
+  { args: ['port-forward', 'svc/web', '8080:http'] },
+  { args: ['port-forward', 'svc/web', '8080:81'] },
+  { args: ['port-forward', 'deploy/web', 'web'], title: 'kubectl port-forward to a named container port the pod lacks' },
+  { args: ['port-forward', 'deploy/web', '1:2:3'], mask: [NODE] },
+  { args: ['port-forward', 'deploy/web', '8080:'] },
+  { args: ['port-forward', 'deploy/web', '8080:0'] },
+  { args: ['port-forward', 'deploy/web', 'x:80'] },
+  { args: ['port-forward', 'deploy/web', '99999'] },
+  { args: ['port-forward', '--address=nohost', 'deploy/web', '80'] },
+  { args: ['port-forward', 'deploy/web'] },
+  { args: ['port-forward'] },
+  { args: ['port-forward', 'nope', '80'] },
+  { args: ['port-forward', 'configmap/settings', '80'] },
+];
