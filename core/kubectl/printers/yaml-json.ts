@@ -1,9 +1,7 @@
 // -o yaml and -o json as kubectl writes them. kubectl decodes into unstructured maps, so
 // both come out with keys sorted at every level; JSON is indented by four spaces and, like
-// Go's encoder, escapes <, > and &; YAML is sigs.k8s.io/yaml's: sequences not indented under
-// their key, strings quoted with double quotes only where a plain scalar would read back as
-// something else.
-import * as yaml from 'js-yaml';
+// Go's encoder, escapes <, > and &; YAML is sigs.k8s.io/yaml's (go-yaml v2), see go-yaml.ts.
+import { goYaml } from './go-yaml';
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
@@ -20,7 +18,8 @@ export function toJson(value: unknown): string {
 }
 
 export function toYaml(value: unknown): string {
-  return yaml.dump(value, { sortKeys: true, seqNoIndent: true, quoteStyle: 'double', lineWidth: -1, noRefs: true });
+  // Through JSON first, as sigs.k8s.io/yaml does (undefined fields dropped).
+  return goYaml(JSON.parse(JSON.stringify(value)));
 }
 
 /** Several objects as kubectl prints them: a v1 List. */
