@@ -6,6 +6,8 @@ import { collectionPath, objectPath, qualifiedKind, type ResourceInfo } from '..
 import { alignColumns } from '../printers/tabwriter';
 import { tableLines, type Table, type TableColumnDefinition } from '../printers/table';
 import { asList, toJson, toYaml } from '../printers/yaml-json';
+import { templatePrinter } from '../printers/template-printers';
+import { sortByField } from '../printers/sort-by';
 import { resolveTargets } from '../resource-args';
 import { ServerError, type RestClient } from '../rest';
 import { errorText } from '../errors';
@@ -45,11 +47,40 @@ function withoutManagedFields(o: Record<string, unknown>): Record<string, unknow
   return o.metadata ? { ...o, metadata } : o;
 }
 
+/**
+ * A Table's rows in --sort-by order. kubectl sorts only tables of several rows, in its printer,
+ * and ignores the printer's error: a table without the field is not printed at all.
+ */
+function sortedTable(table: Table, sortBy: string): Table {
+  if ((table.rows?.length ?? 0) < 2) return table;
+  try {
+    return { ...table, rows: sortByField(table.rows!, (r) => r.object, sortBy) };
+  } catch {
+    return { ...table, rows: [] };
+  }
+}
+
+/** The objects of a list output in --sort-by order, across kinds as kubectl sorts its one List. */
+function sortObjects(fetched: Fetched[], sortBy: string): void {
+  const all = fetched.flatMap((f) => f.objects.map((o) => ({ f, o })));
+  const sorted = sortByField(all, (x) => x.o, sortBy);
+  for (const f of fetched) f.objects = [];
+  for (const { f, o } of sorted) f.objects.push(o);
+}
+
 async function run(ctx: CommandContext): Promise<number> {
   const { flags, io } = ctx;
   const output = flags.string('output');
-  if (output && !['wide', 'yaml', 'json', 'name'].includes(output))
+  const template = templatePrinter({
+    output,
+    template: flags.string('template'),
+    allowMissingKeys: flags.bool('allow-missing-template-keys', true),
+    noHeaders: flags.bool('no-headers'),
+    cwd: io.cwd,
+  });
+  if (output && !template && !['wide', 'yaml', 'json', 'name'].includes(output))
     throw new Error(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${OUTPUTS}`);
+  const sortBy = flags.string('sort-by');
   if (ctx.args.length === 0) {
     io.stderr.write('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n');
     throw new UsageError('Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).');
@@ -60,7 +91,12 @@ async function run(ctx: CommandContext): Promise<number> {
   const namespace = session.config.namespace;
   const wantsTable = !output || output === 'wide';
   const accept = wantsTable ? TABLE_ACCEPT : 'application/json';
-  const query = { labelSelector: flags.string('selector') || undefined, fieldSelector: flags.string('field-selector') || undefined, includeObject: undefined as string | undefined };
+  const query = {
+    labelSelector: flags.string('selector') || undefined,
+    fieldSelector: flags.string('field-selector') || undefined,
+    // --sort-by reads each row's object, and kubectl then lists in one request.
+    includeObject: wantsTable && sortBy ? 'Object' : undefined,
+  };
   const errors: string[] = [];
   const fetched: Fetched[] = [];
   for (const { info, names } of targets) {
@@ -72,7 +108,7 @@ async function run(ctx: CommandContext): Promise<number> {
         collectionPath(info, ns),
         query,
         accept,
-        flags.int('chunk-size', PAGE),
+        sortBy ? 0 : flags.int('chunk-size', PAGE),
       );
       for (const page of pages) {
         if (wantsTable) got.tables.push(page);
@@ -93,13 +129,16 @@ async function run(ctx: CommandContext): Promise<number> {
     // A list counts even when empty; a name only when found (kubectl's builder infos).
     if (names.length === 0 || got.tables.length || got.objects.length) fetched.push(got);
   }
-  const anything = fetched.some((f) => f.objects.length || f.tables.some((t) => t.rows?.length));
   const singleObject = targets.length === 1 && targets[0]!.names.length === 1;
-  if (output === 'yaml' || output === 'json') {
-    const objects = fetched.flatMap((f) => f.objects).map((o) => (flags.bool('show-managed-fields') ? o : withoutManagedFields(o)));
+  if (sortBy && wantsTable) for (const f of fetched) f.tables = f.tables.map((t) => sortedTable(t, sortBy));
+  else if (sortBy && !singleObject) sortObjects(fetched, sortBy);
+  const anything = fetched.some((f) => f.objects.length || f.tables.some((t) => t.rows?.length));
+  if (output === 'yaml' || output === 'json' || template) {
+    const all = fetched.flatMap((f) => f.objects);
+    const objects = template || flags.bool('show-managed-fields') ? all : all.map(withoutManagedFields);
     if (objects.length || !errors.length) {
-      const value = singleObject && objects.length === 1 ? objects[0] : asList(objects);
-      io.stdout.write(output === 'json' ? toJson(value) : toYaml(value));
+      const value = singleObject && objects.length === 1 ? objects[0]! : asList(objects);
+      io.stdout.write(template ? template.print(value) : output === 'json' ? toJson(value) : toYaml(value));
     }
   } else if (output === 'name') {
     for (const f of fetched) for (const o of f.objects) io.stdout.write(`${qualifiedKind(f.info)}/${(o.metadata as { name: string }).name}\n`);
@@ -128,7 +167,7 @@ async function run(ctx: CommandContext): Promise<number> {
     });
     io.stdout.write(alignColumns(lines));
   }
-  if (!anything && !errors.length && !flags.bool('ignore-not-found') && output !== 'yaml' && output !== 'json') {
+  if (!anything && !errors.length && !flags.bool('ignore-not-found') && output !== 'yaml' && output !== 'json' && !template) {
     const namespaced = targets.some((t) => t.info.namespaced);
     io.stderr.write(namespaced && !allNamespaces ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n');
   }
@@ -151,6 +190,9 @@ export const get: Command = {
     { name: 'ignore-not-found', type: 'bool' },
     { name: 'chunk-size', type: 'int' },
     { name: 'show-managed-fields', type: 'bool' },
+    { name: 'sort-by', type: 'string' },
+    { name: 'template', type: 'string' },
+    { name: 'allow-missing-template-keys', type: 'bool' },
   ],
   run,
 };

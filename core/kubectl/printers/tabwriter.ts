@@ -9,20 +9,26 @@ const PADDING = 3;
 /** Width in runes, as Go counts it. */
 const runes = (s: string) => [...s].length;
 
-/** Go tabwriter settings; kubectl's describers use minWidth 0 and padding 2. */
+/**
+ * Go tabwriter settings; kubectl's describers use minWidth 0 and padding 2. `remembered`:
+ * kubectl's tabwriter (github.com/liggitt/tabwriter, RememberWidths) never lets a column shrink
+ * below the widest it has printed, across blocks and flushes; pass the same array to later calls
+ * to keep the widths (a watch's rows, custom columns split by a line break).
+ */
 export interface TabSettings {
-  minWidth: number;
-  padding: number;
+  minWidth?: number;
+  padding?: number;
+  remembered?: number[];
 }
 
-export function alignColumns(lines: string[][], settings: TabSettings = { minWidth: MIN_WIDTH, padding: PADDING }): string {
+export function alignColumns(lines: string[][], settings: TabSettings = {}): string {
   const out: string[] = lines.map(() => '');
-  format(lines, out, 0, 0, lines.length, settings);
+  format(lines, out, 0, 0, lines.length, [], { minWidth: settings.minWidth ?? MIN_WIDTH, padding: settings.padding ?? PADDING, remembered: settings.remembered });
   return out.map((l) => l + '\n').join('');
 }
 
 /** Formats column `column` of lines [from, to), as tabwriter.format does, recursively per block. */
-function format(lines: string[][], out: string[], column: number, from: number, to: number, settings: TabSettings): void {
+function format(lines: string[][], out: string[], column: number, from: number, to: number, left: number[], settings: { minWidth: number; padding: number; remembered?: number[] }): void {
   let line = from;
   while (line < to) {
     // Lines whose last cell is at or before this column just take their trailing text.
@@ -38,8 +44,15 @@ function format(lines: string[][], out: string[], column: number, from: number, 
       width = Math.max(width, runes(lines[end]![column]!) + settings.padding);
       end++;
     }
+    const remembered = settings.remembered;
+    if (remembered) {
+      if (remembered.length < column) remembered.push(...left.slice(remembered.length));
+      if (remembered.length === column) remembered.push(width);
+      else if (remembered[column]! > width) width = remembered[column]!;
+      else remembered[column] = width;
+    }
     for (let i = line; i < end; i++) out[i] += lines[i]![column]! + ' '.repeat(width - runes(lines[i]![column]!));
-    format(lines, out, column + 1, line, end, settings);
+    format(lines, out, column + 1, line, end, [...left, width], settings);
     line = end;
   }
 }
