@@ -17,4 +17,10 @@ describe('alignColumns (Go tabwriter: minwidth 6, padding 3)', () => {
   it('counts runes, not UTF-16 units', () => {
     expect(alignColumns([['ü名', 'x'], ['ab', 'y']])).toBe('ü名    x\nab    y\n');
   });
+
+  it('with remembered widths, never narrows a column it has printed wider (kubectl RememberWidths)', () => {
+    const widths: number[] = [];
+    expect(alignColumns([['a-long-name', 'x'], ['single'], ['b', 'y']], widths)).toBe('a-long-name   x\nsingle\nb             y\n');
+    expect(alignColumns([['c', 'z']], widths)).toBe('c             z\n');
+  });
 });
