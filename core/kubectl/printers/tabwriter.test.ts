@@ -20,7 +20,7 @@ describe('alignColumns (Go tabwriter: minwidth 6, padding 3)', () => {
 
   it('with remembered widths, never narrows a column it has printed wider (kubectl RememberWidths)', () => {
     const widths: number[] = [];
-    expect(alignColumns([['a-long-name', 'x'], ['single'], ['b', 'y']], widths)).toBe('a-long-name   x\nsingle\nb             y\n');
-    expect(alignColumns([['c', 'z']], widths)).toBe('c             z\n');
+    expect(alignColumns([['a-long-name', 'x'], ['single'], ['b', 'y']], { remembered: widths })).toBe('a-long-name   x\nsingle\nb             y\n');
+    expect(alignColumns([['c', 'z']], { remembered: widths })).toBe('c             z\n');
   });
 });
