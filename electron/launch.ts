@@ -11,6 +11,7 @@ import { forkCore } from './core-process/node-fork';
 import { AppSettings } from './host/app-settings';
 import { ClusterLifecycle } from './host/cluster-lifecycle';
 import { CHECKOUT_NODE_ENV, coreEntryPath, electronMainPath, packageRoot } from './host/paths';
+import { TerminalHost } from './host/terminal-host';
 import { parseLaunchFlags, type LaunchFlags } from './launch-flags';
 import { startWebHost } from './web-host';
 
@@ -98,7 +99,7 @@ async function runWebMode(flags: LaunchFlags, root: string): Promise<number> {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  const host = await startWebHost({ lifecycle, port: flags.port });
+  const host = await startWebHost({ lifecycle, port: flags.port, terminals: new TerminalHost({ lifecycle, dataDir: flags.dataDir }) });
   console.log(`\nWheelhouse is running in web mode. Open this URL (it carries a one-time token):\n\n  ${host.url}\n`);
   void lifecycle.select(lifecycle.preferred());
   if (flags.open) openBrowser(host.url);

@@ -11,6 +11,7 @@ import { utilityCore } from './core-process/utility-process';
 import { AppSettings } from './host/app-settings';
 import { ClusterLifecycle } from './host/cluster-lifecycle';
 import { contentSecurityPolicy } from './host/csp';
+import { TerminalHost } from './host/terminal-host';
 import { CHECKOUT_NODE_ENV, coreEntryPath, packageVersion, preloadPath, rendererDir } from './host/paths';
 import { parseLaunchFlags } from './launch-flags';
 import { readStaticFile } from './host/static-files';
@@ -35,7 +36,12 @@ const lifecycle = new ClusterLifecycle({
       checkoutNode ? forkCore(coreOptions, { entry: coreEntryPath(), execPath: checkoutNode }) : utilityCore(coreOptions, coreEntryPath()),
     ),
 });
-const bridge = new BridgeHost(lifecycle, { name: app.getName(), version: packageVersion(), mode: 'electron' }, (url) => shell.openExternal(url));
+const terminals = new TerminalHost({ lifecycle, dataDir: flags.dataDir });
+const bridge = new BridgeHost(
+  lifecycle,
+  { name: app.getName(), version: packageVersion(), mode: 'electron' },
+  { openExternal: (url) => shell.openExternal(url), terminals },
+);
 const sessions = new Map<number, AttachedSession>();
 
 function sessionFor(contents: WebContents): AttachedSession {
@@ -48,7 +54,7 @@ function sessionFor(contents: WebContents): AttachedSession {
     });
     sessions.set(contents.id, attached);
     contents.once('destroyed', () => {
-      attached.close();
+      void attached.close();
       sessions.delete(contents.id);
     });
     session = attached;
@@ -133,5 +139,6 @@ app.on('before-quit', (event) => {
   if (stopping) return;
   stopping = true;
   event.preventDefault();
-  void lifecycle.stop().finally(() => app.quit());
+  // No terminal's process outlives the app.
+  void Promise.all([terminals.closeAll(), lifecycle.stop()]).finally(() => app.quit());
 });

@@ -9,6 +9,7 @@ import type { ClusterLifecycle } from './host/cluster-lifecycle';
 import { contentSecurityPolicy } from './host/csp';
 import { packageVersion, rendererDir } from './host/paths';
 import { readStaticFile } from './host/static-files';
+import type { TerminalHost } from './host/terminal-host';
 import { WebAuth } from './host/web-auth';
 
 export interface WebHostOptions {
@@ -17,6 +18,8 @@ export interface WebHostOptions {
   port?: number;
   /** The built renderer; default dist/renderer. */
   rendererRoot?: string;
+  /** Terminals for the signed-in page; without them pty:* channels are refused. Closing the host ends them. */
+  terminals?: TerminalHost;
 }
 
 export interface WebHost {
@@ -32,7 +35,7 @@ const LOOPBACK = '127.0.0.1';
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const auth = new WebAuth();
   const root = opts.rendererRoot ?? rendererDir();
-  const bridge = new BridgeHost(opts.lifecycle, { name: 'Wheelhouse', version: packageVersion(), mode: 'web' });
+  const bridge = new BridgeHost(opts.lifecycle, { name: 'Wheelhouse', version: packageVersion(), mode: 'web' }, { terminals: opts.terminals });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
   let csp = '';
 
@@ -95,7 +98,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         (err: Error) => send({ kind: 'result', seq: frame.seq, ok: false, error: err.message }),
       );
     });
-    ws.on('close', () => session.close());
+    ws.on('close', () => void session.close());
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -116,7 +119,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       for (const ws of sockets.clients) ws.terminate();
       sockets.close();
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), opts.terminals?.closeAll()]);
     },
   };
 }

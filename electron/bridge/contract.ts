@@ -5,8 +5,8 @@
 // Two kinds of channels:
 // - invoke: renderer asks, host answers once (request/response);
 // - event:  host pushes to the renderer (streams are multiplexed by a stream id).
-// Terminal sessions (node-pty) will fit the same shape later: `pty:open` (invoke, returns a
-// stream id), `pty:write` and `pty:resize` (invoke), `pty:data` and `pty:exit` (events).
+// Terminal sessions (node-pty) are streams too: `pty:open` with an id the renderer chose, then
+// `pty:data` events, acked with `pty:ack` as the terminal has drawn them, until `pty:exit`.
 
 /** One Kubernetes API call, made by the host on the renderer's behalf with its credentials. */
 export interface KubeRequest {
@@ -81,6 +81,44 @@ export interface LogEnd {
   error?: string;
 }
 
+/** Open a terminal: the user's shell with KUBECONFIG set to a cluster and namespace. */
+export interface PtyStart {
+  /** Chosen by the renderer, as a watch id is. */
+  id: string;
+  /** A ClusterEntry id: 'embedded' or 'context:<name>'. */
+  cluster: string;
+  /** The namespace kubectl uses in this terminal; '' keeps the context's own. */
+  namespace: string;
+  cols: number;
+  rows: number;
+}
+
+export interface PtyOpened {
+  /** The shell's program, e.g. /bin/bash. */
+  shell: string;
+  /** The kubeconfig context the terminal's kubectl uses. */
+  context: string;
+}
+
+/**
+ * Terminal output. The host pauses the shell while more than PTY_HIGH_WATER characters are
+ * sent and not acked (pty:ack with how many the terminal has drawn), and resumes it once
+ * fewer than PTY_LOW_WATER are: a flood costs bounded memory on both sides.
+ */
+export interface PtyData {
+  id: string;
+  data: string;
+}
+
+export interface PtyExit {
+  id: string;
+  exitCode: number;
+  signal?: number;
+}
+
+export const PTY_HIGH_WATER = 512 * 1024;
+export const PTY_LOW_WATER = 128 * 1024;
+
 export interface ClusterEntry {
   /** 'embedded' or a context name from the user's kubeconfig. */
   id: string;
@@ -117,6 +155,11 @@ export interface InvokeChannels {
   'logs:open': { args: LogStreamStart; result: null };
   'logs:ack': { args: { id: string }; result: null };
   'logs:close': { args: { id: string }; result: null };
+  'pty:open': { args: PtyStart; result: PtyOpened };
+  'pty:write': { args: { id: string; data: string }; result: null };
+  'pty:resize': { args: { id: string; cols: number; rows: number }; result: null };
+  'pty:ack': { args: { id: string; chars: number }; result: null };
+  'pty:close': { args: { id: string }; result: null };
   /** Opens an http(s) URL in the system browser (Electron); the web host has no browser to open. */
   'shell:openExternal': { args: { url: string }; result: null };
 }
@@ -128,6 +171,8 @@ export interface EventChannels {
   'kube:watch-closed': WatchClosed;
   'logs:chunk': LogChunk;
   'logs:end': LogEnd;
+  'pty:data': PtyData;
+  'pty:exit': PtyExit;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -149,6 +194,11 @@ const invokeChannelMap = {
   'logs:open': true,
   'logs:ack': true,
   'logs:close': true,
+  'pty:open': true,
+  'pty:write': true,
+  'pty:resize': true,
+  'pty:ack': true,
+  'pty:close': true,
   'shell:openExternal': true,
 } as const satisfies Record<InvokeChannel, true>;
 
@@ -158,6 +208,8 @@ const eventChannelMap = {
   'kube:watch-closed': true,
   'logs:chunk': true,
   'logs:end': true,
+  'pty:data': true,
+  'pty:exit': true,
 } as const satisfies Record<EventChannel, true>;
 
 export const INVOKE_CHANNELS = Object.keys(invokeChannelMap) as InvokeChannel[];

@@ -9,7 +9,7 @@ const APP = { name: 'Wheelhouse', version: '0.0.0', mode: 'electron' as const };
 describe('shell:openExternal', () => {
   it('hands http and https URLs to the system browser', async () => {
     const opened: string[] = [];
-    const session = new BridgeHost(lifecycle, APP, async (url) => void opened.push(url)).attach({ send: () => undefined });
+    const session = new BridgeHost(lifecycle, APP, { openExternal: async (url) => void opened.push(url) }).attach({ send: () => undefined });
     await session.invoke('shell:openExternal', { url: 'http://127.0.0.1:30080/' });
     await session.invoke('shell:openExternal', { url: 'https://lb.example.com/' });
     expect(opened).toEqual(['http://127.0.0.1:30080/', 'https://lb.example.com/']);
@@ -22,7 +22,7 @@ describe('shell:openExternal', () => {
     [null, /must be an object/],
   ])('refuses %j without opening anything', async (args, error) => {
     const opened: string[] = [];
-    const session = new BridgeHost(lifecycle, APP, async (url) => void opened.push(url)).attach({ send: () => undefined });
+    const session = new BridgeHost(lifecycle, APP, { openExternal: async (url) => void opened.push(url) }).attach({ send: () => undefined });
     await expect(session.invoke('shell:openExternal', args)).rejects.toThrow(error);
     expect(opened).toEqual([]);
   });

@@ -15,6 +15,7 @@ import { externalHttpUrl } from './external-url';
 import { proxyKubeRequest } from './kube-proxy';
 import { WatchRelay } from './watch-relay';
 import { LogRelay } from './log-relay';
+import type { TerminalHost } from './terminal-host';
 
 export interface BridgeSession {
   send<E extends EventChannel>(channel: E, payload: EventPayload<E>): void;
@@ -23,8 +24,16 @@ export interface BridgeSession {
 export interface AttachedSession {
   /** Runs one invoke from this session; rejects on unknown channels and bad arguments. */
   invoke(channel: unknown, args: unknown): Promise<unknown>;
-  /** Ends the session's watches and subscriptions. */
-  close(): void;
+  /** Ends the session's watches, subscriptions and terminals; resolves once the terminals' processes are gone. */
+  close(): Promise<void>;
+}
+
+/** What a host offers beyond the cluster; each is absent where the host has none. */
+export interface HostServices {
+  /** The system browser (Electron's shell.openExternal). */
+  openExternal?: (url: string) => Promise<void>;
+  /** Terminals: only for the local user, through IPC or web mode's token-protected loopback socket. */
+  terminals?: TerminalHost;
 }
 
 type Handlers = { [C in InvokeChannel]: (args: InvokeArgs<C>) => Promise<InvokeResult<C>> | InvokeResult<C> };
@@ -33,14 +42,19 @@ export class BridgeHost {
   constructor(
     private readonly lifecycle: ClusterLifecycle,
     private readonly app: Omit<AppInfo, 'platform'>,
-    /** The system browser (Electron's shell.openExternal); absent where there is none. */
-    private readonly openExternal?: (url: string) => Promise<void>,
+    private readonly services: HostServices = {},
   ) {}
 
   attach(session: BridgeSession): AttachedSession {
     const lifecycle = this.lifecycle;
     const watches = new WatchRelay(() => lifecycle.target(), (channel, payload) => session.send(channel, payload));
     const logs = new LogRelay(() => lifecycle.target(), (channel, payload) => session.send(channel, payload));
+    const terminals = this.services.terminals;
+    const ptys = terminals?.attach((channel, payload) => session.send(channel, payload));
+    const pty = () => {
+      if (!ptys) throw new Error('this host has no terminals');
+      return ptys;
+    };
     const unsubscribe = lifecycle.onStatus((status) => {
       if (status.state !== 'ready') {
         watches.closeAll(`cluster ${status.label} is ${status.state}`);
@@ -74,10 +88,28 @@ export class BridgeHost {
         logs.close(requireString(args, 'id'));
         return null;
       },
+      'pty:open': (args) => pty().open(requireObject(args)),
+      'pty:write': (args) => {
+        pty().write(requireString(args, 'id'), args.data);
+        return null;
+      },
+      'pty:resize': (args) => {
+        pty().resize(requireString(args, 'id'), args.cols, args.rows);
+        return null;
+      },
+      'pty:ack': (args) => {
+        pty().ack(requireString(args, 'id'), args.chars);
+        return null;
+      },
+      'pty:close': async (args) => {
+        await pty().close(requireString(args, 'id'));
+        return null;
+      },
       'shell:openExternal': async (args) => {
         const url = externalHttpUrl(requireString(args, 'url'));
-        if (!this.openExternal) throw new Error('this host has no system browser to open URLs in');
-        await this.openExternal(url);
+        const openExternal = this.services.openExternal;
+        if (!openExternal) throw new Error('this host has no system browser to open URLs in');
+        await openExternal(url);
         return null;
       },
     };
@@ -87,10 +119,11 @@ export class BridgeHost {
         const handler = handlers[channel] as (a: unknown) => unknown;
         return handler(args);
       },
-      close() {
+      async close() {
         unsubscribe();
         watches.dispose();
         logs.dispose();
+        if (terminals && ptys) await terminals.release(ptys);
       },
     };
   }

@@ -10,6 +10,7 @@ import type { SupervisorEvent } from '../core-process/supervisor';
 import type { AppSettings } from './app-settings';
 import { kubeConfigFor, kubeconfigPaths, loadMergedKubeconfig } from './kubeconfig-files';
 import { kubeTarget, loadKubeTarget, type KubeTarget } from './kube-target';
+import type { ContextSource } from './terminal-kubeconfig';
 
 /** What a supervised embedded cluster reports: crashes, restarts, giving up. */
 export type EmbeddedEvent = SupervisorEvent<unknown>;
@@ -88,6 +89,15 @@ export class ClusterLifecycle {
       console.warn(`wheelhouse: ${(err as Error).message}`);
     }
     return saved && this.list().some((e) => e.id === saved) ? saved : EMBEDDED_ID;
+  }
+
+  /** The kubeconfig files and context a terminal for cluster `id` uses (the embedded one must be running). */
+  async contextSource(id: string): Promise<ContextSource> {
+    const entry = this.list().find((e) => e.id === id);
+    if (!entry) throw new Error(`unknown cluster ${id}`);
+    if (!entry.embedded) return { files: this.kubeconfigs, context: entry.label };
+    if (!this.embedded) throw new Error(`${EMBEDDED_LABEL} is not running`);
+    return { files: [(await this.embedded).kubeconfigPath], context: EMBEDDED_CONTEXT };
   }
 
   status(): ClusterStatus {
