@@ -13,6 +13,7 @@ import { startCluster } from '../../core/cluster';
 import type { Client } from '../../core/controllers/client';
 import type { ClusterTimings } from '../../core/controllers/context';
 import { ClusterLifecycle, EMBEDDED_ID } from '../../electron/host/cluster-lifecycle';
+import { TerminalHost } from '../../electron/host/terminal-host';
 import { startWebHost, type WebHost } from '../../electron/web-host';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -67,7 +68,7 @@ export async function startWebApp(opts: WebAppOptions = {}): Promise<WebApp> {
     stack.push(() => lifecycle.stop());
     const selected = await lifecycle.select(EMBEDDED_ID);
     if (selected.state !== 'ready') throw new Error(`embedded cluster is ${selected.state}: ${selected.message ?? ''}`);
-    const host = await startWebHost({ lifecycle, rendererRoot });
+    const host = await startWebHost({ lifecycle, rendererRoot, terminals: new TerminalHost({ lifecycle, dataDir: join(dir, 'app') }) });
     stack.push(() => host.close());
     const browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -1,0 +1,117 @@
+// The terminal dock end to end in web mode: kubectl (the real one at /usr/bin/kubectl) in a
+// tab talks to the embedded cluster, a Deployment it creates shows in the Deployments view
+// without a reload, `k get pods -w` streams while a pod is deleted in the UI, the tab survives
+// navigation, and closing the app leaves no shell process behind.
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alive } from '../../electron/host/session-processes';
+import { CHROMIUM, chromiumMissing, expectAccessible, shootBothThemes, startWebApp, type WebApp } from '../support/web-app';
+
+if (chromiumMissing) console.warn(`SKIPPED terminal e2e: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+
+let app: WebApp | undefined;
+let page: Page;
+
+/** The text on the active terminal's screen. */
+const screen = () => page.locator('.terminal-view:visible .xterm-rows').innerText();
+
+/** Keys into the active terminal, as the user types them. */
+async function press(...keys: string[]): Promise<void> {
+  await page.locator('.terminal-view:visible .xterm-helper-textarea').focus();
+  for (const key of keys) await page.keyboard.press(key);
+}
+
+async function type(line: string): Promise<void> {
+  await page.locator('.terminal-view:visible .xterm-helper-textarea').focus();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+/** In-app navigation (a new address would reload the page, and end its terminals). */
+async function navigate(hash: string): Promise<void> {
+  // Runs in the page: its location, declared here so the Node program takes in no DOM library.
+  await page.evaluate((h) => ((globalThis as unknown as { location: { hash: string } }).location.hash = h), hash);
+}
+
+async function until(pattern: RegExp, timeout = 30_000): Promise<string> {
+  await expect.poll(screen, { timeout }).toMatch(pattern);
+  return screen();
+}
+
+/** Pids in a session, from /proc. */
+function session(sid: number): number[] {
+  return readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n))
+    .filter((n) => {
+      try {
+        const stat = readFileSync(`/proc/${n}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]) === sid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+describe('terminal (web mode, real browser)', () => {
+  if (chromiumMissing) {
+    it.skip(`skipped: ${CHROMIUM} is missing; install it with apt-get install -y chromium`, () => undefined);
+    return;
+  }
+
+  beforeAll(async () => {
+    app = await startWebApp();
+    page = app.page;
+    await page.goto(app.host.url);
+    await page.locator('[data-test="cluster-state"].ready').waitFor();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('opens a terminal where kubectl sees the embedded cluster', async () => {
+    await page.keyboard.press('Control+`');
+    await page.locator('[data-test="terminal-tab"]').first().waitFor();
+    await type('kubectl get nodes');
+    await until(/NAME\s+STATUS\s+ROLES/);
+    expect(await screen()).toMatch(/\sReady\s/);
+    await type('kubectl config view --minify -o jsonpath="{.contexts[0].name}/{.contexts[0].context.namespace}"; echo');
+    await until(/wheelhouse\/default|wheelhouse\/\n/);
+  });
+
+  it('creates a Deployment that the Deployments view shows without a reload', async () => {
+    await navigate('#/deployments');
+    await type('kubectl create deployment web --image=nginx --replicas=2');
+    await until(/deployment.apps\/web created/);
+    await page.locator('.resource-table tbody tr[data-name="web"]').waitFor({ timeout: 30_000 });
+  });
+
+  it('streams `k get pods -w` while a pod is deleted in the UI', async () => {
+    await type('clear; k get pods -w');
+    const first = await until(/web-[a-z0-9]+-[a-z0-9]+\s+\d\/\d\s+Running/, 60_000);
+    const pod = /(web-[a-z0-9]+-[a-z0-9]+)\s+\d\/\d\s+Running/.exec(first)![1]!;
+    // The tab survives navigation to the pod's page.
+    await navigate(`#/pods/default/${pod}`);
+    await page.locator('[data-test="delete"]').click();
+    await page.locator('[data-test="confirm-delete"]').click();
+    await until(new RegExp(`${pod}\\s+\\d/\\d\\s+Terminating`), 60_000);
+    await press('Control+c');
+  });
+
+  it('is accessible and follows the theme', async () => {
+    await shootBothThemes(page, 'terminal', { fullPage: false, inEachTheme: () => expectAccessible(page, { context: '[data-test="terminal-dock"]' }) });
+  });
+
+  it('leaves no process behind when the app closes', async () => {
+    await type('sleep 600 & echo "shell=$$"');
+    const text = await until(/shell=\d+/);
+    const shell = Number(/shell=(\d+)/.exec(text)![1]);
+    const members = session(shell);
+    expect(members.length).toBeGreaterThanOrEqual(2);
+    await app!.close();
+    app = undefined;
+    expect(members.filter(alive)).toEqual([]);
+  });
+});
