@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const ALL = ['app', 'cold-start', 'crud-latency', 'list-pods', 'watch-fanout', 'sustained-writes', 'scheduler-throughput', 'deployment-scale', 'memory-scale', 'metrics-scrape'];
+const ALL = ['app', 'cold-start', 'crud-latency', 'list-pods', 'watch-fanout', 'sustained-writes', 'scheduler-throughput', 'deployment-scale', 'memory-scale', 'metrics-scrape', 'terminal'];
 /** Each benchmark bounds itself; this only stops one that hangs. */
 const TIMEOUT_MS = 4 * 60_000;
 /** Filling 150,000 pods twice (memory and sqlite stores) takes minutes on 2 cores. */
-const TIMEOUT_OVERRIDES_MS = { 'memory-scale': 20 * 60_000, app: 10 * 60_000 };
+const TIMEOUT_OVERRIDES_MS = { 'memory-scale': 20 * 60_000, app: 10 * 60_000, terminal: 10 * 60_000 };
 
 const args = process.argv.slice(2);
 const profile = args.includes('--profile');
