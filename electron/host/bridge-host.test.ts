@@ -32,3 +32,11 @@ describe('shell:openExternal', () => {
     await expect(session.invoke('shell:openExternal', { url: 'https://example.com/' })).rejects.toThrow(/no system browser/);
   });
 });
+
+describe('pty channels', () => {
+  it('are refused where the host offers no terminals', async () => {
+    const session = new BridgeHost(lifecycle, { ...APP, mode: 'web' }).attach({ send: () => undefined });
+    await expect(session.invoke('pty:open', { id: 'a', cluster: 'embedded', namespace: '', cols: 80, rows: 24 })).rejects.toThrow(/no terminals/);
+    await expect(session.invoke('pty:write', { id: 'a', data: 'ls\r' })).rejects.toThrow(/no terminals/);
+  });
+});
