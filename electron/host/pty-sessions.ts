@@ -33,6 +33,9 @@ const MAX_SESSIONS = 32;
 const MAX_DIMENSION = 1000;
 /** A paste larger than this is refused rather than queued in the pty. */
 const MAX_WRITE = 1024 * 1024;
+/** Output gathered before it is sent: at most this long, or this many characters. */
+const BATCH_MS = 5;
+const BATCH_CHARS = 64 * 1024;
 
 export class PtySessions {
   private readonly sessions = new Map<string, Session>();
@@ -64,9 +67,12 @@ export class PtySessions {
     }
     const session: Session = { pty, launch, pending: '', flow: new PtyFlow(() => pty.pause(), () => pty.resume()) };
     this.sessions.set(id, session);
+    // node-pty hands output over 4 KiB at a time: gathered for a few milliseconds (as VS Code's
+    // terminal does), a flood crosses the bridge in large frames instead of thousands of tiny ones.
     pty.onData((data) => {
-      if (!session.pending) setImmediate(() => this.flush(id, session));
+      if (!session.pending) setTimeout(() => this.flush(id, session), BATCH_MS);
       session.pending += data;
+      if (session.pending.length >= BATCH_CHARS) this.flush(id, session);
     });
     pty.onExit(({ exitCode, signal }) => {
       if (this.sessions.get(id) !== session) return;
