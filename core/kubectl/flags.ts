@@ -2,8 +2,9 @@
 // kubectl accepts and refuses them: `--name=value`, `--name value`, `-n value`, `-nvalue`,
 // `-n=value`, grouped boolean shorthands (`-it`), flags anywhere among the arguments, and `--`
 // ending them. Node's util.parseArgs differs on all of the error messages and on `-nvalue`.
+import { parseGoDuration } from './duration';
 
-export type FlagType = 'bool' | 'string' | 'int' | 'stringArray' | 'stringSlice';
+export type FlagType = 'bool' | 'string' | 'int' | 'float' | 'duration' | 'stringArray' | 'stringSlice';
 
 export interface FlagSpec {
   name: string;
@@ -11,6 +12,8 @@ export interface FlagSpec {
   type: FlagType;
   /** Shown by --help; the parsed value is undefined when the flag is absent. */
   usage?: string;
+  /** pflag's NoOptDefVal: the value of `--flag` given bare (`--dry-run` means "unchanged"); only `--flag=x` sets another. */
+  noOptDefVal?: string;
 }
 
 export type FlagValue = string | number | boolean | string[];
@@ -37,6 +40,19 @@ function setValue(flags: Map<string, FlagValue>, spec: FlagSpec, raw: string): v
     case 'int': {
       if (!/^[+-]?\d+$/.test(raw)) throw new FlagError(`invalid argument "${raw}" for "${shown}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`);
       flags.set(spec.name, Number(raw));
+      return;
+    }
+    case 'float': {
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw)) throw new FlagError(`invalid argument "${raw}" for "${shown}" flag: strconv.ParseFloat: parsing "${raw}": invalid syntax`);
+      flags.set(spec.name, Number(raw));
+      return;
+    }
+    case 'duration': {
+      try {
+        flags.set(spec.name, parseGoDuration(raw));
+      } catch (err) {
+        throw new FlagError(`invalid argument "${raw}" for "${shown}" flag: ${(err as Error).message}`);
+      }
       return;
     }
     case 'stringArray':
@@ -70,6 +86,7 @@ export function parseFlags(args: string[], specs: FlagSpec[]): ParsedArgs {
       if (!spec) throw new FlagError(`unknown flag: --${name}`);
       if (eq >= 0) setValue(flags, spec, arg.slice(eq + 1));
       else if (spec.type === 'bool') flags.set(spec.name, true);
+      else if (spec.noOptDefVal !== undefined) setValue(flags, spec, spec.noOptDefVal);
       else if (i + 1 < args.length) setValue(flags, spec, args[++i]!);
       else throw new FlagError(`flag needs an argument: --${name}`);
       continue;
@@ -90,6 +107,7 @@ export function parseFlags(args: string[], specs: FlagSpec[]): ParsedArgs {
           continue;
         }
         if (rest) setValue(flags, spec, rest.startsWith('=') ? rest.slice(1) : rest);
+        else if (spec.noOptDefVal !== undefined) setValue(flags, spec, spec.noOptDefVal);
         else if (i + 1 < args.length) setValue(flags, spec, args[++i]!);
         else throw new FlagError(`flag needs an argument: '${c}' in ${arg}`);
         break;
@@ -115,6 +133,7 @@ export class Flags {
     const v = this.parsed.flags.get(name);
     return typeof v === 'boolean' ? v : fallback;
   }
+  /** int, float and duration flags (durations in milliseconds). */
   int(name: string, fallback: number): number {
     const v = this.parsed.flags.get(name);
     return typeof v === 'number' ? v : fallback;

@@ -11,11 +11,13 @@ export interface GoldenCase {
    * that SHARED_SETUP fills once.
    */
   isolated?: boolean;
-  /** kubectl commands (the real kubectl) run in the side's namespace before the case. */
+  /** kubectl commands (the real kubectl) run in the side's namespace before an isolated case; `$DIR` and `$NS` expanded. */
   setup?: string[][];
+  /** Extra environment of the command (both sides), e.g. KUBE_EDITOR; `$DIR` expanded. */
+  env?: Record<string, string>;
   /** stdin of the command. */
   input?: string;
-  /** Files written to a fresh directory; `$DIR` in args names it. */
+  /** Files written to a fresh directory per side; `$DIR` in args names it, and output shows it as `$DIR`. */
   files?: Record<string, string>;
   /** Also masked, for what only this case has (e.g. which node a pod landed on). */
   mask?: [RegExp, string][];

@@ -1,0 +1,4 @@
+import { cases } from './describe.cases';
+import { goldenSuite } from './suite';
+
+goldenSuite('describe', cases);

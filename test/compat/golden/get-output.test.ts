@@ -1,0 +1,4 @@
+import { cases } from './get-output.cases';
+import { goldenSuite } from './suite';
+
+goldenSuite('get-output', cases);

@@ -1,0 +1,4 @@
+import { cases } from './get.cases';
+import { goldenSuite } from './suite';
+
+goldenSuite('get', cases);
