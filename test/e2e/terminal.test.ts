@@ -1,17 +1,20 @@
 // The terminal dock end to end in web mode: kubectl (the real one at /usr/bin/kubectl) in a
 // tab talks to the embedded cluster, a Deployment it creates shows in the Deployments view
 // without a reload, `k get pods -w` streams while a pod is deleted in the UI, the tab survives
-// navigation, and closing the app leaves no shell process behind.
+// navigation, switching cluster offers a tab whose kubectl talks to that cluster, and closing
+// the app leaves no shell process behind.
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alive } from '../../electron/host/session-processes';
+import { startClusterProcess, type ClusterProcess } from '../support/cluster-process';
 import { CHROMIUM, chromiumMissing, expectAccessible, shootBothThemes, startWebApp, type WebApp } from '../support/web-app';
 
 if (chromiumMissing) console.warn(`SKIPPED terminal e2e: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
 let app: WebApp | undefined;
 let page: Page;
+let remote: ClusterProcess | undefined;
 
 /** The text on the active terminal's screen. */
 const screen = () => page.locator('.terminal-view:visible .xterm-rows').innerText();
@@ -61,7 +64,9 @@ describe('terminal (web mode, real browser)', () => {
   }
 
   beforeAll(async () => {
-    app = await startWebApp();
+    // A second cluster in the user's kubeconfig, with five nodes to tell it from the embedded three.
+    remote = await startClusterProcess({ extraArgs: ['--nodes', '5', '--storage', 'memory'] });
+    app = await startWebApp({ kubeconfig: remote.kubeconfig });
     page = app.page;
     await page.goto(app.host.url);
     await page.locator('[data-test="cluster-state"].ready').waitFor();
@@ -69,6 +74,8 @@ describe('terminal (web mode, real browser)', () => {
 
   afterAll(async () => {
     await app?.close();
+    await remote?.stop();
+    remote?.cleanup();
   });
 
   it('opens a terminal where kubectl sees the embedded cluster', async () => {
@@ -98,6 +105,21 @@ describe('terminal (web mode, real browser)', () => {
     await page.locator('[data-test="confirm-delete"]').click();
     await until(new RegExp(`${pod}\\s+\\d/\\d\\s+Terminating`), 60_000);
     await press('Control+c');
+  });
+
+  it('offers a terminal for the cluster the app switches to, whose kubectl talks to that cluster', async () => {
+    await page.locator('select[aria-label="Cluster"]').selectOption('context:wheelhouse');
+    await page.locator('[data-test="cluster-state"].ready').waitFor();
+    const offer = page.locator('[data-test="terminal-offer"]');
+    await expect.poll(() => offer.innerText()).toMatch(/Open a terminal for/);
+    await offer.getByRole('button', { name: 'Open terminal' }).click();
+    await expect.poll(() => page.locator('[data-test="terminal-tab"]').count()).toBe(2);
+    await type('echo "nodes=$(kubectl get nodes --no-headers | wc -l)"');
+    await until(/^nodes=5\s*$/m);
+    // The first tab still talks to the embedded cluster.
+    await page.locator('[data-test="terminal-tab"]').first().click();
+    await type('clear; echo "nodes=$(kubectl get nodes --no-headers | wc -l)"');
+    await until(/^nodes=3\s*$/m);
   });
 
   it('is accessible and follows the theme', async () => {
