@@ -107,6 +107,44 @@ describe('terminal (web mode, real browser)', () => {
     await press('Control+c');
   });
 
+  it('finds in the scrollback, copies the match and pastes it back', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await type('clear; seq 1 3000');
+    await until(/^3000\s*$/m);
+    expect(await screen()).not.toMatch(/^1234\s*$/m);
+    await page.keyboard.press('Control+Shift+F');
+    await page.locator('[data-test="terminal-search"]').fill('1234');
+    // The match scrolled into view, selected.
+    await until(/^1234\s*$/m);
+    await press('Control+Shift+C');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('1234');
+    await page.locator('[data-test="terminal-search"]').press('Escape');
+    await page.locator('.terminal-view:visible .xterm-helper-textarea').focus();
+    await page.keyboard.type('echo pasted-');
+    await press('Control+Shift+V');
+    await until(/echo pasted-1234\s*$/m);
+    await press('Enter');
+    await until(/^pasted-1234\s*$/m);
+  });
+
+  it('opens a printed link outside the app', async () => {
+    const url = 'http://127.0.0.1:9/wheelhouse-link-test';
+    await type(`clear; echo ${url}`);
+    const line = page.locator('.terminal-view:visible .xterm-rows > div', { hasText: new RegExp(`^${url}`) });
+    await line.waitFor();
+    const box = (await line.boundingBox())!;
+    // The links addon finds the link under the pointer, then opens it on click.
+    await page.mouse.move(box.x + 30, box.y + box.height / 2);
+    const popup = page.context().waitForEvent('page');
+    const request = page.context().waitForEvent('request', (r) => r.url() === url);
+    await page.mouse.move(box.x + 40, box.y + box.height / 2);
+    await page.mouse.click(box.x + 40, box.y + box.height / 2);
+    // In web mode the link opens in a new browser tab of its own.
+    const [opened] = await Promise.all([popup, request]);
+    expect(opened).not.toBe(page);
+    await opened.close();
+  });
+
   it('offers a terminal for the cluster the app switches to, whose kubectl talks to that cluster', async () => {
     await page.locator('select[aria-label="Cluster"]').selectOption('context:wheelhouse');
     await page.locator('[data-test="cluster-state"].ready').waitFor();
