@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:https';
-import { startCluster, type Cluster } from './cluster';
+import type { Cluster } from './cluster';
 import type { ClusterTimings } from './controllers/context';
 
 const USAGE = `Usage: wheelhouse <command> [options]
@@ -110,6 +110,8 @@ async function runCluster(args: string[]): Promise<number> {
     console.error(`wheelhouse cluster: ${(e as Error).message}`);
     return 2;
   }
+  // Loaded here, not at the top: `wheelhouse kubectl` and `node` start without the control plane's code.
+  const { startCluster } = await import('./cluster');
   const cluster = await startCluster({
     dataDir: values['data-dir'] ?? join(homedir(), '.wheelhouse', 'cluster'),
     port,

@@ -22,12 +22,37 @@ const BUNDLED = ['cron-parser', 'jose', 'js-yaml', 'jsonpath-plus', 'fast-json-p
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((d) => !BUNDLED.includes(d));
 
+// Bundled CommonJS code may require Node's built-ins; ES modules have no require of their own.
+const requireBanner = { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" };
+
+// `wheelhouse kubectl` is a bundle of its own, with the one part of @kubernetes/client-node it
+// uses (KubeConfig) inside: loaded from node_modules, client-node's 2,500 generated files cost
+// every kubectl command about a second. In the shared build, `wheelhouse node`'s use of
+// CoreV1Api would pull those files into the chunk kubectl loads.
+const KUBECTL_BUNDLE = './kubectl.js';
+await build({
+  ...common,
+  packages: undefined,
+  external: external.filter((d) => d !== '@kubernetes/client-node'),
+  banner: requireBanner,
+  entryPoints: { 'core/kubectl': 'core/kubectl/kubectl.ts' },
+  outdir: 'dist',
+  format: 'esm',
+});
+/** The CLI's `import('./kubectl/kubectl')` loads that bundle (dist/core/kubectl.js). */
+const kubectlBundle = {
+  name: 'kubectl-bundle',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/kubectl\/kubectl$/ }, () => ({ path: KUBECTL_BUNDLE, external: true }));
+  },
+};
+
 await build({
   ...common,
   packages: undefined,
   external,
-  // Bundled CommonJS code may require Node's built-ins; ES modules have no require of their own.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: requireBanner,
+  plugins: [kubectlBundle],
   // The embedded cluster's own process (electron/core-process/) loads the core like the CLI.
   entryPoints: { 'core/cli': 'core/cli.ts', 'electron/core-process': 'electron/core-process/entry.ts' },
   outdir: 'dist',
