@@ -5,10 +5,25 @@ import { CommandError, UsageError } from './command';
 import { UnknownResourceError } from './discovery';
 import { FlagError } from './flags';
 import { ConfigError, ServerError } from './rest';
+import type { Status } from 'kubernetes-types/meta/v1';
+
+/** An Invalid Status as checkErr words it: "The Kind "name" is invalid: " and its causes, one or a list. */
+function invalidText(status: Status): string {
+  const details = status.details;
+  let text = 'The request is invalid';
+  if (!details) return `${text}${status.message ? `: ${status.message}` : ''}\n`;
+  if (details.kind || details.name) text = `The ${details.kind ?? ''} ${JSON.stringify(details.name ?? '')} is invalid`;
+  else if (status.message && !details.causes?.length) text += `: ${status.message}`;
+  const causes = [...new Set((details.causes ?? []).map((c) => `${c.field ?? ''}: ${c.message ?? ''}`))];
+  if (causes.length === 0) return `${text}\n`;
+  if (causes.length === 1) return `${text}: ${causes[0]}\n`;
+  return `${text}: \n${causes.map((c) => `* ${c}\n`).join('')}`;
+}
 
 export function errorText(err: unknown, commandPath: string): string {
   if (err instanceof FlagError) return `Error: ${err.message}\nSee 'kubectl ${commandPath} --help' for usage.\n`;
   if (err instanceof UsageError) return `error: ${err.message}\nSee 'kubectl ${commandPath} -h' for help and examples\n`;
+  if (err instanceof ServerError && err.status.reason === 'Invalid') return invalidText(err.status);
   if (err instanceof ServerError) {
     const { reason, message } = err.status;
     return reason && reason !== 'Unknown' ? `Error from server (${reason}): ${message}\n` : `Error from server: ${message}\n`;

@@ -8,6 +8,7 @@ import { tableLines, type Table, type TableColumnDefinition } from '../printers/
 import { asList, toJson, toYaml } from '../printers/yaml-json';
 import { templatePrinter } from '../printers/template-printers';
 import { sortByField } from '../printers/sort-by';
+import { withoutManagedFields } from '../printers/managed-fields';
 import { resolveTargets } from '../resource-args';
 import { ServerError, type RestClient } from '../rest';
 import { errorText } from '../errors';
@@ -39,12 +40,6 @@ async function listAll<T extends { metadata?: { continue?: string }; rows?: unkn
     next = page.metadata?.continue || undefined;
   } while (next);
   return pages;
-}
-
-/** kubectl hides metadata.managedFields unless --show-managed-fields. */
-function withoutManagedFields(o: Record<string, unknown>): Record<string, unknown> {
-  const { managedFields: _, ...metadata } = (o.metadata ?? {}) as Record<string, unknown>;
-  return o.metadata ? { ...o, metadata } : o;
 }
 
 /**

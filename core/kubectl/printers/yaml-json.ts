@@ -14,7 +14,12 @@ function sortKeys(value: unknown): unknown {
 }
 
 export function toJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value), null, 4).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`) + '\n';
+  return toGoJson(sortKeys(value));
+}
+
+/** JSON in the value's own key order, as Go's encoder writes a typed object (see go-typed.ts). */
+export function toGoJson(value: unknown): string {
+  return JSON.stringify(value, null, 4).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`) + '\n';
 }
 
 export function toYaml(value: unknown): string {

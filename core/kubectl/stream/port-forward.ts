@@ -5,6 +5,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type WebSocket from 'ws';
 import { SpdySession, type SpdyStream } from './spdy';
+import { klog } from '../klog';
 
 export const PORT_FORWARD_PROTOCOL = 'SPDY/3.1+portforward.k8s.io';
 
@@ -76,10 +77,7 @@ export interface ForwardOptions {
 
 /** An error as client-go's runtime.HandleError logs it (klog's E line). */
 function logError(errOut: NodeJS.WritableStream, message: string): void {
-  const d = new Date();
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  const time = `${pad(d.getMonth() + 1)}${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds() * 1000, 6)}`;
-  errOut.write(`E${time} ${String(process.pid).padStart(7)} portforward.go:424] ${message}\n`);
+  klog(errOut, 'E', 'portforward.go:424', message);
 }
 
 function listen(address: string, port: number): Promise<Server> {

@@ -45,6 +45,8 @@ const UID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g;
 const RESOURCE_VERSION = /("?resourceVersion"?:\s*)"\d+"/g;
 const GENERATED_SUFFIX = /-[bcdfghjklmnpqrstvwxz2456789]{5}\b/g;
 const POD_IP = /\b10\.(244|96)\.\d+\.\d+\b/g;
+/** klog's line header (warnings such as --dry-run's deprecation): when and which process. */
+const KLOG_HEADER = /^([IWEF])\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /gm;
 const AGE_CELL = /(?<=\s|^)(\d+(s|m|h|d|y)(\d+(s|m|h))?|<invalid>)(?=\s|$)/gm;
 
 /** Masks what differs between two runs; unless exact, column padding too (masked cells vary in width). */
@@ -52,6 +54,6 @@ export function masked(text: string, c: GoldenCase, namespace?: string): string 
   let out = text;
   if (namespace) out = out.split(namespace).join('NAMESPACE');
   for (const [re, to] of c.mask ?? []) out = out.replace(re, to);
-  out = out.replace(ISO_TIME, 'TIME').replace(UID, 'UID').replace(RESOURCE_VERSION, '$1"RV"').replace(GENERATED_SUFFIX, '-XXXXX').replace(POD_IP, 'IP').replace(AGE_CELL, 'AGE');
+  out = out.replace(ISO_TIME, 'TIME').replace(UID, 'UID').replace(RESOURCE_VERSION, '$1"RV"').replace(GENERATED_SUFFIX, '-XXXXX').replace(POD_IP, 'IP').replace(KLOG_HEADER, '$1MMDD TIME PID ').replace(AGE_CELL, 'AGE');
   return c.exact ? out : out.replace(/ {2,}/g, '  ').replace(/ +$/gm, '');
 }

@@ -1,0 +1,62 @@
+// kubectl create <generator>: deployment, namespace and configmap, for real and as dry runs
+// (client and server), printed as messages, names, YAML and JSON, and their errors.
+import type { GoldenCase } from './case';
+
+const ENV_FILE = '# settings\nMODE=fast\n  SIZE=3\n\nEMPTY=\n';
+
+export const cases: GoldenCase[] = [
+  // deployment
+  { args: ['create', 'deployment', 'web', '--image=nginx'], isolated: true },
+  { args: ['create', 'deploy', 'web', '--image=nginx', '-o', 'name'], isolated: true },
+  { args: ['create', 'deployment', 'web', '--image=nginx', '--replicas=3', '--port=8080', '-o', 'yaml'], isolated: true },
+  { args: ['create', 'deployment', 'web', '--image=nginx:1.27', '--image=busybox', '-o', 'json'], isolated: true },
+  { args: ['create', 'deployment', 'web', '--image=busybox', '-o', 'yaml', '--', 'sleep', '3600'], isolated: true },
+  { args: ['create', 'deployment', 'web', '--image=nginx', '--dry-run=client'], isolated: true },
+  { args: ['create', 'deployment', 'web', '--image=nginx', '--dry-run=client', '-o', 'yaml'], isolated: true },
+  { args: ['create', 'deployment', 'web', '--image=nginx', '--dry-run=client', '-o', 'json', '-n', '$NS'], isolated: true },
+  { args: ['create', 'deployment', 'web', '--image=nginx', '--dry-run=server'], isolated: true },
+  { args: ['create', 'deployment', 'web', '--image=nginx', '--dry-run=server', '-o', 'yaml'], isolated: true },
+  { args: ['create', 'deployment', 'web', '--image=nginx', '--dry-run'], isolated: true, title: 'kubectl create deployment --dry-run (bare: deprecated, client)' },
+  { args: ['create', 'deployment', 'web', '--image=nginx', '--dry-run=true'], isolated: true },
+  { args: ['create', 'deployment', 'web', '--image=nginx', '--dry-run=bogus'], isolated: true },
+  { args: ['create', 'deployment', 'web', '--image=nginx', '--save-config', '-o', 'json'], isolated: true },
+  { args: ['create', 'deployment', 'web', '--image=nginx', '--field-manager=me', '--show-managed-fields', '-o', 'yaml'], isolated: true },
+  { args: ['create', 'deployment', 'web', '--image=nginx', '--validate=warn', '--dry-run=client', '-o', 'jsonpath={.spec.template.spec.containers[0].name}'], isolated: true },
+  { args: ['create', 'deployment', 'web', '--image=registry.k8s.io/pause:3.9', '--dry-run=client', '-o', 'yaml'], isolated: true, title: 'container named after the image, its dots made dashes with a random suffix' },
+  { args: ['create', 'deployment', 'web', '--image=nginx', '--validate=bogus'], isolated: true },
+  { args: ['create', 'deployment', 'web', '--image=nginx', '-o', 'wide'], isolated: true },
+  { args: ['create', 'deployment', 'web'], isolated: true, title: 'kubectl create deployment web (no --image)' },
+  { args: ['create', 'deployment', '--image=nginx'], isolated: true },
+  { args: ['create', 'deployment', 'a', 'b', '--image=nginx'], isolated: true },
+  { args: ['create', 'deployment', 'web', '--image=a', '--image=b', '--', 'sleep'], isolated: true },
+  { args: ['create', 'deployment', 'web', '--image=nginx'], isolated: true, setup: [['create', 'deployment', 'web', '--image=nginx']], title: 'create deployment that exists' },
+  { args: ['create', 'deployment', 'Bad_Name', '--image=nginx'], isolated: true },
+  { args: ['create', 'deployment', 'web', '--image=nginx', '--replicas=x'], isolated: true },
+  // namespace
+  { args: ['create', 'namespace', 'golden'], title: 'create namespace that exists' },
+  { args: ['create', 'namespace', 'Bad_Name'] },
+  { args: ['create', 'namespace', 'scratch', '--dry-run=client', '-o', 'yaml'] },
+  { args: ['create', 'ns', 'scratch', '--dry-run=server', '-o', 'json'] },
+  { args: ['create', 'namespace'] },
+  // configmap
+  { args: ['create', 'configmap', 'cfg', '--from-literal=a=1', '--from-literal=b=x=y'], isolated: true },
+  { args: ['create', 'cm', 'cfg', '--from-literal=a=1', '-o', 'yaml'], isolated: true },
+  { args: ['create', 'configmap', 'cfg', '--from-literal=a=1', '--dry-run=client', '-o', 'json'], isolated: true },
+  { args: ['create', 'configmap', 'cfg', '--from-literal=b=2', '--from-literal=a=1', '--save-config', '-o', 'json'], isolated: true },
+  { args: ['create', 'configmap', 'cfg', '--from-file=$DIR/app.conf', '-o', 'yaml'], isolated: true, files: { 'app.conf': 'port: 80\nhost: example\n' } },
+  { args: ['create', 'configmap', 'cfg', '--from-file=config=$DIR/app.conf', '--dry-run=client', '-o', 'yaml'], isolated: true, files: { 'app.conf': 'port: 80\n' } },
+  { args: ['create', 'configmap', 'cfg', '--from-file=$DIR', '--dry-run=client', '-o', 'yaml'], isolated: true, files: { 'b.txt': 'bee\n', 'a.txt': 'ay', 'bin.dat': '\u00ff\u00fe' } },
+  { args: ['create', 'configmap', 'cfg', '--from-file=k=$DIR', '--dry-run=client'], isolated: true, files: { 'a.txt': 'a' } },
+  { args: ['create', 'configmap', 'cfg', '--from-file=$DIR/missing'], isolated: true },
+  { args: ['create', 'configmap', 'cfg', '--from-file==$DIR/a'], isolated: true },
+  { args: ['create', 'configmap', 'cfg', '--from-file=a=b=c'], isolated: true },
+  { args: ['create', 'configmap', 'cfg', '--from-env-file=$DIR/app.env', '-o', 'yaml'], isolated: true, files: { 'app.env': ENV_FILE } },
+  { args: ['create', 'configmap', 'cfg', '--from-env-file=$DIR/app.env', '--from-literal=a=1'], isolated: true, files: { 'app.env': ENV_FILE } },
+  { args: ['create', 'configmap', 'cfg', '--from-env-file=$DIR/bad.env'], isolated: true, files: { 'bad.env': '1BAD=x\n' } },
+  { args: ['create', 'configmap', 'cfg', '--from-literal=a'], isolated: true },
+  { args: ['create', 'configmap', 'cfg', '--from-literal==1'], isolated: true },
+  { args: ['create', 'configmap', 'cfg', '--from-literal=a=1', '--from-literal=a=2'], isolated: true },
+  { args: ['create', 'configmap', 'cfg', '--from-literal=a/b=1'], isolated: true },
+  { args: ['create', 'configmap', 'cfg'], isolated: true, setup: [['create', 'configmap', 'cfg']], title: 'create configmap that exists' },
+  { args: ['create', 'configmap', 'cfg', '--from-literal=a=1', '--dry-run=server', '-o', 'name'], isolated: true },
+];

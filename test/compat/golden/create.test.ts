@@ -1,0 +1,4 @@
+import { cases } from './create.cases';
+import { goldenSuite } from './suite';
+
+goldenSuite('create', cases);
