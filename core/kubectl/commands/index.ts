@@ -6,5 +6,9 @@ import { get } from './get';
 import { attach } from './attach';
 import { exec } from './exec';
 import { portForward } from './port-forward';
+import { clusterInfo } from './cluster-info';
+import { apiResources } from './api-resources';
+import { apiVersions } from './api-versions';
+import { version } from './version';
 
-export const COMMANDS: Command[] = [create, get, describe, attach, exec, portForward];
+export const COMMANDS: Command[] = [create, get, clusterInfo, describe, attach, exec, portForward, apiResources, apiVersions, version];
