@@ -33,3 +33,15 @@ export function errorText(err: unknown, commandPath: string): string {
   if (code === 'ECONNREFUSED') return `The connection to the server ${(err as Error).message.match(/\/\/([^/"]+)/)?.[1] ?? 'localhost:8080'} was refused - did you specify the right host or port?\n`;
   return `error: ${err instanceof Error ? err.message : String(err)}\n`;
 }
+
+/** Several errors as cmdutil.CheckErr prints an aggregate: one alone as above, several one per line without "error: ". */
+export function errorsText(errs: unknown[], commandPath: string): string {
+  if (errs.length === 1) return errorText(errs[0], commandPath);
+  return errs.map((e) => (e instanceof ServerError ? errorText(e, commandPath) : `${e instanceof Error ? e.message : String(e)}\n`)).join('');
+}
+
+/** cmdutil.AddSourceToErr: a server's refusal of an object from a file names the file. */
+export function withSource(err: unknown, verb: string, source: string | undefined): unknown {
+  if (!source || !(err instanceof ServerError)) return err;
+  return new ServerError({ ...err.status, message: `error when ${verb} "${source}": ${err.status.message}` }, err.httpStatus);
+}

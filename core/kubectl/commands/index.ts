@@ -1,6 +1,7 @@
 // The built-in kubectl's commands, in the order `kubectl --help` lists them.
 import type { Command } from '../command';
 import { create } from './create/index';
+import { del } from './delete';
 import { describe } from './describe';
 import { get } from './get';
 import { attach } from './attach';
@@ -11,4 +12,4 @@ import { apiResources } from './api-resources';
 import { apiVersions } from './api-versions';
 import { version } from './version';
 
-export const COMMANDS: Command[] = [create, get, clusterInfo, describe, attach, exec, portForward, apiResources, apiVersions, version];
+export const COMMANDS: Command[] = [create, get, del, clusterInfo, describe, attach, exec, portForward, apiResources, apiVersions, version];

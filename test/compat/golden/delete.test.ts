@@ -1,0 +1,4 @@
+import { cases } from './delete.cases';
+import { goldenSuite } from './suite';
+
+goldenSuite('delete', cases);
