@@ -8,6 +8,7 @@ import { CommandError } from './command';
 import type { Session } from './command';
 import { objectPath } from './discovery';
 import type { RestClient } from './rest';
+import { watchEvents } from './watch-events';
 
 export const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
 
@@ -85,16 +86,7 @@ async function firstPod(rest: RestClient, namespace: string, selector: string, t
   const res = await rest.stream({ path, query: { labelSelector: selector, resourceVersion: list.metadata.resourceVersion, watch: true } });
   const timer = setTimeout(() => res.destroy(), timeoutMs);
   try {
-    let buffered = '';
-    for await (const chunk of res) {
-      buffered += String(chunk);
-      let nl: number;
-      while ((nl = buffered.indexOf('\n')) >= 0) {
-        const event = JSON.parse(buffered.slice(0, nl)) as { type: string; object: Pod };
-        buffered = buffered.slice(nl + 1);
-        if (event.type === 'ADDED' || event.type === 'MODIFIED') return event.object;
-      }
-    }
+    for await (const event of watchEvents<Pod>(res)) if (event.type === 'ADDED' || event.type === 'MODIFIED') return event.object;
   } catch {
     // destroyed by the timeout: reported below
   } finally {

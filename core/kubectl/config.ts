@@ -2,6 +2,7 @@
 // it) or --kubeconfig, narrowed by --context/--cluster/--user, overridden by --server/--token,
 // and the namespace from -n, else the context's, else "default".
 import { KubeConfig } from '@kubernetes/client-node';
+import { parseGoDuration } from './duration';
 import type { Flags, FlagSpec } from './flags';
 
 /** The flags every kubectl command takes (kubectl options shows them). */
@@ -29,6 +30,18 @@ export interface ClientConfig {
   namespace: string;
   /** -n was given (some commands print the namespace only then). */
   namespaceExplicit: boolean;
+  /** --request-timeout in milliseconds (0: none; below 0 is sent but never expires). */
+  requestTimeoutMs: number;
+}
+
+/** --request-timeout as clientcmd reads it: whole seconds, or a Go duration. */
+export function parseRequestTimeout(text: string): number {
+  if (/^\+?\d+$/.test(text)) return Number(text) * 1000;
+  try {
+    return parseGoDuration(text);
+  } catch {
+    throw new Error('Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)');
+  }
 }
 
 export function loadClientConfig(flags: Flags, env: NodeJS.ProcessEnv): ClientConfig {
@@ -66,5 +79,10 @@ export function loadClientConfig(flags: Flags, env: NodeJS.ProcessEnv): ClientCo
     currentContext: server ? 'chosen' : '',
   });
   const explicit = flags.string('namespace');
-  return { kubeconfig: chosen, namespace: explicit || context?.namespace || 'default', namespaceExplicit: Boolean(explicit) };
+  return {
+    kubeconfig: chosen,
+    namespace: explicit || context?.namespace || 'default',
+    namespaceExplicit: Boolean(explicit),
+    requestTimeoutMs: parseRequestTimeout(flags.string('request-timeout', '0')),
+  };
 }

@@ -19,3 +19,19 @@ export function parseGoDuration(text: string): number {
   }
   return m[1] === '-' ? -total : total;
 }
+
+/** Go's Duration.String: "2s", "1m30s", "1h0m0s", "1.5s", "500ms", "0s". */
+export function formatGoDuration(ms: number): string {
+  const sign = ms < 0 ? '-' : '';
+  const abs = Math.abs(ms);
+  if (abs === 0) return '0s';
+  if (abs < 1000) {
+    const [value, unit] = abs >= 1 ? [abs, 'ms'] : abs >= 1e-3 ? [abs * 1e3, 'µs'] : [abs * 1e6, 'ns'];
+    return `${sign}${Number(value.toFixed(6))}${unit}`;
+  }
+  const hours = Math.floor(abs / 3_600_000);
+  const minutes = Math.floor((abs % 3_600_000) / 60_000);
+  const seconds = `${Number(((abs % 60_000) / 1000).toFixed(9))}s`;
+  if (hours) return `${sign}${hours}h${minutes}m${seconds}`;
+  return minutes ? `${sign}${minutes}m${seconds}` : `${sign}${seconds}`;
+}

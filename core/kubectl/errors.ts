@@ -4,7 +4,7 @@
 import { CommandError, UsageError } from './command';
 import { UnknownResourceError } from './discovery';
 import { FlagError } from './flags';
-import { ConfigError, ServerError } from './rest';
+import { ConfigError, RequestTimeoutError, ServerError } from './rest';
 import type { Status } from 'kubernetes-types/meta/v1';
 
 /** An Invalid Status as checkErr words it: "The Kind "name" is invalid: " and its causes, one or a list. */
@@ -29,6 +29,7 @@ export function errorText(err: unknown, commandPath: string): string {
     return reason && reason !== 'Unknown' ? `Error from server (${reason}): ${message}\n` : `Error from server: ${message}\n`;
   }
   if (err instanceof ConfigError || err instanceof CommandError || err instanceof UnknownResourceError) return `error: ${err.message}\n`;
+  if (err instanceof RequestTimeoutError) return `Unable to connect to the server: ${err.message}\n`;
   const code = (err as { cause?: { code?: string }; code?: string }).code;
   if (code === 'ECONNREFUSED') return `The connection to the server ${(err as Error).message.match(/\/\/([^/"]+)/)?.[1] ?? 'localhost:8080'} was refused - did you specify the right host or port?\n`;
   return `error: ${err instanceof Error ? err.message : String(err)}\n`;

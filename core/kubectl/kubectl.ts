@@ -86,7 +86,7 @@ export async function runKubectl(argv: string[], io: KubectlIo): Promise<number>
       session: () =>
         (session ??= (async () => {
           const cfg = clientConfig();
-          const rest = RestClient.forConfig(cfg.kubeconfig);
+          const rest = RestClient.forConfig(cfg.kubeconfig, cfg.requestTimeoutMs);
           let discovery: Promise<Discovery> | undefined;
           return { config: cfg, rest, discovery: () => (discovery ??= Discovery.load(rest)) };
         })()),

@@ -7,6 +7,7 @@ import { request as httpsRequest, type RequestOptions } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Status } from 'kubernetes-types/meta/v1';
 import WebSocket from 'ws';
+import { formatGoDuration } from './duration';
 
 export interface RestRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -35,6 +36,13 @@ export class ServerError extends Error {
 
 /** The kubeconfig has no usable cluster (kubectl's "no configuration has been provided"). */
 export class ConfigError extends Error {}
+
+/** --request-timeout ran out (Go's context deadline), before or while the answer was read. */
+export class RequestTimeoutError extends Error {
+  constructor() {
+    super('context deadline exceeded');
+  }
+}
 
 export function pathWithQuery(path: string, query: RestRequest['query']): string {
   const params = new URLSearchParams();
@@ -70,14 +78,16 @@ export class RestClient {
   private constructor(
     private readonly kc: KubeConfig,
     server: string,
+    private readonly timeoutMs: number,
   ) {
     this.server = new URL(server);
   }
 
-  static forConfig(kc: KubeConfig): RestClient {
+  /** timeoutMs: --request-timeout, for each request as a whole, its answer read included (0: none). */
+  static forConfig(kc: KubeConfig, timeoutMs = 0): RestClient {
     const cluster = kc.getCurrentCluster();
     if (!cluster?.server) throw new ConfigError('no configuration has been provided, try setting KUBERNETES_MASTER environment variable');
-    return new RestClient(kc, cluster.server);
+    return new RestClient(kc, cluster.server, timeoutMs);
   }
 
   /** Sends the request; the answer whatever its status. */
@@ -149,7 +159,9 @@ export class RestClient {
   }
 
   private async open(req: RestRequest): Promise<IncomingMessage> {
-    const url = new URL(this.server.pathname.replace(/\/$/, '') + pathWithQuery(req.path, req.query), this.server);
+    // client-go tells the server the timeout too (?timeout=), as a Go duration.
+    const query = this.timeoutMs ? { ...req.query, timeout: formatGoDuration(this.timeoutMs) } : req.query;
+    const url = new URL(this.server.pathname.replace(/\/$/, '') + pathWithQuery(req.path, query), this.server);
     const opts: RequestOptions = { method: req.method ?? 'GET', headers: { Accept: req.accept ?? 'application/json', 'User-Agent': 'kubectl/v1.32.0 (wheelhouse)' } };
     await this.kc.applyToHTTPSOptions(opts);
     let payload: string | undefined;
@@ -159,8 +171,22 @@ export class RestClient {
     }
     const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
     return new Promise((resolve, reject) => {
-      const r = send(url, opts, resolve);
-      r.on('error', (err) => reject(new Error(`Get "${url.origin}${req.path}": ${err.message}`)));
+      let response: IncomingMessage | undefined;
+      const r = send(url, opts, (res) => {
+        response = res;
+        res.once('close', () => clearTimeout(timer));
+        resolve(res);
+      });
+      const expire = () => {
+        const err = new RequestTimeoutError();
+        response?.destroy(err);
+        r.destroy(err);
+      };
+      const timer = this.timeoutMs > 0 ? setTimeout(expire, this.timeoutMs) : undefined;
+      r.on('error', (err) => {
+        clearTimeout(timer);
+        reject(err instanceof RequestTimeoutError ? err : new Error(`Get "${url.origin}${req.path}": ${err.message}`));
+      });
       r.end(payload);
     });
   }

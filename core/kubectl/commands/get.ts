@@ -1,7 +1,7 @@
 // kubectl get: server-side Tables printed as kubectl prints them, or the objects themselves
 // (-o yaml|json|name). Missing names are reported after what was found, exit 1, as kubectl does.
 import type { Command, CommandContext } from '../command';
-import { UsageError } from '../command';
+import { CommandError, UsageError } from '../command';
 import { collectionPath, objectPath, qualifiedKind, type ResourceInfo } from '../discovery';
 import { alignColumns } from '../printers/tabwriter';
 import { tableLines, type Table, type TableColumnDefinition } from '../printers/table';
@@ -10,49 +10,17 @@ import { templatePrinter } from '../printers/template-printers';
 import { sortByField } from '../printers/sort-by';
 import { withoutManagedFields } from '../printers/managed-fields';
 import { resolveTargets } from '../resource-args';
-import { ServerError, type RestClient } from '../rest';
+import { ServerError } from '../rest';
 import { errorText } from '../errors';
+import { listAll, PAGE, sortedTable, TABLE_ACCEPT } from './get-fetch';
+import { watchGet } from './get-watch';
 
-/** What kubectl get sends: a Table if the server can, else the plain object or list. */
-export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 const OUTPUTS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
-const PAGE = 500;
 
 interface Fetched {
   info: ResourceInfo;
   tables: Table[];
   objects: Record<string, unknown>[];
-}
-
-/** Every page of a list (limit/continue), as kubectl's chunked lists. */
-async function listAll<T extends { metadata?: { continue?: string }; rows?: unknown[]; items?: unknown[] }>(
-  rest: RestClient,
-  path: string,
-  query: Record<string, string | number | undefined>,
-  accept: string,
-  chunk: number,
-): Promise<T[]> {
-  const pages: T[] = [];
-  let next: string | undefined;
-  do {
-    const page = await rest.json<T>({ path, query: { ...query, limit: chunk || undefined, continue: next }, accept });
-    pages.push(page);
-    next = page.metadata?.continue || undefined;
-  } while (next);
-  return pages;
-}
-
-/**
- * A Table's rows in --sort-by order. kubectl sorts only tables of several rows, in its printer,
- * and ignores the printer's error: a table without the field is not printed at all.
- */
-function sortedTable(table: Table, sortBy: string): Table {
-  if ((table.rows?.length ?? 0) < 2) return table;
-  try {
-    return { ...table, rows: sortByField(table.rows!, (r) => r.object, sortBy) };
-  } catch {
-    return { ...table, rows: [] };
-  }
 }
 
 /** The objects of a list output in --sort-by order, across kinds as kubectl sorts its one List. */
@@ -76,6 +44,11 @@ async function run(ctx: CommandContext): Promise<number> {
   if (output && !template && !['wide', 'yaml', 'json', 'name'].includes(output))
     throw new Error(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${OUTPUTS}`);
   const sortBy = flags.string('sort-by');
+  if (flags.bool('watch') || flags.bool('watch-only')) {
+    if (sortBy) io.stderr.write(flags.bool('watch') ? 'warning: --watch requested, --sort-by will be ignored for watch events received\n' : 'warning: --watch-only requested, --sort-by will be ignored\n');
+    return watchGet(ctx, { output, template, sortBy });
+  }
+  if (flags.bool('output-watch-events')) throw new CommandError('--output-watch-events option can only be used with --watch or --watch-only');
   if (ctx.args.length === 0) {
     io.stderr.write('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n');
     throw new UsageError('Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).');
@@ -188,6 +161,9 @@ export const get: Command = {
     { name: 'sort-by', type: 'string' },
     { name: 'template', type: 'string' },
     { name: 'allow-missing-template-keys', type: 'bool' },
+    { name: 'watch', short: 'w', type: 'bool' },
+    { name: 'watch-only', type: 'bool' },
+    { name: 'output-watch-events', type: 'bool' },
   ],
   run,
 };

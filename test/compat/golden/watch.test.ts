@@ -1,0 +1,4 @@
+import { cases } from './watch.cases';
+import { goldenSuite } from './suite';
+
+goldenSuite('watch', cases);
