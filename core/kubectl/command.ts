@@ -50,3 +50,6 @@ export class UsageError extends Error {}
 
 /** An error kubectl prints as is, after "error: ". */
 export class CommandError extends Error {}
+
+/** An error kubectl prints as it is, without "error: " (checkErr's texts for unmapped resource types). */
+export class BareError extends Error {}

@@ -1,7 +1,7 @@
 // How kubectl reports a failed command on stderr (cmdutil.CheckErr): the server's Status as
 // "Error from server (Reason): message", a connection failure as client-go words it, flag
 // and usage errors with their hint, anything else as "error: message".
-import { CommandError, UsageError } from './command';
+import { BareError, CommandError, UsageError } from './command';
 import { UnknownResourceError } from './discovery';
 import { FlagError } from './flags';
 import { ConfigError, RequestTimeoutError, ServerError } from './rest';
@@ -22,6 +22,7 @@ function invalidText(status: Status): string {
 
 export function errorText(err: unknown, commandPath: string): string {
   if (err instanceof FlagError) return `Error: ${err.message}\nSee 'kubectl ${commandPath} --help' for usage.\n`;
+  if (err instanceof BareError) return `${err.message}\n`;
   if (err instanceof UsageError) return `error: ${err.message}\nSee 'kubectl ${commandPath} -h' for help and examples\n`;
   if (err instanceof ServerError && err.status.reason === 'Invalid') return invalidText(err.status);
   if (err instanceof ServerError) {

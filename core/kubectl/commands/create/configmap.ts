@@ -17,7 +17,7 @@ export const configmap = generatorCommand({
   api: '/api/v1',
   resource: 'configmaps',
   namespaced: true,
-  failure: 'failed to create configmap',
+  failure: 'failed to create configmap: ',
   validate({ ctx }) {
     const f = ctx.flags;
     if (f.strings('from-env-file').length && (f.strings('from-file').length || f.strings('from-literal').length))

@@ -1,17 +1,13 @@
 // kubectl create deployment NAME --image=image [--replicas=n] [--port=p] [-- COMMAND args...]
 import { CommandError } from '../../command';
 import { randomString } from '../../../registry/generic/names';
-import { generatorCommand, type GeneratorContext } from './generator';
+import { commandArgs, generatorCommand } from './generator';
 
 /** The container's name from its image: the last path part, without tag or digest; `_` and `.` made `-` with a random suffix. */
 export function containerNameOf(image: string): string {
   let name = image.split('/').pop()!;
   name = name.split(':')[0]!.split('@')[0]!;
   return /[_.]/.test(name) ? `${name.replace(/[_.]/g, '-')}-${randomString(5)}` : name;
-}
-
-function command(g: GeneratorContext): string[] {
-  return g.ctx.dashAt >= 0 ? g.ctx.args.slice(g.ctx.dashAt) : g.ctx.args.slice(1);
 }
 
 export const deployment = generatorCommand({
@@ -27,13 +23,13 @@ export const deployment = generatorCommand({
   api: '/apis/apps/v1',
   resource: 'deployments',
   namespaced: true,
-  failure: 'failed to create deployment',
+  failure: 'failed to create deployment: ',
   validate(g) {
-    if (g.ctx.flags.strings('image').length > 1 && command(g).length) throw new CommandError('cannot specify multiple --image options and command');
+    if (g.ctx.flags.strings('image').length > 1 && commandArgs(g.ctx).length) throw new CommandError('cannot specify multiple --image options and command');
   },
   build(g) {
     const labels = { app: g.name };
-    const cmd = command(g);
+    const cmd = commandArgs(g.ctx);
     const port = g.ctx.flags.int('port', -1);
     const containers = g.ctx.flags.strings('image').map((image, i) => ({
       name: containerNameOf(image),

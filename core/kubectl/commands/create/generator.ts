@@ -30,10 +30,10 @@ export interface Generator {
   api: string;
   resource: string;
   namespaced: boolean;
-  /** "failed to create deployment": the prefix some generators put before the server's error. */
+  /** "failed to create deployment: ": the prefix most generators put before the server's error. */
   failure?: string;
   /** The command's Validate(), after the common options are read. */
-  validate?(g: GeneratorContext): void;
+  validate?(g: GeneratorContext): void | Promise<void>;
   build(g: GeneratorContext): Obj | Promise<Obj>;
   /** --validate and --save-config are offered (all but `create token`). */
   noValidate?: boolean;
@@ -44,6 +44,21 @@ export function nameFromArgs(ctx: CommandContext): string {
   const count = ctx.dashAt >= 0 ? ctx.dashAt : ctx.args.length;
   if (count !== 1) throw new UsageError(`exactly one NAME is required, got ${count}`);
   return ctx.args[0]!;
+}
+
+/** The words after NAME (or after `--`): a container's command. */
+export function commandArgs(ctx: CommandContext): string[] {
+  return ctx.dashAt >= 0 ? ctx.args.slice(ctx.dashAt) : ctx.args.slice(1);
+}
+
+/** A command that only groups subcommands (cmdutil.DefaultSubCommandRun): other words are refused. */
+export function subcommandGroup(group: Omit<Command, 'run'>): Command {
+  return {
+    ...group,
+    async run(ctx) {
+      throw new UsageError(`unknown command ${JSON.stringify(ctx.args.join(' '))}`);
+    },
+  };
 }
 
 /** cobra's check of MarkFlagRequired flags, as kubectl's main logs its failure. */
@@ -68,7 +83,7 @@ export function generatorCommand(gen: Generator): Command {
       const write = writeOptions(ctx, 'kubectl-create');
       const printer = resultPrinter(ctx.flags, { dryRun: write.dryRun, typed: true, cwd: ctx.io.cwd });
       const g: GeneratorContext = { ctx, name, namespace: config.namespaceExplicit ? config.namespace : undefined, write };
-      gen.validate?.(g);
+      await gen.validate?.(g);
       let obj = await gen.build(g);
       if (write.saveConfig) obj = withLastApplied(obj, true);
       if (write.dryRun !== 'client') obj = await create(ctx, gen, obj, write);
@@ -85,7 +100,7 @@ export async function create(ctx: CommandContext, gen: Pick<Generator, 'api' | '
   try {
     return await session.rest.json<Obj>({ method: 'POST', path: `${gen.api}${ns}/${gen.resource}`, query: writeQuery(write), body: goTyped(obj) });
   } catch (err) {
-    if (gen.failure && err instanceof ServerError) throw new CommandError(`${gen.failure}: ${err.message}`);
+    if (gen.failure && err instanceof ServerError) throw new CommandError(`${gen.failure}${err.message}`);
     throw err;
   }
 }

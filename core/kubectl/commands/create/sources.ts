@@ -56,10 +56,10 @@ export function fileSources(sources: string[], cwd: string): KeySource[] {
 }
 
 /** The KEY=value lines of --from-env-file files (a bare KEY takes the environment's value). */
-export function envFileSources(sources: string[], cwd: string, env: NodeJS.ProcessEnv): KeySource[] {
+export function envFileSources(sources: string[], cwd: string, env: NodeJS.ProcessEnv, dirError = 'env config file cannot be a directory'): KeySource[] {
   const out: KeySource[] = [];
   for (const source of sources) {
-    if (statOf(source, cwd).isDirectory()) throw new Error('env config file cannot be a directory');
+    if (statOf(source, cwd).isDirectory()) throw new Error(dirError);
     const lines = readFileSync(resolve(cwd, source)).toString('utf8').split(/\r?\n/);
     if (lines.at(-1) === '') lines.pop();
     lines.forEach((raw, i) => {

@@ -1,0 +1,4 @@
+import { cases } from './create-rbac.cases';
+import { goldenSuite } from './suite';
+
+goldenSuite('create-rbac', cases);
