@@ -19,8 +19,8 @@ export interface CompatCluster {
   run(args: string[], opts?: RunOptions): Promise<KubectlResult>;
   /** Runs kubectl that must exit 0; returns stdout, throws with the command and stderr otherwise. */
   ok(args: string[], opts?: RunOptions): Promise<string>;
-  /** Starts a long-running kubectl (get -w); see watchLines. */
-  stream(args: string[], onLine: (line: string) => void): ReturnType<typeof kubectlStream>;
+  /** Starts a long-running kubectl (get -w), or with builtIn `wheelhouse kubectl`; see watchLines. */
+  stream(args: string[], onLine: (line: string) => void, builtIn?: boolean): ReturnType<typeof kubectlStream>;
   /** `wheelhouse <args> --kubeconfig <cluster>`, as a user runs it; rejects with its stderr. */
   wheelhouse(args: string[]): Promise<string>;
 }
@@ -44,8 +44,8 @@ export function useCluster(opts: UseClusterOptions = {}): CompatCluster {
       if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}): ${r.stderr}${r.stdout}`);
       return r.stdout;
     },
-    stream(args, onLine) {
-      return kubectlStream(proc!.kubeconfig, ['--cache-dir', join(proc!.dataDir, 'kubectl-cache'), ...args], onLine);
+    stream(args, onLine, builtIn) {
+      return kubectlStream(proc!.kubeconfig, ['--cache-dir', join(proc!.dataDir, 'kubectl-cache'), ...args], onLine, builtIn ? [process.execPath, CLI, 'kubectl'] : undefined);
     },
     wheelhouse: (args) =>
       new Promise<string>((resolve, reject) =>
@@ -105,11 +105,12 @@ export interface WatchedLines {
   exited: Promise<number | null>;
   /** null while kubectl runs. */
   exitCode(): number | null;
-  stop(): void;
+  /** Ends kubectl with the signal (SIGTERM by default). */
+  stop(signal?: NodeJS.Signals): void;
 }
 
-/** Runs a long-lived kubectl (get -w) and lets the test await the lines it expects. */
-export function watchLines(cluster: CompatCluster, args: string[]): WatchedLines {
+/** Runs a long-lived kubectl (get -w), the built-in one with builtIn, and lets the test await the lines it expects. */
+export function watchLines(cluster: CompatCluster, args: string[], opts: { builtIn?: boolean } = {}): WatchedLines {
   const lines: string[] = [];
   const waiters = new Set<{ done: (l: string[]) => boolean; resolve: (l: string[]) => void; reject: (e: Error) => void }>();
   let failure: Error | undefined;
@@ -121,10 +122,14 @@ export function watchLines(cluster: CompatCluster, args: string[]): WatchedLines
       }
     }
   };
-  const s = cluster.stream(args, (line) => {
-    lines.push(line);
-    check();
-  });
+  const s = cluster.stream(
+    args,
+    (line) => {
+      lines.push(line);
+      check();
+    },
+    opts.builtIn,
+  );
   let stderr = '';
   s.child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => s.child.once('close', resolve));
@@ -143,7 +148,7 @@ export function watchLines(cluster: CompatCluster, args: string[]): WatchedLines
     },
     exited,
     exitCode: () => s.child.exitCode,
-    stop: () => void s.stop(),
+    stop: (signal) => void s.stop(signal),
   };
 }
 

@@ -32,9 +32,12 @@ export async function kubectlOk(kubeconfig: string, args: string[], opts: { inpu
   return r.stdout;
 }
 
-/** Starts a long-running kubectl (get -w, logs -f); lines arrive through onLine. */
-export function kubectlStream(kubeconfig: string, args: string[], onLine: (line: string) => void) {
-  const child = spawn(KUBECTL, args, { env: { ...process.env, KUBECONFIG: kubeconfig } });
+/**
+ * Starts a long-running kubectl (get -w, logs -f); lines arrive through onLine. `command`: the
+ * kubectl to run (e.g. node and wheelhouse's CLI with `kubectl`), the real one by default.
+ */
+export function kubectlStream(kubeconfig: string, args: string[], onLine: (line: string) => void, command: string[] = [KUBECTL]) {
+  const child = spawn(command[0]!, [...command.slice(1), ...args], { env: { ...process.env, KUBECONFIG: kubeconfig } });
   let buf = '';
   child.stdout.on('data', (d: Buffer) => {
     buf += d.toString();
@@ -44,5 +47,5 @@ export function kubectlStream(kubeconfig: string, args: string[], onLine: (line:
       buf = buf.slice(i + 1);
     }
   });
-  return { stop: () => child.kill('SIGTERM'), child };
+  return { stop: (signal: NodeJS.Signals = 'SIGTERM') => child.kill(signal), child };
 }
