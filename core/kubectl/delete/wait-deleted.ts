@@ -4,6 +4,7 @@
 import { CommandError } from '../command';
 import { collectionPath, objectPath, type ResourceInfo } from '../discovery';
 import { ServerError, type RestClient } from '../rest';
+import { watchEvents } from '../watch-events';
 
 export interface Deleted {
   info: ResourceInfo;
@@ -24,16 +25,7 @@ async function watchUntilDeleted(rest: RestClient, d: Deleted, resourceVersion: 
   });
   const timer = setTimeout(() => res.destroy(), Math.max(0, deadline - Date.now()));
   try {
-    let buffered = '';
-    for await (const chunk of res) {
-      buffered += (chunk as Buffer).toString('utf8');
-      let newline: number;
-      while ((newline = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, newline).trim();
-        buffered = buffered.slice(newline + 1);
-        if (line && (JSON.parse(line) as { type?: string }).type === 'DELETED') return;
-      }
-    }
+    for await (const event of watchEvents(res)) if (event.type === 'DELETED') return;
   } finally {
     clearTimeout(timer);
   }
