@@ -20,26 +20,46 @@ function invalidText(status: Status): string {
   return `${text}: \n${causes.map((c) => `* ${c}\n`).join('')}`;
 }
 
+/** checkErr's fallback: "error: " once, even when the message already starts with it. */
+const prefixed = (message: string) => `${message.startsWith('error: ') ? '' : 'error: '}${message}\n`;
+
+/** utilerrors.Aggregate's Error(): one message alone, several in brackets. */
+export function aggregateMessage(errors: unknown[]): string {
+  const messages = errors.map((e) => (e instanceof AggregateError ? aggregateMessage(e.errors) : e instanceof Error ? e.message : String(e)));
+  return messages.length === 1 ? messages[0]! : `[${messages.join(', ')}]`;
+}
+
+/** One error's line inside an aggregate (cmdutil.messageForError): no "error: " prefix. */
+function messageForError(err: unknown): string {
+  if (err instanceof ServerError) return errorText(err, '');
+  return `${err instanceof AggregateError ? aggregateMessage(err.errors) : err instanceof Error ? err.message : String(err)}\n`;
+}
+
 export function errorText(err: unknown, commandPath: string): string {
+  // A utilerrors.Aggregate: one error alone prints as itself, several one per line. checkErr
+  // unwraps one level only: an aggregate inside prints its errors one per line.
+  if (err instanceof AggregateError) {
+    const inner = err.errors.length === 1 ? (err.errors[0] as unknown) : err;
+    return inner instanceof AggregateError ? inner.errors.map(messageForError).join('') : errorText(inner, commandPath);
+  }
   if (err instanceof FlagError) return `Error: ${err.message}\nSee 'kubectl ${commandPath} --help' for usage.\n`;
   if (err instanceof BareError) return `${err.message}\n`;
-  if (err instanceof UsageError) return `error: ${err.message}\nSee 'kubectl ${commandPath} -h' for help and examples\n`;
+  if (err instanceof UsageError) return `${prefixed(err.message)}See 'kubectl ${commandPath} -h' for help and examples\n`;
   if (err instanceof ServerError && err.status.reason === 'Invalid') return invalidText(err.status);
   if (err instanceof ServerError) {
     const { reason, message } = err.status;
     return reason && reason !== 'Unknown' ? `Error from server (${reason}): ${message}\n` : `Error from server: ${message}\n`;
   }
-  if (err instanceof ConfigError || err instanceof CommandError || err instanceof UnknownResourceError) return `error: ${err.message}\n`;
+  if (err instanceof ConfigError || err instanceof CommandError || err instanceof UnknownResourceError) return prefixed(err.message);
   if (err instanceof RequestTimeoutError) return `Unable to connect to the server: ${err.message}\n`;
   const code = (err as { cause?: { code?: string }; code?: string }).code;
   if (code === 'ECONNREFUSED') return `The connection to the server ${(err as Error).message.match(/\/\/([^/"]+)/)?.[1] ?? 'localhost:8080'} was refused - did you specify the right host or port?\n`;
-  return `error: ${err instanceof Error ? err.message : String(err)}\n`;
+  return prefixed(err instanceof Error ? err.message : String(err));
 }
 
 /** Several errors as cmdutil.CheckErr prints an aggregate: one alone as above, several one per line without "error: ". */
 export function errorsText(errs: unknown[], commandPath: string): string {
-  if (errs.length === 1) return errorText(errs[0], commandPath);
-  return errs.map((e) => (e instanceof ServerError ? errorText(e, commandPath) : `${e instanceof Error ? e.message : String(e)}\n`)).join('');
+  return errorText(new AggregateError(errs), commandPath);
 }
 
 /** cmdutil.AddSourceToErr: a server's refusal of an object from a file names the file. */

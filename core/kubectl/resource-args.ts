@@ -1,6 +1,6 @@
 // The resources a command's arguments name, as kubectl's resource builder reads them:
 // `TYPE[,TYPE...] [NAME...]`, `TYPE/NAME ...`, and categories such as `all`.
-import { UsageError } from './command';
+import { CommandError, UsageError } from './command';
 import type { Discovery, ResourceInfo } from './discovery';
 
 export interface ResourceTarget {
@@ -18,8 +18,9 @@ export function resolveTargets(args: string[], discovery: Discovery): ResourceTa
         throw new UsageError(
           `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`,
         );
-      const info = discovery.resolve(arg.slice(0, slash));
       const name = arg.slice(slash + 1);
+      if (!name || slash === 0) throw new CommandError('arguments in resource/name form must have a single resource and name');
+      const info = discovery.resolve(arg.slice(0, slash));
       const same = targets.find((t) => t.info === info);
       if (same) same.names.push(name);
       else targets.push({ info, names: [name] });

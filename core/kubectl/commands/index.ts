@@ -11,5 +11,6 @@ import { clusterInfo } from './cluster-info';
 import { apiResources } from './api-resources';
 import { apiVersions } from './api-versions';
 import { version } from './version';
+import { rollout } from './rollout';
 
-export const COMMANDS: Command[] = [create, get, del, clusterInfo, describe, attach, exec, portForward, apiResources, apiVersions, version];
+export const COMMANDS: Command[] = [create, get, del, clusterInfo, describe, attach, exec, portForward, rollout, apiResources, apiVersions, version];

@@ -19,6 +19,11 @@ export class DescribeWriter {
     this.out += escapeTerminal(`${text}\n`);
   }
 
+  /** Everything written, tabs left as they are (a PrefixWriter on a plain buffer). */
+  text(): string {
+    return this.out;
+  }
+
   /** Everything written, aligned as tabbedString aligns it. */
   toString(): string {
     return tabbed(this.out);

@@ -1,0 +1,4 @@
+import { cases } from './rollout.cases';
+import { goldenSuite } from './suite';
+
+goldenSuite('rollout', cases);
