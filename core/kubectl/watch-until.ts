@@ -3,11 +3,7 @@
 // the condition is met, it throws, or the timeout (0: none) ends the wait as kubectl words it.
 import { CommandError } from './command';
 import type { RestClient } from './rest';
-
-export interface WatchEvent<T> {
-  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
-  object: T;
-}
+import { watchEvents, type WatchEvent } from './watch-events';
 
 export const WAIT_TIMEOUT = 'timed out waiting for the condition';
 
@@ -20,31 +16,28 @@ export async function untilWithSync<T>(
 ): Promise<void> {
   const list = await rest.json<{ items: T[]; metadata: { resourceVersion?: string } }>({ path, query });
   for (const object of list.items) if (condition({ type: 'ADDED', object })) return;
-  const res = await rest.stream({ path, query: { ...query, resourceVersion: list.metadata.resourceVersion, watch: true, allowWatchBookmarks: true } });
-  let timedOut = false;
-  const timer =
-    timeoutMs > 0
+  const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : Number.POSITIVE_INFINITY;
+  let resourceVersion = list.metadata.resourceVersion;
+  // A watch the server ends (its timeout) is opened again from the last version seen.
+  for (;;) {
+    const res = await rest.stream({ path, query: { ...query, resourceVersion, watch: true, allowWatchBookmarks: true } });
+    let timedOut = false;
+    const timer = Number.isFinite(deadline)
       ? setTimeout(() => {
           timedOut = true;
           res.destroy();
-        }, timeoutMs)
+        }, deadline - Date.now())
       : undefined;
-  try {
-    let buffered = '';
-    for await (const chunk of res) {
-      buffered += String(chunk);
-      let nl: number;
-      while ((nl = buffered.indexOf('\n')) >= 0) {
-        const event = JSON.parse(buffered.slice(0, nl)) as WatchEvent<T>;
-        buffered = buffered.slice(nl + 1);
+    try {
+      for await (const event of watchEvents<T & { metadata?: { resourceVersion?: string } }>(res)) {
+        resourceVersion = event.object?.metadata?.resourceVersion ?? resourceVersion;
         if (event.type !== 'BOOKMARK' && condition(event)) return;
       }
+    } catch (err) {
+      if (!timedOut) throw err;
+    } finally {
+      clearTimeout(timer);
     }
-  } catch (err) {
-    if (!timedOut) throw err;
-  } finally {
-    clearTimeout(timer);
-    res.destroy();
+    if (timedOut || Date.now() >= deadline) throw new CommandError(WAIT_TIMEOUT);
   }
-  if (timedOut) throw new CommandError(WAIT_TIMEOUT);
 }

@@ -12,5 +12,6 @@ import { apiResources } from './api-resources';
 import { apiVersions } from './api-versions';
 import { version } from './version';
 import { rollout } from './rollout';
+import { cordon, drainCommand, uncordon } from './drain';
 
-export const COMMANDS: Command[] = [create, get, del, clusterInfo, describe, attach, exec, portForward, rollout, apiResources, apiVersions, version];
+export const COMMANDS: Command[] = [create, get, del, clusterInfo, describe, attach, exec, portForward, rollout, cordon, uncordon, drainCommand, apiResources, apiVersions, version];

@@ -17,7 +17,7 @@ export interface GoldenCase {
   env?: Record<string, string>;
   /** stdin of the command. */
   input?: string;
-  /** Files written to a fresh directory per side; `$DIR` in args names it, and output shows it as `$DIR`. */
+  /** Files written to a fresh directory per side (`$NS` in them expanded); `$DIR` in args names it, and output shows it as `$DIR`. */
   files?: Record<string, string>;
   /** Also masked, for what only this case has (e.g. which node a pod landed on). */
   mask?: [RegExp, string][];

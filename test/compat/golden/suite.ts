@@ -70,7 +70,7 @@ export function goldenSuite(group: string, cases: GoldenCase[]): void {
         kubeconfig = kubeconfigFor(namespace);
       }
       const fileDir = mkdtempSync(join(dir, 'files-'));
-      for (const [name, text] of Object.entries(c.files ?? {})) writeFileSync(join(fileDir, name), text);
+      for (const [name, text] of Object.entries(c.files ?? {})) writeFileSync(join(fileDir, name), text.replaceAll('$NS', namespace ?? SHARED_NAMESPACE));
       const expand = (a: string) => a.replaceAll('$NS', namespace ?? SHARED_NAMESPACE).replaceAll('$DIR', fileDir);
       if (c.isolated) for (const args of c.setup ?? []) await mustReal(kubeconfig, args.map(expand));
       const env = Object.fromEntries(Object.entries(c.env ?? {}).map(([k, v]) => [k, expand(v)]));

@@ -1,0 +1,4 @@
+import { cases } from './node-ops.cases';
+import { goldenSuite } from './suite';
+
+goldenSuite('node-ops', cases);
