@@ -1,6 +1,8 @@
 // The built-in kubectl's commands, in the order `kubectl --help` lists them.
 import type { Command } from '../command';
 import { create } from './create/index';
+import { expose } from './expose/index';
+import { runCommand } from './run/run';
 import { del } from './delete';
 import { describe } from './describe';
 import { get } from './get';
@@ -14,4 +16,4 @@ import { version } from './version';
 import { rollout } from './rollout';
 import { cordon, drainCommand, uncordon } from './drain';
 
-export const COMMANDS: Command[] = [create, get, del, clusterInfo, describe, attach, exec, portForward, rollout, cordon, uncordon, drainCommand, apiResources, apiVersions, version];
+export const COMMANDS: Command[] = [create, expose, runCommand, get, del, clusterInfo, describe, attach, exec, portForward, rollout, cordon, uncordon, drainCommand, apiResources, apiVersions, version];

@@ -47,7 +47,11 @@ export function resultPrinter(flags: Flags, opts: ResultPrinterOptions): ResultP
   const suffix = opts.dryRun === 'client' ? ' (dry run)' : opts.dryRun === 'server' ? ' (server dry run)' : '';
   if (!output) return { printsObjects: false, print: (obj, operation) => `${kindAndName(obj)} ${operation}${suffix}\n` };
   if (output === 'name') return { printsObjects: false, print: (obj) => `${kindAndName(obj)}\n` };
-  if (output === 'yaml') return { printsObjects: true, print: (obj) => toYaml(prepare(obj)) };
+  if (output === 'yaml') {
+    // YAMLPrinter: a document separator before every object after the first.
+    let printed = 0;
+    return { printsObjects: true, print: (obj) => `${printed++ ? '---\n' : ''}${toYaml(prepare(obj))}` };
+  }
   if (output === 'json') return { printsObjects: true, print: (obj) => (opts.typed ? toGoJson : toJson)(prepare(obj)) };
   let printer: ObjectPrinter | undefined;
   if (!output.startsWith('custom-columns'))

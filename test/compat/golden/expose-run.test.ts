@@ -1,0 +1,4 @@
+import { cases } from './expose-run.cases';
+import { goldenSuite } from './suite';
+
+goldenSuite('expose-run', cases);
