@@ -65,6 +65,12 @@ const scenarios: Record<string, Scenario> = {
     initial: 1,
     steps: GROW_SHRINK,
   },
+  'get cm -w -o custom-columns: the header once, widths kept': {
+    args: ['get', 'cm', '-w', '-o', 'custom-columns=NAME:.metadata.name,KEYS:.data'],
+    setup: [ZETA],
+    initial: 1,
+    steps: GROW_SHRINK,
+  },
   'get cm -w -l: an object that stops matching is DELETED': {
     args: ['get', 'cm', '-w', '-l', 'app=zeta', '--output-watch-events'],
     setup: [ZETA],

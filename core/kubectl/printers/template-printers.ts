@@ -10,6 +10,8 @@ import { alignColumns } from './tabwriter';
 export interface ObjectPrinter {
   /** The text for one object, or for a List of them. */
   print(obj: Record<string, unknown>): string;
+  /** Custom columns: a List prints as one table, and later calls add rows to it (a watch's). */
+  tabular?: boolean;
 }
 
 const JSONPATH_FORMATS = ['jsonpath', 'jsonpath-as-json', 'jsonpath-file'];
@@ -126,10 +128,15 @@ function customColumnsPrinter(format: string, value: string, flags: TemplateFlag
     noHeaders = false;
   } else specs = columnsFromSpec(value);
   const columns: Column[] = specs.map((s) => ({ header: s.header, path: JsonPath.parse(s.expr, { allowMissingKeys: true }) }));
+  // As kubectl's printer: the header once, and widths that never shrink from one call to the next.
+  let printedHeader = false;
+  const remembered: number[] = [];
   return {
+    tabular: true,
     print(obj) {
       const items = obj.kind === 'List' && Array.isArray(obj.items) ? (obj.items as Record<string, unknown>[]) : [obj];
-      const lines: string[][] = noHeaders ? [] : [columns.map((c) => c.header)];
+      const lines: string[][] = noHeaders || printedHeader ? [] : [columns.map((c) => c.header)];
+      printedHeader = true;
       for (const item of items)
         lines.push(
           columns.map((c) => {
@@ -139,7 +146,7 @@ function customColumnsPrinter(format: string, value: string, flags: TemplateFlag
         );
       // Cells go through Go's tabwriter as text: a tab or line break inside a value splits it.
       const text = lines.map((l) => `${l.join('\t')}\n`).join('');
-      return alignColumns(text.split('\n').slice(0, -1).map((l) => l.split('\t')), { remembered: [] });
+      return alignColumns(text.split('\n').slice(0, -1).map((l) => l.split('\t')), { remembered });
     },
   };
 }

@@ -7,7 +7,7 @@ import type { WatchEventType } from '../watch-events';
 import type { ObjectPrinter } from './template-printers';
 import { alignColumns } from './tabwriter';
 import { tableLines, type Table, type TableColumnDefinition, type TableOptions } from './table';
-import { toJson, toYaml } from './yaml-json';
+import { asList, toJson, toYaml } from './yaml-json';
 import { withoutManagedFields } from './managed-fields';
 
 export interface WatchPrinter {
@@ -80,9 +80,23 @@ export function objectWatchPrinter(opts: ObjectWatchOptions): WatchPrinter {
   });
 }
 
-/** -o jsonpath=... and the other templates: each object (or event) through the template. */
+/**
+ * -o jsonpath=... and the other templates: each object (or event) through the template; custom
+ * columns align what one flush brings as one table, as the watch's tabwriter does.
+ */
 export function templateWatchPrinter(template: ObjectPrinter): WatchPrinter {
-  return textPrinter((obj, event) => template.print(event ? { type: event, object: obj } : obj));
+  let pending: Record<string, unknown>[] = [];
+  return {
+    add(obj, event) {
+      pending.push(event ? { type: event, object: obj } : obj);
+    },
+    flush() {
+      const objects = pending;
+      pending = [];
+      if (template.tabular) return objects.length ? template.print(asList(objects)) : '';
+      return objects.map((o) => template.print(o)).join('');
+    },
+  };
 }
 
 /** A printer whose text needs no alignment: written out as it comes. */
