@@ -15,5 +15,6 @@ import { apiVersions } from './api-versions';
 import { version } from './version';
 import { rollout } from './rollout';
 import { cordon, drainCommand, uncordon } from './drain';
+import { top } from './top';
 
-export const COMMANDS: Command[] = [create, expose, runCommand, get, del, clusterInfo, describe, attach, exec, portForward, rollout, cordon, uncordon, drainCommand, apiResources, apiVersions, version];
+export const COMMANDS: Command[] = [create, expose, runCommand, get, del, clusterInfo, describe, attach, exec, portForward, rollout, cordon, uncordon, drainCommand, top, apiResources, apiVersions, version];

@@ -21,7 +21,8 @@ function builtIn(args: string[], env: NodeJS.ProcessEnv, input?: string): Promis
   });
 }
 
-export function goldenSuite(group: string, cases: GoldenCase[]): void {
+/** `clusterArgs`: more `wheelhouse cluster` flags for this group's cluster (e.g. a shorter metric resolution). */
+export function goldenSuite(group: string, cases: GoldenCase[], clusterArgs: string[] = []): void {
   if (!haveKubectl) console.warn(`SKIPPED kubectl golden tests (${group}): no kubectl at ${KUBECTL}`);
   describe.skipIf(!haveKubectl)(`kubectl golden (${group}): the built-in kubectl prints what the real one prints`, () => {
     let cluster: ClusterProcess;
@@ -48,7 +49,7 @@ export function goldenSuite(group: string, cases: GoldenCase[]): void {
 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'wh-golden-'));
-      cluster = await startClusterProcess({ extraArgs: ['--storage', 'memory'] });
+      cluster = await startClusterProcess({ extraArgs: ['--storage', 'memory', ...clusterArgs] });
       for (const args of SHARED_SETUP) await mustReal(cluster.kubeconfig, args);
     });
 
