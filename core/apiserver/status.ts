@@ -105,8 +105,13 @@ export const internalError = (message: string) =>
 
 export const tooLarge = (message: string) => new ApiError(413, 'RequestEntityTooLarge', message);
 
-export const unsupportedMediaType = (type: string) =>
-  new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json; got ${type}`);
+/** A patch type the resource does not take; custom resources take no strategic merge patch. */
+export const unsupportedMediaType = (type: string, custom = false) =>
+  new ApiError(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml${custom ? '' : ', application/strategic-merge-patch+json'}; got ${type}`,
+  );
 
 export const notAcceptable = (message: string) => new ApiError(406, 'NotAcceptable', message);
 

@@ -100,11 +100,11 @@ const PATCH_TYPES = [
 export async function handlePatch(w: WriteRequest): Promise<void> {
   fieldValidationOf(w.query);
   const type = mediaType(w.req.headers['content-type']);
-  if (!PATCH_TYPES.includes(type)) throw unsupportedMediaType(type);
+  if (!PATCH_TYPES.includes(type)) throw unsupportedMediaType(type, Boolean(w.store.def.custom));
   const schema = w.schemas.schemaFor(w.store.def);
   // Strategic merge needs Go struct tags; custom resources have none, as in Kubernetes.
   if (type === 'application/strategic-merge-patch+json' && (!schema || w.store.def.custom)) {
-    throw unsupportedMediaType(type);
+    throw unsupportedMediaType(type, Boolean(w.store.def.custom));
   }
   const patch = decodeBody(await readBody(w.req), type === 'application/apply-patch+yaml' ? type : 'application/json');
   if (type === 'application/apply-patch+yaml') return handleApply(w, requireObject(patch) as KubeObject, schema);

@@ -71,10 +71,12 @@ describe('openAPIV3Document', () => {
     const patch = docs[doc].paths[path].patch;
     expect(patch['x-kubernetes-group-version-kind']).toEqual(gvk);
     expect(patch.parameters?.filter((p) => p.in === 'query').map((p) => p.name)).toEqual(['dryRun', 'fieldManager', 'fieldValidation', 'force']);
+    // Custom resources take no strategic merge patch: kubectl apply reads this to pick a JSON merge patch.
+    const strategic = doc === 'custom' ? [] : ['application/strategic-merge-patch+json'];
     expect(Object.keys(patch.requestBody?.content ?? {})).toEqual([
       'application/json-patch+json',
       'application/merge-patch+json',
-      'application/strategic-merge-patch+json',
+      ...strategic,
       'application/apply-patch+yaml',
     ]);
   });

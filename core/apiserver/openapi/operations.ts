@@ -140,7 +140,11 @@ function operation(o: OpSpec): Operation {
 }
 
 const jsonBody = (schemaName: string) => ({ content: { '*/*': { schema: { $ref: SCHEMA_REF_PREFIX + schemaName } } }, required: true });
-const patchBody = () => ({ content: content(PATCH_TYPES, `${META}Patch`), required: true });
+/** Custom resources take no strategic merge patch (no Go struct tags), and their spec says so. */
+const patchBody = (custom: boolean) => ({
+  content: content(custom ? PATCH_TYPES.filter((t) => t !== 'application/strategic-merge-patch+json') : PATCH_TYPES, `${META}Patch`),
+  required: true,
+});
 
 /** get, replace and patch of an object (or of its status-like subresource). */
 function readWriteOps(r: OpenAPIResource, gvk: GVK, schemaName: string, suffix: string, what: string): Record<string, Operation> {
@@ -162,7 +166,7 @@ function readWriteOps(r: OpenAPIResource, gvk: GVK, schemaName: string, suffix: 
       id: operationId('patch', r, r.namespaced, suffix),
       description: `partially update ${what} of the specified ${r.kind}`,
       parameters: [P.dryRun, P.fieldManager, P.fieldValidation, P.force],
-      body: patchBody(),
+      body: patchBody(Boolean(r.schema)),
       responses: responses(schemaName, ['200', '201']),
     }),
   };

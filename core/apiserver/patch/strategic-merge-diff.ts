@@ -18,46 +18,59 @@ import {
   sortKey,
 } from './strategic-merge-common';
 
+/**
+ * What a diff leaves out (strategicpatch.DiffOptions): a three-way patch takes the changes and
+ * additions from current to modified and the deletions from original to modified.
+ */
+export interface DiffOptions {
+  ignoreDeletions?: boolean;
+  ignoreChangesAndAdditions?: boolean;
+}
+
 /** The strategic merge patch that turns original into modified ({} when they are equal). */
 export function createTwoWayStrategicMergePatch(
   original: unknown,
   modified: unknown,
   schema: SchemaNode | undefined,
+  options: DiffOptions = {},
 ): JsonMap {
-  return diffMaps(isJsonMap(original) ? original : {}, isJsonMap(modified) ? modified : {}, schema, false);
+  return diffMaps(isJsonMap(original) ? original : {}, isJsonMap(modified) ? modified : {}, schema, false, options);
 }
 
-function diffMaps(original: JsonMap, modified: JsonMap, schema: SchemaNode | undefined, retainKeys: boolean): JsonMap {
+function diffMaps(original: JsonMap, modified: JsonMap, schema: SchemaNode | undefined, retainKeys: boolean, options: DiffOptions): JsonMap {
   const patch: JsonMap = {};
   const retained: string[] = [];
+  const changes = !options.ignoreChangesAndAdditions;
   for (const [key, after] of Object.entries(modified)) {
     if (retainKeys && after !== null) retained.push(key);
     const before = ownValue(original, key);
     if (!hasKey(original, key)) {
-      setKey(patch, key, cloneJson(after));
+      if (changes) setKey(patch, key, cloneJson(after));
     } else if (key === DIRECTIVE) {
       if (typeof before !== 'string' || typeof after !== 'string') {
         throw patchInternal(`invalid value for special key: ${DIRECTIVE}`);
       }
       if (before !== after) setKey(patch, key, after);
     } else if (jsonKind(before) !== jsonKind(after)) {
-      setKey(patch, key, cloneJson(after));
+      if (changes) setKey(patch, key, cloneJson(after));
     } else if (isJsonMap(before) && isJsonMap(after)) {
       const meta = fieldPatchMeta(schema, key, false);
       if (meta.strategy === 'replace') {
-        setKey(patch, key, cloneJson(after));
+        if (changes) setKey(patch, key, cloneJson(after));
       } else {
-        const sub = diffMaps(before, after, meta.schema, meta.retainKeys);
+        const sub = diffMaps(before, after, meta.schema, meta.retainKeys, options);
         if (Object.keys(sub).length > 0) setKey(patch, key, sub);
       }
     } else if (Array.isArray(before) && Array.isArray(after)) {
-      diffListField(key, before, after, schema, patch);
-    } else if (!deepEqual(before, after)) {
+      diffListField(key, before, after, schema, patch, options);
+    } else if (changes && !deepEqual(before, after)) {
       setKey(patch, key, after);
     }
   }
-  for (const key of Object.keys(original)) {
-    if (!hasKey(modified, key)) setKey(patch, key, null);
+  if (!options.ignoreDeletions) {
+    for (const key of Object.keys(original)) {
+      if (!hasKey(modified, key)) setKey(patch, key, null);
+    }
   }
   const clearsKeys = Object.entries(original).some(([k, v]) => v !== null && !hasKey(modified, k));
   if (retained.length > 0 && (Object.keys(patch).length > 0 || clearsKeys)) {
@@ -66,21 +79,22 @@ function diffMaps(original: JsonMap, modified: JsonMap, schema: SchemaNode | und
   return patch;
 }
 
-function diffListField(key: string, before: unknown[], after: unknown[], schema: SchemaNode | undefined, patch: JsonMap): void {
+function diffListField(key: string, before: unknown[], after: unknown[], schema: SchemaNode | undefined, patch: JsonMap, options: DiffOptions): void {
   const meta = fieldPatchMeta(schema, key, true);
+  const changes = !options.ignoreChangesAndAdditions;
   if (meta.strategy !== 'merge') {
-    if (!deepEqual(before, after)) setKey(patch, key, cloneJson(after));
+    if (changes && !deepEqual(before, after)) setKey(patch, key, cloneJson(after));
     return;
   }
   if (before.length === 0) {
-    if (after.length > 0) setKey(patch, key, cloneJson(after));
+    if (changes && after.length > 0) setKey(patch, key, cloneJson(after));
     return;
   }
   const kind = elementKind(before, after);
   const diff =
     kind === 'map'
-      ? diffMapLists(before, after, meta.schema, meta.mergeKey, meta.retainKeys)
-      : diffScalarLists(before, after);
+      ? diffMapLists(before, after, meta.schema, meta.mergeKey, meta.retainKeys, options)
+      : diffScalarLists(before, after, options);
   if (diff.changes.length > 0) setKey(patch, key, diff.changes);
   if (diff.deletions.length > 0) patch[`${DELETE_FROM_PRIMITIVE_LIST}/${key}`] = diff.deletions;
   if (diff.order && diff.order.length > 0) patch[`${SET_ELEMENT_ORDER}/${key}`] = diff.order;
@@ -102,6 +116,7 @@ function diffMapLists(
   schema: SchemaNode | undefined,
   mergeKey: string,
   retainKeys: boolean,
+  options: DiffOptions,
 ): ListDiff {
   requireMergeKeys(mergeKey, before, after);
   const keyOf = (m: unknown) => sortKey((m as JsonMap)[mergeKey]);
@@ -115,25 +130,29 @@ function diffMapLists(
   while (i < olds.length || j < news.length) {
     const cmp = i >= olds.length ? 1 : j >= news.length ? -1 : compareStrings(keyOf(olds[i]), keyOf(news[j]));
     if (cmp === 0) {
-      const sub = diffMaps(olds[i], news[j], schema, retainKeys);
+      const sub = diffMaps(olds[i], news[j], schema, retainKeys, options);
       if (Object.keys(sub).length > 0) changes.push({ ...sub, [mergeKey]: news[j][mergeKey] });
       i++;
       j++;
     } else if (cmp > 0) {
-      changes.push(cloneJson(news[j++]));
+      const added = news[j++];
+      if (!options.ignoreChangesAndAdditions) changes.push(cloneJson(added));
     } else {
-      deletions.push({ [mergeKey]: olds[i++][mergeKey], [DIRECTIVE]: 'delete' });
+      const gone = olds[i++];
+      if (!options.ignoreDeletions) deletions.push({ [mergeKey]: gone[mergeKey], [DIRECTIVE]: 'delete' });
     }
   }
   const sameOrder = before.length === after.length && before.every((v, k) => keyOf(v) === keyOf(after[k]));
   const patchList = [...sortByOrder(changes, after, mergeKey, 'map'), ...deletions];
-  const order =
-    patchList.length > 0 || !sameOrder ? after.map((v) => ({ [mergeKey]: (v as JsonMap)[mergeKey] })) : undefined;
+  // diffLists: the order is sent with content changes, or order changes when changes count.
+  const wantsOrder =
+    (!options.ignoreChangesAndAdditions && (patchList.length > 0 || !sameOrder)) || (!options.ignoreDeletions && patchList.length > 0);
+  const order = wantsOrder ? after.map((v) => ({ [mergeKey]: (v as JsonMap)[mergeKey] })) : undefined;
   return { changes: patchList, deletions: [], order };
 }
 
 /** Scalars of merge lists: additions in the new order, removals (deduplicated) in a parallel list. */
-function diffScalarLists(before: unknown[], after: unknown[]): ListDiff {
+function diffScalarLists(before: unknown[], after: unknown[], options: DiffOptions): ListDiff {
   const byString = (a: unknown, b: unknown) => compareStrings(sortKey(a), sortKey(b));
   const olds = [...before].sort(byString);
   const news = [...after].sort(byString);
@@ -147,12 +166,15 @@ function diffScalarLists(before: unknown[], after: unknown[]): ListDiff {
       i++;
       j++;
     } else if (cmp > 0) {
-      additions.push(news[j++]);
+      const added = news[j++];
+      if (!options.ignoreChangesAndAdditions) additions.push(added);
     } else {
-      deletions.push(olds[i++]);
+      const gone = olds[i++];
+      if (!options.ignoreDeletions) deletions.push(gone);
     }
   }
   const uniqueDeletions = [...new Set(deletions)];
-  const order = uniqueDeletions.length > 0 || !deepEqual(before, after) ? [...after] : undefined;
+  const wantsOrder = (!options.ignoreDeletions && uniqueDeletions.length > 0) || (!options.ignoreChangesAndAdditions && !deepEqual(before, after));
+  const order = wantsOrder ? [...after] : undefined;
   return { changes: sortByOrder(additions, after, '', 'string'), deletions: uniqueDeletions, order };
 }

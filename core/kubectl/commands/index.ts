@@ -1,5 +1,6 @@
 // The built-in kubectl's commands, in the order `kubectl --help` lists them.
 import type { Command } from '../command';
+import { apply } from './apply';
 import { create } from './create/index';
 import { expose } from './expose/index';
 import { runCommand } from './run/run';
@@ -9,6 +10,7 @@ import { get } from './get';
 import { attach } from './attach';
 import { exec } from './exec';
 import { portForward } from './port-forward';
+import { replace } from './replace';
 import { clusterInfo } from './cluster-info';
 import { apiResources } from './api-resources';
 import { apiVersions } from './api-versions';
@@ -17,4 +19,4 @@ import { rollout } from './rollout';
 import { cordon, drainCommand, uncordon } from './drain';
 import { top } from './top';
 
-export const COMMANDS: Command[] = [create, expose, runCommand, get, del, clusterInfo, describe, attach, exec, portForward, rollout, cordon, uncordon, drainCommand, top, apiResources, apiVersions, version];
+export const COMMANDS: Command[] = [create, expose, runCommand, get, del, apply, replace, clusterInfo, describe, attach, exec, portForward, rollout, cordon, uncordon, drainCommand, top, apiResources, apiVersions, version];

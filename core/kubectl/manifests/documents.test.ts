@@ -53,5 +53,6 @@ describe('YAML streams as kubectl splits and decodes them', () => {
     expect(message('a:\n  b: c: d\n')).toBe('error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context');
     expect(message('a: "open\n')).toBe('error converting YAML to JSON: yaml: line 2: found unexpected end of stream');
     expect(message('a: [\n')).toBe('error converting YAML to JSON: yaml: line 1: did not find expected node content');
+    expect(message('a: [b\n')).toBe("error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'");
   });
 });

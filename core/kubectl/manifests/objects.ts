@@ -4,7 +4,8 @@
 // its namespace settled. A source that cannot be read or parsed stops at that point; a bad
 // object is an error of its own and the others go on, as with ContinueOnError.
 import { matchesLabels, parseLabelSelector } from '../../apiserver/selectors/label-selector';
-import { CommandError } from '../command';
+import { CommandError, type CommandContext, type Session } from '../command';
+import type { FlagSpec } from '../flags';
 import { goMarshal } from '../go-json';
 import type { Discovery, ResourceInfo } from '../discovery';
 import { eachJsonValue, JsonStreamError } from './json-stream';
@@ -143,4 +144,29 @@ export async function readManifests(opts: ReadOptions, io: { cwd: string; stdin:
     }
   }
   return result;
+}
+
+/** -f, -R (and -l where a command takes it), as every file-reading command declares them. */
+export const FILENAME_FLAGS: FlagSpec[] = [
+  { name: 'filename', short: 'f', type: 'stringSlice' },
+  { name: 'recursive', short: 'R', type: 'bool' },
+  { name: 'kustomize', short: 'k', type: 'string' },
+];
+
+/** The objects a command's -f/-R/-l name, in its session's namespace. */
+export async function readFromFlags(ctx: CommandContext, session: Session, validate: boolean): Promise<ReadResult> {
+  const { flags } = ctx;
+  if (flags.string('kustomize')) throw new CommandError('-k is not supported by the built-in kubectl yet');
+  return readManifests(
+    {
+      filenames: flags.strings('filename'),
+      recursive: flags.bool('recursive'),
+      validate,
+      selector: flags.string('selector') || undefined,
+      namespace: session.config.namespace,
+      enforceNamespace: session.config.namespaceExplicit,
+    },
+    ctx.io,
+    await session.discovery(),
+  );
 }

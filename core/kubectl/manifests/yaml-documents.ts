@@ -29,10 +29,14 @@ export function splitDocuments(text: string): string[] {
   return documents;
 }
 
-/** What is still open where the text ends: a quoted scalar, or a flow collection. */
-function openAtEnd(text: string): 'quote' | 'flow' | undefined {
+/**
+ * What is still open where the text ends: a quoted scalar, or a flow collection (its bracket,
+ * and whether an entry follows its last "[", "{" or ",").
+ */
+function openAtEnd(text: string): { quote: true } | { bracket: string; entry: boolean } | undefined {
   let quote: string | undefined;
-  let depth = 0;
+  const brackets: string[] = [];
+  let entry = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quote) {
@@ -41,10 +45,18 @@ function openAtEnd(text: string): 'quote' | 'flow' | undefined {
     } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
       while (i < text.length && text[i] !== '\n') i++;
     } else if ((c === '"' || c === "'") && (i === 0 || /[\s:[{,-]/.test(text[i - 1]!))) quote = c;
-    else if (c === '[' || c === '{') depth++;
-    else if ((c === ']' || c === '}') && depth > 0) depth--;
+    else if (c === '[' || c === '{') {
+      brackets.push(c);
+      entry = false;
+    } else if ((c === ']' || c === '}') && brackets.length) {
+      brackets.pop();
+      entry = true;
+    } else if (c === ',') entry = false;
+    else if (!/\s/.test(c)) entry = true;
   }
-  return quote ? 'quote' : depth > 0 ? 'flow' : undefined;
+  if (quote) return { quote: true };
+  const bracket = brackets.pop();
+  return bracket ? { bracket, entry } : undefined;
 }
 
 /**
@@ -59,8 +71,9 @@ function goYamlMessage(err: yaml.YAMLException, text: string): string {
   if (reason.includes('tab characters')) return `line ${line + 1}: found character that cannot start any token`;
   if (reason.includes('end of the stream') || reason.includes('deficient indentation')) {
     const open = openAtEnd(text);
-    if (open === 'quote') return `line ${eofLine + 1}: found unexpected end of stream`;
-    if (open === 'flow') return `line ${eofLine}: did not find expected node content`;
+    if (open && 'quote' in open) return `line ${eofLine + 1}: found unexpected end of stream`;
+    if (open?.entry) return `line ${eofLine}: did not find expected ',' or '${open.bracket === '[' ? ']' : '}'}'`;
+    if (open) return `line ${eofLine}: did not find expected node content`;
   }
   if (reason.includes('bad indentation of a mapping entry') || reason.includes('bad indentation of a sequence entry')) {
     if (mark && text[mark.position] === ':') return `line ${line + 1}: mapping values are not allowed in this context`;

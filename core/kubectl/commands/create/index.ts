@@ -1,9 +1,10 @@
-// kubectl create: the generators (create <kind> NAME ...). `create -f` (from files) is added
-// by the file-based commands.
+// kubectl create: from files (create -f) or by a generator (create <kind> NAME ...).
 import type { Command } from '../../command';
+import { writeFlags } from '../../write';
 import { clusterrolebinding, rolebinding } from './binding';
 import { configmap } from './configmap';
 import { deployment } from './deployment';
+import { CREATE_FILE_FLAGS, createFromFiles } from './from-files';
 import { ingress } from './ingress';
 import { cronjob, job } from './job';
 import { namespace } from './namespace';
@@ -19,6 +20,7 @@ import { token } from './token';
 export const create: Command = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
+  flags: [...CREATE_FILE_FLAGS, ...writeFlags({ validate: true, saveConfig: true })],
   // In the order `kubectl create --help` lists them.
   subcommands: [
     clusterrole,
@@ -39,4 +41,5 @@ export const create: Command = {
     serviceaccount,
     token,
   ],
+  run: createFromFiles,
 };

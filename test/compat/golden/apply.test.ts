@@ -1,0 +1,4 @@
+import { cases } from './apply.cases';
+import { goldenSuite } from './suite';
+
+goldenSuite('apply', cases);

@@ -1,0 +1,4 @@
+import { cases } from './manifests.cases';
+import { goldenSuite } from './suite';
+
+goldenSuite('manifests', cases);
