@@ -6,12 +6,15 @@ import { sendJson } from '../http/respond';
 import type { Kube } from '../object';
 import { DEFAULT_AUDIENCE, issueToken, type TokenKeys } from '../service-account-tokens';
 import { ApiError, invalid } from '../status';
+import type { ResourceStore } from '../../registry/generic/resource-store';
+import { boundObjectUid } from './token-bound-object';
 import type { WriteRequest } from './write';
 
 const MIN_EXPIRATION = 600;
 const DEFAULT_EXPIRATION = 3600;
 
-export function tokenRequestHandler(keys: TokenKeys) {
+/** `stores` finds the core stores a bound object may live in. */
+export function tokenRequestHandler(keys: TokenKeys, stores: (plural: string) => ResourceStore | undefined) {
   return async (w: WriteRequest): Promise<void> => {
     if (w.req.method !== 'POST') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
     const body = requireObject(decodeBody(await readBody(w.req), w.req.headers['content-type'])) as unknown as TokenRequest;
@@ -22,13 +25,17 @@ export function tokenRequestHandler(keys: TokenKeys) {
         { type: 'FieldValueInvalid', field: 'spec.expirationSeconds', value: expirationSeconds, detail: 'may not specify a duration less than 10 minutes' },
       ]);
     }
+    const ref = body.spec?.boundObjectRef;
+    const boundUid = ref
+      ? boundObjectUid(ref, w.name!, w.namespace!, (plural, namespace, name) => stores(plural)!.get(namespace, name).object as Kube<{ spec?: { serviceAccountName?: string } }>)
+      : undefined;
     const audiences = body.spec?.audiences?.length ? body.spec.audiences : [DEFAULT_AUDIENCE];
     const issued = await issueToken(keys, { namespace: w.namespace!, name: w.name!, uid: sa.metadata.uid! }, audiences, expirationSeconds);
     sendJson(w.res, 201, {
       kind: 'TokenRequest',
       apiVersion: 'authentication.k8s.io/v1',
       metadata: { name: w.name, namespace: w.namespace, creationTimestamp: null },
-      spec: { audiences, expirationSeconds, boundObjectRef: body.spec?.boundObjectRef ?? null },
+      spec: { audiences, expirationSeconds, boundObjectRef: ref ? { ...ref, uid: boundUid } : null },
       status: issued,
     });
   };

@@ -59,4 +59,8 @@ export const cases: GoldenCase[] = [
   { args: ['create', 'configmap', 'cfg', '--from-literal=a/b=1'], isolated: true },
   { args: ['create', 'configmap', 'cfg'], isolated: true, setup: [['create', 'configmap', 'cfg']], title: 'create configmap that exists' },
   { args: ['create', 'configmap', 'cfg', '--from-literal=a=1', '--dry-run=server', '-o', 'name'], isolated: true },
+  { args: ['create', 'configmap', 'cfg', '--from-literal=a=1', '--from-literal=b=<&>', '--append-hash'], isolated: true },
+  { args: ['create', 'configmap', 'cfg', '--from-file=$DIR', '--append-hash', '--dry-run=client', '-o', 'name'], isolated: true, files: { 'bin.dat': '\u00ff\u00fe', 'a.txt': 'a' } },
+  { args: ['create', 'secret', 'generic', 'db', '--from-literal=password=hunter2', '--append-hash', '-o', 'name'], isolated: true },
+  { args: ['create', 'secret', 'generic', 'db', '--from-literal=a=1', '--type=example.com/x', '--append-hash', '--dry-run=client', '-o', 'name'], isolated: true },
 ];

@@ -1,6 +1,7 @@
 // kubectl create configmap NAME [--from-file=[key=]source] [--from-literal=key=value] [--from-env-file=source]
 import { CommandError } from '../../command';
 import { isConfigMapKey } from '../../../registry/validation/names';
+import { withNameHash } from './append-hash';
 import { generatorCommand } from './generator';
 import { envFileSources, fileSources, isUtf8, parseLiteralSource } from './sources';
 
@@ -41,6 +42,7 @@ export const configmap = generatorCommand({
       add(key, Buffer.from(value), false);
     }
     for (const s of envFileSources(f.strings('from-env-file'), ctx.io.cwd, ctx.io.env)) add(s.key, s.value, false);
-    return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace }, data, binaryData };
+    const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace }, data, binaryData };
+    return f.bool('append-hash') ? withNameHash(configMap) : configMap;
   },
 });

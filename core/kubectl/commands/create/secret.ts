@@ -4,11 +4,13 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { resolve } from 'node:path';
 import { CommandError } from '../../command';
 import { isConfigMapKey } from '../../../registry/validation/names';
+import { withNameHash } from './append-hash';
 import { generatorCommand, subcommandGroup, type GeneratorContext, type Obj } from './generator';
 import { envFileSources, fileSources, parseLiteralSource, type KeySource } from './sources';
 
 const SECRETS = { api: '/api/v1', resource: 'secrets', namespaced: true, failure: 'failed to create secret ' };
 
+/** The Secret of these keys, renamed NAME-<hash> with --append-hash. */
 function secretOf(g: GeneratorContext, type: string, sources: KeySource[]): Obj {
   const data: Record<string, string> = {};
   for (const { key, value } of sources) {
@@ -17,7 +19,8 @@ function secretOf(g: GeneratorContext, type: string, sources: KeySource[]): Obj 
     if (key in data) throw new CommandError(`cannot add key ${key}, another key by that name already exists`);
     data[key] = value.toString('base64');
   }
-  return { apiVersion: 'v1', kind: 'Secret', metadata: { name: g.name, namespace: g.namespace }, data, type };
+  const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: g.name, namespace: g.namespace }, data, type };
+  return g.ctx.flags.bool('append-hash') ? withNameHash(secret) : secret;
 }
 
 const generic = generatorCommand({
