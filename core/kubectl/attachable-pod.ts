@@ -12,7 +12,7 @@ import { watchEvents } from './watch-events';
 
 export const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
 
-interface Selecting {
+export interface Selecting {
   apiVersion?: string;
   kind?: string;
   metadata?: { name?: string; namespace?: string };
@@ -34,14 +34,14 @@ export function selectorString(selector: LabelSelector): string {
     .join(',');
 }
 
-/** The selector of a workload or service (polymorphichelpers.SelectorsForObject). */
-function selectorFor(object: Selecting): string {
+/** The selector of a workload or service (polymorphichelpers.SelectorsForObject); `doing` words the error ("attach to"). */
+export function selectorFor(object: Selecting, doing = 'attach to'): string {
   const goType = `*${(object.apiVersion ?? 'v1').split('/').pop()}.${object.kind}`;
   switch (object.kind) {
     case 'Service':
     case 'ReplicationController': {
       const set = (object.spec?.selector ?? {}) as Record<string, string>;
-      if (object.kind === 'Service' && !Object.keys(set).length) throw new CommandError(`cannot attach to ${goType}: invalid service '${object.metadata?.name}': Service is defined without a selector`);
+      if (object.kind === 'Service' && !Object.keys(set).length) throw new CommandError(`cannot ${doing} ${goType}: invalid service '${object.metadata?.name}': Service is defined without a selector`);
       return selectorString({ matchLabels: set });
     }
     case 'ReplicaSet':
@@ -52,15 +52,15 @@ function selectorFor(object: Selecting): string {
       try {
         return selectorString((object.spec?.selector ?? {}) as LabelSelector);
       } catch (err) {
-        throw new CommandError(`cannot attach to ${goType}: invalid label selector: ${(err as Error).message}`);
+        throw new CommandError(`cannot ${doing} ${goType}: invalid label selector: ${(err as Error).message}`);
       }
     default:
-      throw new CommandError(`cannot attach to ${goType}: selector for ${goType} not implemented`);
+      throw new CommandError(`cannot ${doing} ${goType}: selector for ${goType} not implemented`);
   }
 }
 
-const isReady = (p: Pod) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
-const restarts = (p: Pod) => Math.max(0, ...(p.status?.containerStatuses ?? []).map((s) => s.restartCount));
+export const isReady = (p: Pod) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+export const restarts = (p: Pod) => Math.max(0, ...(p.status?.containerStatuses ?? []).map((s) => s.restartCount));
 const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 
 /** Negative when a is more active than b (kubectl's ActivePods, reversed). */
@@ -78,15 +78,18 @@ export function moreActiveFirst(a: Pod, b: Pod): number {
   return 0;
 }
 
-/** The first pod matching the selector, or the first to appear within the timeout. */
-async function firstPod(rest: RestClient, namespace: string, selector: string, timeoutMs: number): Promise<Pod> {
+/**
+ * The pods matching the selector in `order` (GetPodList), or the first to appear within the
+ * timeout when there is none yet.
+ */
+export async function podsBySelector(rest: RestClient, namespace: string, selector: string, timeoutMs: number, order: (a: Pod, b: Pod) => number): Promise<Pod[]> {
   const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`;
   const list = await rest.json<{ items: Pod[]; metadata: { resourceVersion?: string } }>({ path, query: { labelSelector: selector } });
-  if (list.items.length) return [...list.items].sort(moreActiveFirst)[0]!;
+  if (list.items.length) return [...list.items].sort(order);
   const res = await rest.stream({ path, query: { labelSelector: selector, resourceVersion: list.metadata.resourceVersion, watch: true } });
   const timer = setTimeout(() => res.destroy(), timeoutMs);
   try {
-    for await (const event of watchEvents<Pod>(res)) if (event.type === 'ADDED' || event.type === 'MODIFIED') return event.object;
+    for await (const event of watchEvents<Pod>(res)) if (event.type === 'ADDED' || event.type === 'MODIFIED') return [event.object];
   } catch {
     // destroyed by the timeout: reported below
   } finally {
@@ -103,7 +106,7 @@ export async function attachablePod(session: Session, namespace: string, type: s
   const info = (await session.discovery()).resolve(type);
   const object = await session.rest.json<Selecting>({ path: objectPath(info, namespace, name) });
   if (info.kind === 'Pod' && !info.group) return { pod: object as Pod, object };
-  const pod = await firstPod(session.rest, object.metadata?.namespace ?? namespace, selectorFor(object), timeoutMs);
+  const [pod] = await podsBySelector(session.rest, object.metadata?.namespace ?? namespace, selectorFor(object), timeoutMs, moreActiveFirst);
   return { pod, object };
 }
 

@@ -18,5 +18,6 @@ import { version } from './version';
 import { rollout } from './rollout';
 import { cordon, drainCommand, uncordon } from './drain';
 import { top } from './top';
+import { logs } from './logs';
 
-export const COMMANDS: Command[] = [create, expose, runCommand, get, del, apply, replace, clusterInfo, describe, attach, exec, portForward, rollout, cordon, uncordon, drainCommand, top, apiResources, apiVersions, version];
+export const COMMANDS: Command[] = [create, expose, runCommand, get, del, apply, replace, clusterInfo, describe, attach, exec, portForward, rollout, cordon, uncordon, drainCommand, top, logs, apiResources, apiVersions, version];

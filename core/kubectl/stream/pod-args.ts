@@ -15,8 +15,8 @@ export const STREAM_FLAGS: FlagSpec[] = [
 ];
 
 /** --pod-running-timeout in milliseconds (a duration flag: pflag refuses what Go cannot parse; zero is a usage error). */
-export function podRunningTimeout(ctx: CommandContext): number {
-  const raw = ctx.flags.string('pod-running-timeout', '1m0s');
+export function podRunningTimeout(ctx: CommandContext, fallback = '1m0s'): number {
+  const raw = ctx.flags.string('pod-running-timeout', fallback);
   let timeout: number;
   try {
     timeout = parseGoDuration(raw);

@@ -1,0 +1,4 @@
+import { cases } from './logs.cases';
+import { goldenSuite } from './suite';
+
+goldenSuite('logs', cases);
