@@ -98,6 +98,18 @@ describe('Kubelet on the simulated runtime', () => {
     expect(backOff.message).toBe(`Back-off restarting failed container c in pod crash_default(${created.metadata.uid})`);
   });
 
+  it("serves a restarting container's last log, as the kubelet reads lastState.terminated while the next one is created", async () => {
+    await createPod('crash', [{ name: 'c', image: 'busybox', command: ['sh', '-c', 'echo once; exit 1'] }]);
+    let unreadable = 0;
+    await t.until(() => {
+      const cs = t.pod('crash')?.status?.containerStatuses?.[0];
+      if (cs?.lastState?.terminated && !t.manager.kubelet('wrk1')?.containerLogs('default', 'crash', 'c')) unreadable++;
+      return (cs?.restartCount ?? 0) >= 3;
+    });
+    expect(unreadable).toBe(0);
+    expect(t.manager.kubelet('wrk1')?.containerLogs('default', 'crash', 'c')?.logs().map((l) => l.text)).toEqual(['once']);
+  });
+
   it('runs init containers in order before the app containers', async () => {
     await createPod('init', [{ name: 'app', image: 'nginx' }], {
       initContainers: [

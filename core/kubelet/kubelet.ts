@@ -134,11 +134,15 @@ export class Kubelet implements Controller {
     this.pods.clear();
   }
 
-  /** The log of a container's current (or, with previous, last) instance, to read and follow. */
+  /**
+   * The log of a container's current (or, with previous, last) instance, to read and follow.
+   * While a restart is being created there is no current one: the last one's log is served, as
+   * the kubelet reads lastState.terminated (kubectl run -i falls back to these logs then).
+   */
   containerLogs(namespace: string, pod: string, container: string, previous = false): RunningContainer | undefined {
     const state = this.pods.get(`${namespace}/${pod}`);
     const cs = state?.containers.get(container) ?? state?.initContainers.get(container);
-    const inst = previous ? cs?.last : cs?.current;
+    const inst = previous ? cs?.last : (cs?.current ?? cs?.last);
     return inst?.handle;
   }
 

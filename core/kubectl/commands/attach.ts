@@ -1,5 +1,6 @@
 // kubectl attach (POD | TYPE/NAME) [-c CONTAINER] [-i] [-t]: the container's own process,
 // over the attach subresource, with kubectl's TTY decisions and messages around it.
+import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { Command, CommandContext } from '../command';
 import { CommandError } from '../command';
 import { attachablePod, defaultContainer, findContainer } from '../attachable-pod';
@@ -20,6 +21,40 @@ const nudged =
     });
   };
 
+/**
+ * Streams the container's own process (the attach subresource) to this terminal, with kubectl's
+ * TTY decisions and messages; its exit code, and whether it was a terminal session (stdin in
+ * raw mode). Also `kubectl run -i` once its pod runs.
+ */
+export async function attachContainer(
+  ctx: CommandContext,
+  pod: Pod,
+  container: Container,
+  wants: { stdin: boolean; tty: boolean; quiet: boolean },
+): Promise<{ code: number; terminalSession: boolean }> {
+  const { io } = ctx;
+  const session = await ctx.session();
+  const { quiet } = wants;
+  let tty = wants.tty;
+  if (tty && !container.tty) {
+    tty = false;
+    if (!quiet) io.stderr.write(`error: Unable to use a TTY - container ${container.name} did not allocate one\n`);
+  } else if (!tty && container.tty) tty = true; // the container has a TTY: a plain stream would not be understood
+  const terminal = setupTerminal(io, { stdin: wants.stdin, tty, quiet });
+  if (!quiet) io.stderr.write("If you don't see a command prompt, try pressing enter.\n");
+  const code = await exitCodeOf(
+    terminal.safe(() =>
+      runRemoteCommand(
+        session.rest,
+        { namespace: pod.metadata!.namespace ?? session.config.namespace, pod: pod.metadata!.name!, subresource: 'attach', container: container.name, stdin: terminal.stdin, stdout: true, stderr: !terminal.raw, tty: terminal.raw },
+        { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, sizes: terminal.sizes && nudged(terminal.sizes) },
+      ),
+    ),
+    io.stderr,
+  );
+  return { code, terminalSession: Boolean(terminal.stdin && terminal.raw) };
+}
+
 async function run(ctx: CommandContext): Promise<number> {
   const { args, flags, io } = ctx;
   const timeout = podRunningTimeout(ctx);
@@ -38,26 +73,10 @@ async function run(ctx: CommandContext): Promise<number> {
   } catch (err) {
     throw new CommandError(`cannot attach to the container: ${(err as Error).message}`);
   }
-  let tty = flags.bool('tty');
-  if (tty && !container.tty) {
-    tty = false;
-    if (!quiet) io.stderr.write(`error: Unable to use a TTY - container ${container.name} did not allocate one\n`);
-  } else if (!tty && container.tty) tty = true; // the container has a TTY: a plain stream would not be understood
-  const terminal = setupTerminal(io, { stdin: flags.bool('stdin'), tty, quiet });
-  if (!quiet) io.stderr.write("If you don't see a command prompt, try pressing enter.\n");
-  const code = await exitCodeOf(
-    terminal.safe(() =>
-      runRemoteCommand(
-      session.rest,
-      { namespace: pod.metadata!.namespace ?? namespace, pod: pod.metadata!.name!, subresource: 'attach', container: container.name, stdin: terminal.stdin, stdout: true, stderr: !terminal.raw, tty: terminal.raw },
-      { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, sizes: terminal.sizes && nudged(terminal.sizes) },
-      ),
-    ),
-    io.stderr,
-  );
+  const { code, terminalSession } = await attachContainer(ctx, pod, container, { stdin: flags.bool('stdin'), tty: flags.bool('tty'), quiet });
   if (code) return code;
   const ephemeral = pod.spec?.ephemeralContainers?.some((c) => (c as unknown) === findContainer(pod, container.name));
-  if (!quiet && terminal.stdin && terminal.raw && pod.spec?.restartPolicy === 'Always') {
+  if (!quiet && terminalSession && pod.spec?.restartPolicy === 'Always') {
     const how = `'kubectl attach ${pod.metadata!.name} -c ${container.name} -i -t'`;
     io.stdout.write(
       ephemeral
