@@ -20,7 +20,7 @@ export interface TopComparison {
 /**
  * Usage moves at every scrape, and kubectl and the chart poll on their own: so run kubectl top
  * once, then wait until the charts hold, at one sample time, exactly what it printed (each
- * chart keeps its last points in data-recent, so the sample stays findable for a while).
+ * chart keeps its last minute of points in data-recent, so the sample stays findable).
  */
 export async function expectChartsMatchKubectlTop(page: Page, c: TopComparison): Promise<void> {
   if (!haveKubectl) throw new Error(`kubectl is missing at ${KUBECTL}: cannot compare the charts with kubectl top`);
