@@ -117,7 +117,9 @@ describe('terminal (web mode, real browser)', () => {
     // The match scrolled into view, selected.
     await until(/^1234\s*$/m);
     await press('Control+Shift+C');
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('1234');
+    // Runs in the page, whose clipboard is declared here (the Node program takes in no DOM library).
+    const clipboard = () => page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+    await expect.poll(clipboard).toBe('1234');
     await page.locator('[data-test="terminal-search"]').press('Escape');
     await page.locator('.terminal-view:visible .xterm-helper-textarea').focus();
     await page.keyboard.type('echo pasted-');
