@@ -89,6 +89,13 @@ export const cases: GoldenCase[] = [
   { args: ['run', 'web', '--image=nginx', '--port=80', '--expose'], isolated: true, setup: [['create', 'service', 'clusterip', 'web', '--tcp=80']], title: 'run --expose whose service exists' },
   { args: ['run', 'pinned', '--image=nginx', `--overrides=${NODE_AFFINITY}`, C, '-o', 'yaml'], isolated: true, title: 'run with a nodeAffinity override (seed notes)' },
   { args: ['run', 'pinned', '--image=nginx', '--override-type=json', '--overrides=[{"op":"add","path":"/metadata/labels/pinned","value":"yes"}]', C, '-o', 'yaml'], isolated: true },
+  {
+    args: ['run', 'web', '--image=nginx', '--override-type=strategic', '--overrides={"spec":{"containers":[{"name":"web","env":[{"name":"A","value":"1"}]},{"name":"side","image":"busybox"}]}}', C, '-o', 'yaml'],
+    isolated: true,
+    title: 'run with a strategic override merging containers by name',
+  },
+  { args: ['run', 'web', '--image=nginx', '--override-type=strategic', '--overrides=[1]', C], isolated: true },
+  { args: ['expose', 'deployment', 'web', '--name=named', '--override-type=strategic', '--overrides={"spec":{"ports":[{"port":80,"name":"http"}]}}', C, '-o', 'yaml'], isolated: true, setup: [WEB] },
   { args: ['run', 'web', '--image=nginx', '--privileged', '--image-pull-policy=IfNotPresent', '--save-config', '-o', 'jsonpath={.spec.containers[0].securityContext}'], isolated: true },
   { args: ['run', 'web', '--image=nginx'], isolated: true, setup: [['run', 'web', '--image=nginx']], title: 'run a pod that exists' },
   { args: ['run', 'web'], isolated: true, title: 'run without --image' },

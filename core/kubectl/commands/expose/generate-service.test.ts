@@ -29,21 +29,23 @@ describe('generateService (expose, run --expose)', () => {
 describe('applyOverrides', () => {
   const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'p', image: 'nginx' }] } };
   const flags = (...args: string[]) => new Flags(parseFlags(args, OVERRIDE_FLAGS));
+  const noSchema = async () => undefined;
 
-  it('merges a JSON merge patch into the object as Go writes it', () => {
-    const out = applyOverrides(pod, flags('--overrides={"spec":{"nodeName":"n1"}}'));
+  it('merges a JSON merge patch into the object as Go writes it', async () => {
+    const out = await applyOverrides(pod, flags('--overrides={"spec":{"nodeName":"n1"}}'), noSchema);
     expect(out.spec).toMatchObject({ nodeName: 'n1', containers: [{ name: 'p', image: 'nginx', resources: {} }] });
   });
 
-  it('applies a JSON patch and reports its errors in the patch library words', () => {
-    expect(applyOverrides(pod, flags('--override-type=json', '--overrides=[{"op":"add","path":"/metadata/labels","value":{"a":"b"}}]')).metadata).toMatchObject({ labels: { a: 'b' } });
-    expect(() => applyOverrides(pod, flags('--override-type=json', '--overrides=[{"op":"remove","path":"/nope"}]'))).toThrow(
+  it('applies a JSON patch and reports its errors in the patch library words', async () => {
+    const labelled = await applyOverrides(pod, flags('--override-type=json', '--overrides=[{"op":"add","path":"/metadata/labels","value":{"a":"b"}}]'), noSchema);
+    expect(labelled.metadata).toMatchObject({ labels: { a: 'b' } });
+    await expect(applyOverrides(pod, flags('--override-type=json', '--overrides=[{"op":"remove","path":"/nope"}]'), noSchema)).rejects.toThrow(
       "error in remove for path: '/nope': Unable to remove nonexistent key: nope: missing value",
     );
   });
 
-  it('refuses a change of kind or version, and unknown override types', () => {
-    expect(() => applyOverrides(pod, flags('--overrides={"apiVersion":"v2"}'))).toThrow('no kind "Pod" is registered for version "v2"');
-    expect(() => applyOverrides(pod, flags('--override-type=replace', '--overrides={}'))).toThrow('invalid override type: replace');
+  it('refuses a change of kind or version, and unknown override types', async () => {
+    await expect(applyOverrides(pod, flags('--overrides={"apiVersion":"v2"}'), noSchema)).rejects.toThrow('no kind "Pod" is registered for version "v2"');
+    await expect(applyOverrides(pod, flags('--override-type=replace', '--overrides={}'), noSchema)).rejects.toThrow('invalid override type: replace');
   });
 });

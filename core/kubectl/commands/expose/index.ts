@@ -5,7 +5,7 @@ import { objectPath, type ResourceInfo } from '../../discovery';
 import { makeLabels } from '../../generator-params';
 import { readManifests } from '../../manifests/objects';
 import { resolveTargets } from '../../resource-args';
-import { applyOverrides, OVERRIDE_FLAGS } from '../../write/overrides';
+import { applyOverrides, OVERRIDE_FLAGS, serverSchema } from '../../write/overrides';
 import { resultPrinter, withLastApplied, writeFlags, writeOptions, writeQuery } from '../../write';
 import { goTyped } from '../../printers/go-typed';
 import { generateService } from './generate-service';
@@ -76,7 +76,7 @@ async function run(ctx: CommandContext): Promise<number> {
       sessionAffinity: flags.string('session-affinity'),
       clusterIP: flags.string('cluster-ip'),
     });
-    service = applyOverrides(service, flags);
+    service = await applyOverrides(service, flags, () => serverSchema(ctx, 'services'));
     if (write.dryRun === 'client') {
       if (session.config.namespaceExplicit) service = { ...service, metadata: { ...(service.metadata as Obj), namespace } };
       io.stdout.write(printer.print(service, 'exposed'));

@@ -8,7 +8,7 @@ import { generateService } from '../expose/generate-service';
 import { goTyped } from '../../printers/go-typed';
 import { ServerError } from '../../rest';
 import { resultPrinter, withLastApplied, writeFlags, writeOptions, writeQuery, type ResultPrinter, type WriteOptions } from '../../write';
-import { applyOverrides, OVERRIDE_FLAGS } from '../../write/overrides';
+import { applyOverrides, OVERRIDE_FLAGS, serverSchema } from '../../write/overrides';
 import { ATTACH_SUPPORTED, attachAfterRun } from './attach-step';
 import { IMAGE_REFERENCE } from './image-reference';
 import { generatePod } from './pod';
@@ -71,7 +71,7 @@ async function run(ctx: CommandContext): Promise<number> {
   if (attach && !ATTACH_SUPPORTED) throw new CommandError('attaching to the pod (-i, -t, --attach) is not supported by the built-in kubectl yet');
 
   const [name, ...args] = ctx.args;
-  const pod = applyOverrides(generatePod(name!, args, flags), flags);
+  const pod = await applyOverrides(generatePod(name!, args, flags), flags, () => serverSchema(ctx, 'pods'));
   const created: RunCreated = { pod: await createObject(ctx, write, pod, 'pods'), namespace: ctx.clientConfig().namespace, restartPolicy: restart || (interactive ? 'OnFailure' : 'Always'), remove };
   // A service that fails is reported after the pod is printed.
   let serviceError: unknown;
