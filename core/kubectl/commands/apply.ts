@@ -5,6 +5,8 @@
 import { CommandError, UsageError, type Command, type CommandContext } from '../command';
 import { applyClientSide } from '../apply/client-side';
 import { applyServerSide } from '../apply/server-side';
+import { setLastApplied } from '../apply/set-last-applied';
+import { viewLastApplied } from '../apply/view-last-applied';
 import { errorsText } from '../errors';
 import { FILENAME_FLAGS, readFromFlags, type KubeObject } from '../manifests/objects';
 import { withoutManagedFields } from '../printers/managed-fields';
@@ -69,6 +71,7 @@ async function run(ctx: CommandContext): Promise<number> {
 export const apply: Command = {
   name: 'apply',
   short: 'Apply a configuration to a resource by file name or stdin',
+  subcommands: [setLastApplied, viewLastApplied],
   flags: [
     ...FILENAME_FLAGS,
     { name: 'selector', short: 'l', type: 'string' },

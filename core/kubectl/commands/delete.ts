@@ -5,7 +5,7 @@
 import { CommandError, type Command, type CommandContext } from '../command';
 import { objectPath, qualifiedKind } from '../discovery';
 import { deleteBody, deleteSettings, validateDelete } from '../delete/options';
-import { deleteTargets, type Target } from '../delete/targets';
+import { objectTargets, type Target } from '../object-targets';
 import { waitDeleted, type Deleted } from '../delete/wait-deleted';
 import { errorsText, withSource } from '../errors';
 import { ServerError } from '../rest';
@@ -22,7 +22,7 @@ async function run(ctx: CommandContext): Promise<number> {
   const settings = deleteSettings(flags, io.stderr);
   const dryRun = dryRunOf(flags, io.stderr);
   const session = await ctx.session();
-  const { targets, errors: readErrors } = await deleteTargets(ctx, session);
+  const { targets, errors: readErrors } = await objectTargets(ctx, session);
   const errors: unknown[] = [];
   validateDelete(flags, settings, io.stderr);
   if (flags.bool('interactive')) throw new CommandError('--interactive is not supported by the built-in kubectl yet');

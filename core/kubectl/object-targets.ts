@@ -1,12 +1,12 @@
-// What `kubectl delete` deletes, as its resource builder names it without fetching anything
+// The objects a command names, as kubectl's resource builder names them without fetching them
 // (RequireObject(false)): the objects of -f files, TYPE NAME... and TYPE/NAME... as given, or
 // every object of each TYPE that -l, --field-selector or --all select (listed, in one or all
-// namespaces). The builder's own errors come first, before anything is deleted.
-import { CommandError, type CommandContext, type Session } from '../command';
-import { collectionPath, type ResourceInfo } from '../discovery';
-import { ServerError } from '../rest';
-import { readManifests } from '../manifests/objects';
-import { resolveTargets } from '../resource-args';
+// namespaces). The builder's own errors come first, before anything is done.
+import { CommandError, type CommandContext, type Session } from './command';
+import { collectionPath, type ResourceInfo } from './discovery';
+import { ServerError } from './rest';
+import { readManifests } from './manifests/objects';
+import { resolveTargets } from './resource-args';
 
 export interface Target {
   info: ResourceInfo;
@@ -54,7 +54,7 @@ async function listTargets(session: Session, info: ResourceInfo, namespace: stri
   return found;
 }
 
-export async function deleteTargets(ctx: CommandContext, session: Session): Promise<TargetList> {
+export async function objectTargets(ctx: CommandContext, session: Session): Promise<TargetList> {
   const { flags, args } = ctx;
   const filenames = flags.strings('filename');
   const selector = flags.string('selector') || undefined;
