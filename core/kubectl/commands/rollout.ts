@@ -83,11 +83,9 @@ async function history(ctx: CommandContext): Promise<number> {
         continue;
       }
       const wanted = [...found.values()].filter((r) => !revision || r.number === revision).sort((a, b) => a.number - b.number);
-      for (const [i, r] of wanted.entries()) {
+      for (const r of wanted) {
         // A Deployment's revision is its ReplicaSet; the others' is the workload with the revision's template.
         const object = item.info.kind === 'Deployment' ? r.source : { ...item.object, spec: { ...(item.object.spec as object), template: r.template } };
-        // cli-runtime's YAML printer separates the objects it prints.
-        if (i > 0 && ctx.flags.string('output') === 'yaml') ctx.io.stdout.write('---\n');
         ctx.io.stdout.write(printer.print(object, ''));
       }
     } catch (err) {
