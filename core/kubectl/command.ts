@@ -35,6 +35,16 @@ export interface CommandContext {
   clientConfig(): ClientConfig;
 }
 
+export interface GroupHelp {
+  /** The long description, as kubectl renders it. */
+  long: string;
+  examples?: string;
+  /** The usage line after "kubectl ", e.g. "config SUBCOMMAND". */
+  usage: string;
+  /** kubectl rollout prints it on stdout; the others on stderr. */
+  helpToStdout?: boolean;
+}
+
 export interface Command {
   name: string;
   aliases?: string[];
@@ -42,6 +52,8 @@ export interface Command {
   short: string;
   flags?: FlagSpec[];
   subcommands?: Command[];
+  /** A command that only groups subcommands (no run): what `kubectl X` alone prints. */
+  group?: GroupHelp;
   run?(ctx: CommandContext): Promise<number>;
 }
 

@@ -42,9 +42,10 @@ export function errorText(err: unknown, commandPath: string): string {
     const inner = err.errors.length === 1 ? (err.errors[0] as unknown) : err;
     return inner instanceof AggregateError ? inner.errors.map(messageForError).join('') : errorText(inner, commandPath);
   }
-  if (err instanceof FlagError) return `Error: ${err.message}\nSee 'kubectl ${commandPath} --help' for usage.\n`;
+  const kubectl = ['kubectl', commandPath].filter(Boolean).join(' ');
+  if (err instanceof FlagError) return `Error: ${err.message}\nSee '${kubectl} --help' for usage.\n`;
   if (err instanceof BareError) return `${err.message}\n`;
-  if (err instanceof UsageError) return `${prefixed(err.message)}See 'kubectl ${commandPath} -h' for help and examples\n`;
+  if (err instanceof UsageError) return `${prefixed(err.message)}See '${kubectl} -h' for help and examples\n`;
   if (err instanceof ServerError && err.status.reason === 'Invalid') return invalidText(err.status);
   if (err instanceof ServerError) {
     const { reason, message } = err.status;

@@ -4,24 +4,19 @@
 import { Discovery } from './discovery';
 import { Flags, parseFlags } from './flags';
 import { GLOBAL_FLAGS, loadClientConfig, type ClientConfig } from './config';
-import type { Command, CommandContext, KubectlIo, Session } from './command';
+import { UsageError, type Command, type CommandContext, type KubectlIo, type Session } from './command';
 import { COMMANDS } from './commands/index';
 import { errorText } from './errors';
 import { RestClient } from './rest';
+import { findCommand, firstWord, unknownRootCommand } from './command-words';
+import { groupHelp } from './help';
 
-/** Levenshtein distance, for cobra's "Did you mean this?" (suggestions within 2 edits or by prefix). */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length]![b.length]!;
-}
-
-function unknownCommand(word: string, parent: string, commands: Command[]): string {
-  const suggestions = commands.filter((c) => distance(word.toLowerCase(), c.name) <= 2 || c.name.startsWith(word.toLowerCase())).map((c) => c.name);
-  const hint = suggestions.length ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join('')}` : '';
-  return `Error: unknown command "${word}" for "${parent}"${hint}\n`;
+/** cmdutil.DefaultSubCommandRun: a word that names no subcommand is a usage error; none, the group's help and exit 1. */
+function groupWithoutSubcommand(command: Command, ctx: CommandContext): number {
+  if (ctx.args.length) throw new UsageError(`unknown command ${JSON.stringify(ctx.args.join(' '))}`);
+  if (!command.group) ctx.io.stdout.write(helpText(`kubectl ${ctx.path}`, command, COMMANDS));
+  else (command.group.helpToStdout ? ctx.io.stdout : ctx.io.stderr).write(groupHelp(command, ctx.path));
+  return 1;
 }
 
 function helpText(path: string, command: Command | undefined, commands: Command[]): string {
@@ -31,47 +26,31 @@ function helpText(path: string, command: Command | undefined, commands: Command[
 }
 
 export async function runKubectl(argv: string[], io: KubectlIo): Promise<number> {
-  // The command's words come first; flags may appear anywhere after them.
-  let commands = COMMANDS;
-  let command: Command | undefined;
-  const words: string[] = [];
-  let rest = argv;
-  // Global flags may come before the command word (kubectl -n ns get pods).
-  const leading: string[] = [];
-  while (rest.length && rest[0]!.startsWith('-')) {
-    const flag = rest[0]!;
-    leading.push(flag);
-    rest = rest.slice(1);
-    const spec = GLOBAL_FLAGS.find((f) => flag === `--${f.name}` || (f.short && flag === `-${f.short}`));
-    if (spec && spec.type !== 'bool' && rest.length) {
-      leading.push(rest[0]!);
-      rest = rest.slice(1);
-    }
-  }
-  while (rest.length && !rest[0]!.startsWith('-')) {
-    const word = rest[0]!;
-    const found = commands.find((c) => c.name === word || c.aliases?.includes(word));
-    if (!found) {
-      if (!command || !command.run) {
-        io.stderr.write(unknownCommand(word, ['kubectl', ...words].join(' '), commands));
-        return 1;
-      }
-      break;
-    }
-    command = found;
-    words.push(found.name);
-    rest = rest.slice(1);
-    if (!found.subcommands) break;
-    commands = found.subcommands;
-  }
+  const { command, words, rest } = findCommand(argv, COMMANDS, GLOBAL_FLAGS);
   const path = words.join(' ');
+  if (!command) {
+    const word = firstWord(rest, GLOBAL_FLAGS);
+    if (word >= 0) {
+      // kubectl looks for a plugin first, and refuses flags before its name.
+      io.stderr.write(rest[0]!.startsWith('-') ? `Error: flags cannot be placed before plugin name: ${rest[0]}\n` : unknownRootCommand(rest[word]!));
+      return 1;
+    }
+    try {
+      parseFlags(rest, GLOBAL_FLAGS);
+    } catch (err) {
+      io.stderr.write(errorText(err, ''));
+      return 1;
+    }
+  }
   const wantsHelp = argv.includes('--help') || argv.includes('-h');
-  if (!command || wantsHelp || !command.run) {
-    io.stdout.write(helpText(`kubectl ${path}`.trim(), command, COMMANDS));
+  if (!command || wantsHelp) {
+    io.stdout.write(command?.group ? groupHelp(command, path) : helpText(`kubectl ${path}`.trim(), command, COMMANDS));
     return 0;
   }
   try {
-    const parsed = parseFlags([...leading, ...rest], [...GLOBAL_FLAGS, ...(command.flags ?? [])]);
+    // A command's own flag hides the global one of that name, shorthand included (pflag's AddFlagSet).
+    const local = command.flags ?? [];
+    const parsed = parseFlags(rest, [...GLOBAL_FLAGS.filter((g) => !local.some((l) => l.name === g.name)), ...local]);
     const flags = new Flags(parsed);
     let config: ClientConfig | undefined;
     const clientConfig = () => (config ??= loadClientConfig(flags, io.env));
@@ -91,7 +70,8 @@ export async function runKubectl(argv: string[], io: KubectlIo): Promise<number>
           return { config: cfg, rest, discovery: () => (discovery ??= Discovery.load(rest)) };
         })()),
     };
-    return await command.run(ctx);
+    if (command.run) return await command.run(ctx);
+    return groupWithoutSubcommand(command, ctx);
   } catch (err) {
     io.stderr.write(errorText(err, path));
     return 1;

@@ -19,5 +19,6 @@ import { rollout } from './rollout';
 import { cordon, drainCommand, uncordon } from './drain';
 import { top } from './top';
 import { logs } from './logs';
+import { config } from './config/index';
 
-export const COMMANDS: Command[] = [create, expose, runCommand, get, del, apply, replace, clusterInfo, describe, attach, exec, portForward, rollout, cordon, uncordon, drainCommand, top, logs, apiResources, apiVersions, version];
+export const COMMANDS: Command[] = [create, expose, runCommand, get, del, apply, replace, clusterInfo, describe, attach, exec, portForward, rollout, cordon, uncordon, drainCommand, top, logs, apiResources, apiVersions, config, version];

@@ -19,6 +19,8 @@ export interface GoldenCase {
   input?: string;
   /** Files written to a fresh directory per side (`$NS` in them expanded); `$DIR` in args names it, and output shows it as `$DIR`. */
   files?: Record<string, string>;
+  /** Files of `files` (or new ones in $DIR) whose contents after the command are compared too (kubectl config writes). */
+  filesAfter?: string[];
   /** Also masked, for what only this case has (e.g. which node a pod landed on). */
   mask?: [RegExp, string][];
   /** Compare whitespace exactly (no volatile cell widens a column in this output). */

@@ -1,4 +1,5 @@
-// kubectl version, api-resources, api-versions, cluster-info and explain.
+// kubectl version, api-resources, api-versions, cluster-info and explain, and how kubectl
+// refuses unknown commands and flags.
 import type { GoldenCase } from './case';
 
 /**
@@ -57,4 +58,24 @@ export const cases: GoldenCase[] = [
   { args: ['cluster-info', 'extra'] },
   { args: ['cluster-info', '-n', 'default'] },
   { args: ['cluster-info', '-n', '$NS'], isolated: true, setup: CLUSTER_SERVICES },
+  // Unknown commands and flags, wherever they stand.
+  { args: ['bogus'] },
+  { args: ['gte', 'pods'] },
+  { args: ['ap'] },
+  { args: ['c'] },
+  { args: ['ex'] },
+  { args: ['confg', 'view'] },
+  { args: ['-n', 'kube-system', 'bogus'] },
+  { args: ['--bogus'] },
+  { args: ['--bogus', 'get'] },
+  { args: ['-n'] },
+  { args: ['get', '--bogus'] },
+  { args: ['config'], title: 'kubectl config (a group: its help on stderr, exit 1)' },
+  { args: ['config', '--help'] },
+  { args: ['config', 'bogus'] },
+  { args: ['config', 'bogus', 'extra'] },
+  { args: ['config', 'view', '--bogus'] },
+  { args: ['config', '--bogus', 'view'] },
+  { args: ['-n', 'default', 'config', 'current-context'] },
+  { args: ['version', '--client=maybe'] },
 ];

@@ -3,7 +3,7 @@
 // kubectl and with `wheelhouse kubectl`, and the two outputs (stdout, stderr, exit code),
 // masked, must be identical. Each group ends by printing how many were.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as yaml from 'js-yaml';
@@ -78,7 +78,13 @@ export function goldenSuite(group: string, cases: GoldenCase[], clusterArgs: str
       const expand = (a: string) => a.replaceAll('$NS', namespace ?? SHARED_NAMESPACE).replaceAll('$DIR', fileDir);
       if (c.isolated) for (const args of c.setup ?? []) await mustReal(kubeconfig, args.map(expand));
       const env = Object.fromEntries(Object.entries(c.env ?? {}).map(([k, v]) => [k, expand(v)]));
-      return { result: await run(kubeconfig, c.args.map(expand), c.input, env), namespace, fileDir };
+      const result = await run(kubeconfig, c.args.map(expand), c.input, env);
+      // Files the command wrote are compared too, after its output.
+      for (const name of c.filesAfter ?? []) {
+        const path = join(fileDir, name);
+        result.stdout += `--- ${name} ---\n${existsSync(path) ? readFileSync(path, 'utf8') : '(none)\n'}`;
+      }
+      return { result, namespace, fileDir };
     }
 
     for (const c of cases) {
@@ -86,7 +92,7 @@ export function goldenSuite(group: string, cases: GoldenCase[], clusterArgs: str
       it(name, async () => {
         serial++;
         const theirs = await side(c, 'real', real);
-        const ours = await side(c, 'ours', (kubeconfig, args, input, env) => builtIn(args, { ...env, KUBECONFIG: kubeconfig }, input));
+        const ours = await side(c, 'ours', (kubeconfig, args, input, env) => builtIn(args, { KUBECONFIG: kubeconfig, ...env }, input));
         // Each side has its own file directory: shown as $DIR.
         const view = (s: { result: KubectlResult; namespace?: string; fileDir: string }) => ({
           exit: s.result.code,
