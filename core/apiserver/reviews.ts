@@ -85,14 +85,14 @@ export function registerReviews(api: ApiServer, rbac: RbacAuthorizer, authn: Aut
   api.registerVirtual(rules, async (req, res, user) => {
     const body = await read(req);
     const namespace = body.spec?.namespace as string | undefined;
+    // Only RBAC resolves rules, as in kube-apiserver (the system:masters authorizer answers
+    // requests but lists no rules): a master sees cluster-admin's rules through its binding,
+    // and what every authenticated user has.
     const all = rbac.rulesFor(user, namespace);
-    const masters = user.groups.includes('system:masters');
-    const resourceRules = masters
-      ? [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }]
-      : all.filter((r) => r.resources?.length).map((r) => ({ verbs: r.verbs, apiGroups: r.apiGroups, resources: r.resources, ...(r.resourceNames ? { resourceNames: r.resourceNames } : {}) }));
-    const nonResourceRules = masters
-      ? [{ verbs: ['*'], nonResourceURLs: ['*'] }]
-      : all.filter((r) => r.nonResourceURLs?.length).map((r) => ({ verbs: r.verbs, nonResourceURLs: r.nonResourceURLs }));
+    const resourceRules = all
+      .filter((r) => r.resources?.length)
+      .map((r) => ({ verbs: r.verbs, apiGroups: r.apiGroups, resources: r.resources, ...(r.resourceNames ? { resourceNames: r.resourceNames } : {}) }));
+    const nonResourceRules = all.filter((r) => r.nonResourceURLs?.length).map((r) => ({ verbs: r.verbs, nonResourceURLs: r.nonResourceURLs }));
     sendJson(res, 201, answer(rules, { resourceRules, nonResourceRules, incomplete: false }, body));
   });
 

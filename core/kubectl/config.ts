@@ -19,6 +19,7 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'v', short: 'v', type: 'int' },
   { name: 'as', type: 'string' },
   { name: 'as-group', type: 'stringArray' },
+  { name: 'as-uid', type: 'string' },
   { name: 'match-server-version', type: 'bool' },
   { name: 'warnings-as-errors', type: 'bool' },
   { name: 'cache-dir', type: 'string' },
@@ -32,6 +33,18 @@ export interface ClientConfig {
   namespaceExplicit: boolean;
   /** --request-timeout in milliseconds (0: none; below 0 is sent but never expires). */
   requestTimeoutMs: number;
+  /** --as, --as-group, --as-uid as client-go's impersonation headers. */
+  impersonation: Record<string, string | string[]>;
+}
+
+function impersonationHeaders(flags: Flags, userName: string): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  if (!flags.string('as') && (flags.strings('as-group').length || flags.string('as-uid')))
+    throw new Error(`requesting uid, groups or user-extra for ${userName} without impersonating a user`);
+  if (flags.string('as')) headers['Impersonate-User'] = flags.string('as');
+  if (flags.strings('as-group').length) headers['Impersonate-Group'] = flags.strings('as-group');
+  if (flags.string('as-uid')) headers['Impersonate-Uid'] = flags.string('as-uid');
+  return headers;
 }
 
 /** --request-timeout as clientcmd reads it: whole seconds, or a Go duration. */
@@ -84,5 +97,6 @@ export function loadClientConfig(flags: Flags, env: NodeJS.ProcessEnv): ClientCo
     namespace: explicit || context?.namespace || 'default',
     namespaceExplicit: Boolean(explicit),
     requestTimeoutMs: parseRequestTimeout(flags.string('request-timeout', '0')),
+    impersonation: impersonationHeaders(flags, userName ?? ''),
   };
 }

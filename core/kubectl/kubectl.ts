@@ -65,7 +65,7 @@ export async function runKubectl(argv: string[], io: KubectlIo): Promise<number>
       session: () =>
         (session ??= (async () => {
           const cfg = clientConfig();
-          const rest = RestClient.forConfig(cfg.kubeconfig, cfg.requestTimeoutMs);
+          const rest = RestClient.forConfig(cfg.kubeconfig, cfg.requestTimeoutMs, cfg.impersonation);
           let discovery: Promise<Discovery> | undefined;
           return { config: cfg, rest, discovery: () => (discovery ??= Discovery.load(rest)) };
         })()),

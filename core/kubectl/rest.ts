@@ -79,15 +79,19 @@ export class RestClient {
     private readonly kc: KubeConfig,
     server: string,
     private readonly timeoutMs: number,
+    private readonly headers: Record<string, string | string[]>,
   ) {
     this.server = new URL(server);
   }
 
-  /** timeoutMs: --request-timeout, for each request as a whole, its answer read included (0: none). */
-  static forConfig(kc: KubeConfig, timeoutMs = 0): RestClient {
+  /**
+   * timeoutMs: --request-timeout, for each request as a whole, its answer read included (0: none).
+   * headers: sent with every request (impersonation).
+   */
+  static forConfig(kc: KubeConfig, timeoutMs = 0, headers: Record<string, string | string[]> = {}): RestClient {
     const cluster = kc.getCurrentCluster();
     if (!cluster?.server) throw new ConfigError('no configuration has been provided, try setting KUBERNETES_MASTER environment variable');
-    return new RestClient(kc, cluster.server, timeoutMs);
+    return new RestClient(kc, cluster.server, timeoutMs, headers);
   }
 
   /** Sends the request; the answer whatever its status. */
@@ -129,7 +133,7 @@ export class RestClient {
     url.protocol = url.protocol === 'http:' ? 'ws:' : 'wss:';
     let protocol = '';
     const opts: WebSocket.ClientOptions = {
-      headers: { 'User-Agent': 'kubectl/v1.32.0 (wheelhouse)', 'Sec-WebSocket-Protocol': protocols.join(', ') },
+      headers: { ...this.headers, 'User-Agent': 'kubectl/v1.32.0 (wheelhouse)', 'Sec-WebSocket-Protocol': protocols.join(', ') },
       finishRequest: (req) => {
         req.prependListener('upgrade', (res: IncomingMessage) => {
           protocol = String(res.headers['sec-websocket-protocol'] ?? '');
@@ -162,7 +166,7 @@ export class RestClient {
     // client-go tells the server the timeout too (?timeout=), as a Go duration.
     const query = this.timeoutMs ? { ...req.query, timeout: formatGoDuration(this.timeoutMs) } : req.query;
     const url = new URL(this.server.pathname.replace(/\/$/, '') + pathWithQuery(req.path, query), this.server);
-    const opts: RequestOptions = { method: req.method ?? 'GET', headers: { Accept: req.accept ?? 'application/json', 'User-Agent': 'kubectl/v1.32.0 (wheelhouse)' } };
+    const opts: RequestOptions = { method: req.method ?? 'GET', headers: { ...this.headers, Accept: req.accept ?? 'application/json', 'User-Agent': 'kubectl/v1.32.0 (wheelhouse)' } };
     await this.kc.applyToHTTPSOptions(opts);
     let payload: string | undefined;
     if (req.body !== undefined) {

@@ -30,6 +30,15 @@ describe.skipIf(!haveKubectl)('authorization (kubectl)', () => {
     expect(whoami.status.userInfo).toEqual({ username: 'jane', groups: ['devs', 'system:authenticated'] });
   });
 
+  it('auth can-i --list shows a master the rules RBAC gives it, as a real API server does', async () => {
+    // kube-apiserver lists rules from RBAC only: cluster-admin's (system:masters is bound to
+    // it) and those of every authenticated user, not a bare "everything".
+    const list = await cluster.ok(['auth', 'can-i', '--list']);
+    expect(list).toMatch(/^\*\.\*\s+\[\]\s+\[\]\s+\[\*\]$/m);
+    expect(list).toMatch(/^selfsubjectaccessreviews\.authorization\.k8s\.io\s+\[\]\s+\[\]\s+\[create\]$/m);
+    expect(list).toMatch(/^\s+\[\/healthz\]\s+\[\]\s+\[get\]$/m);
+  });
+
   it('a service account token allowed to create ClusterRoleBindings cannot bind cluster-admin', async () => {
     const ns = await newNamespace(cluster, 'bind');
     const creator = uniqueName('crb-creator');

@@ -20,5 +20,8 @@ import { cordon, drainCommand, uncordon } from './drain';
 import { top } from './top';
 import { logs } from './logs';
 import { config } from './config/index';
+import { auth } from './auth/index';
 
-export const COMMANDS: Command[] = [create, expose, runCommand, get, del, apply, replace, clusterInfo, describe, attach, exec, portForward, rollout, cordon, uncordon, drainCommand, top, logs, apiResources, apiVersions, config, version];
+
+
+export const COMMANDS: Command[] = [create, expose, runCommand, get, del, apply, replace, clusterInfo, describe, attach, exec, portForward, auth, rollout, cordon, uncordon, drainCommand, top, logs, apiResources, apiVersions, config, version];

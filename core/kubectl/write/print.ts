@@ -32,7 +32,8 @@ export function kindAndName(obj: Obj): string {
   const apiVersion = String(obj.apiVersion ?? '');
   const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
   const kind = String(obj.kind ?? '').toLowerCase();
-  return `${group ? `${kind}.${group}` : kind}/${(obj.metadata as { name?: string } | undefined)?.name ?? ''}`;
+  // cli-runtime's NamePrinter: an object without a name is "<unknown>".
+  return `${group ? `${kind}.${group}` : kind}/${(obj.metadata as { name?: string } | undefined)?.name || '<unknown>'}`;
 }
 
 /** The printer the flags ask for; unknown formats fail here, before anything is sent. */
