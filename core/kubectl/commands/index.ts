@@ -21,7 +21,10 @@ import { top } from './top';
 import { logs } from './logs';
 import { config } from './config/index';
 import { auth } from './auth/index';
+import { explain } from './explain';
 
 
 
-export const COMMANDS: Command[] = [create, expose, runCommand, get, del, apply, replace, clusterInfo, describe, attach, exec, portForward, auth, rollout, cordon, uncordon, drainCommand, top, logs, apiResources, apiVersions, config, version];
+
+
+export const COMMANDS: Command[] = [create, explain, expose, runCommand, get, del, apply, replace, clusterInfo, describe, attach, exec, portForward, auth, rollout, cordon, uncordon, drainCommand, top, logs, apiResources, apiVersions, config, version];
