@@ -331,6 +331,20 @@ describe('writes', () => {
     expect(({} as { v4?: unknown }).v4).toBeUndefined();
   });
 
+  it('a patch that sets another resourceVersion is a 409 Conflict; the current one is accepted', async () => {
+    const ns = await namespace();
+    const path = `/api/v1/namespaces/${ns}/configmaps/rv`;
+    await api(t, 'POST', `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: 'rv' } });
+    const merge = { 'Content-Type': 'application/merge-patch+json' };
+    const stale = await api(t, 'PATCH', path, { metadata: { resourceVersion: '1', labels: { a: 'b' } } }, merge);
+    expect(stale.status).toBe(409);
+    expect(stale.json.message).toBe('Operation cannot be fulfilled on configmaps "rv": the object has been modified; please apply your changes to the latest version and try again');
+    const current = (await api(t, 'GET', path)).json.metadata.resourceVersion;
+    const fresh = await api(t, 'PATCH', path, { metadata: { resourceVersion: current, labels: { a: 'b' } } }, merge);
+    expect(fresh.status).toBe(200);
+    expect(fresh.json.metadata.labels).toEqual({ a: 'b' });
+  });
+
   const deployment = (name: string) => ({
     metadata: { name },
     spec: {

@@ -15,7 +15,7 @@ import { applyMergePatch } from '../patch/merge-patch';
 import { applyConflictCauses, applyConflictMessage, serverSideApply } from '../patch/server-side-apply';
 import { applyStrategicMergePatch } from '../patch/strategic-merge-patch';
 import type { Schemas } from '../schemas';
-import { ApiError, badRequest, successStatus, unsupportedMediaType } from '../status';
+import { ApiError, badRequest, staleConflict, successStatus, unsupportedMediaType } from '../status';
 import { type DecodeFailure, undecodable, unpatchable } from './decode-errors';
 import { listFilter } from './list-filter';
 import { boolParam, dryRunOf, fieldManagerOf, fieldValidationOf, intParam, type ResponseShape } from './options';
@@ -113,12 +113,17 @@ export async function handlePatch(w: WriteRequest): Promise<void> {
     w.namespace,
     w.name!,
     (current) => {
+      const currentVersion = current.metadata.resourceVersion;
       let next: unknown;
       if (type === 'application/json-patch+json') next = applyJsonPatch(current, patch);
       else if (type === 'application/merge-patch+json') next = applyMergePatch(current, requireObject(patch));
       else next = applyStrategicMergePatch(current, requireObject(patch), schema!);
       const obj = requireObject(next) as KubeObject;
       checkFields(w, obj, schema, unpatchable);
+      // A resourceVersion the patch sets is a precondition, as the registry's Update checks it
+      // (kubectl label --resource-version); it is not retried.
+      const wanted = obj.metadata?.resourceVersion;
+      if (wanted && wanted !== currentVersion) throw staleConflict(w.store.def, w.name!);
       return obj;
     },
     w.options,
