@@ -21,7 +21,7 @@ function invalidText(status: Status): string {
 }
 
 /** checkErr's fallback: "error: " once, even when the message already starts with it. */
-const prefixed = (message: string) => `${message.startsWith('error: ') ? '' : 'error: '}${message}\n`;
+const prefixed = (message: string) => `${message.startsWith('error: ') ? '' : 'error: '}${message}${message.endsWith('\n') ? '' : '\n'}`;
 
 /** utilerrors.Aggregate's Error(): one message alone, several in brackets. */
 export function aggregateMessage(errors: unknown[]): string {

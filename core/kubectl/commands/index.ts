@@ -22,9 +22,10 @@ import { logs } from './logs';
 import { config } from './config/index';
 import { auth } from './auth/index';
 import { explain } from './explain';
+import { label } from './label';
+import { annotate } from './annotate';
+import { patch } from './patch';
+import { scale } from './scale';
+import { set } from './set/index';
 
-
-
-
-
-export const COMMANDS: Command[] = [create, explain, expose, runCommand, get, del, apply, replace, clusterInfo, describe, attach, exec, portForward, auth, rollout, cordon, uncordon, drainCommand, top, logs, apiResources, apiVersions, config, version];
+export const COMMANDS: Command[] = [explain, set, auth, scale, patch, label, annotate, config];
