@@ -7,6 +7,7 @@ import { collectionPath, type ResourceInfo } from './discovery';
 import { ServerError } from './rest';
 import { readManifests } from './manifests/objects';
 import { resolveTargets } from './resource-args';
+import { MISSING_RESOURCES } from './resource-builder';
 
 export interface Target {
   info: ResourceInfo;
@@ -21,9 +22,6 @@ export interface TargetList {
   /** Errors met while reading files, reported with the delete errors. */
   errors: unknown[];
 }
-
-export const MISSING_RESOURCES =
-  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
 
 interface Listed {
   items?: { metadata?: { name?: string; namespace?: string } }[];
