@@ -169,3 +169,16 @@ export async function visitEach(selection: Selection, fn: (visited: Visited & { 
   }
   if (errors.length) throw new AggregateError(errors);
 }
+
+export type Found = Visited & { object: KubeObj };
+
+/** Every object read first (the builder's Infos()): those found, and the failures in order. */
+export async function readAll(selection: Selection): Promise<{ found: Found[]; failures: unknown[] }> {
+  const found: Found[] = [];
+  const failures: unknown[] = [];
+  for await (const v of selection.visit()) {
+    if (v.object) found.push(v as Found);
+    else failures.push(v.error);
+  }
+  return { found, failures };
+}

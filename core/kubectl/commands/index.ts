@@ -27,5 +27,6 @@ import { annotate } from './annotate';
 import { patch } from './patch';
 import { scale } from './scale';
 import { set } from './set/index';
+import { edit } from './edit';
 
-export const COMMANDS: Command[] = [explain, set, auth, scale, patch, label, annotate, config];
+export const COMMANDS: Command[] = [create, explain, expose, runCommand, set, get, edit, del, apply, replace, clusterInfo, describe, attach, exec, portForward, auth, rollout, scale, cordon, uncordon, drainCommand, top, logs, patch, label, annotate, apiResources, apiVersions, config, version];

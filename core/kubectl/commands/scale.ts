@@ -7,7 +7,7 @@ import { CommandError } from '../command';
 import { objectPath } from '../discovery';
 import { aggregateMessage } from '../errors';
 import { ServerError, type RestClient } from '../rest';
-import { selectResources, type KubeObj, type Visited } from '../resource-builder';
+import { readAll, selectResources } from '../resource-builder';
 import { dryRunOf, writeFlags, writeQuery, type DryRun } from '../write/options';
 import { resultPrinter } from '../write/print';
 import { missingRequired } from './create/generator';
@@ -84,12 +84,7 @@ async function run(ctx: CommandContext): Promise<number> {
     all: flags.bool('all'),
   });
   // kubectl reads every object first (r.Infos()), then scales them.
-  const found: (Visited & { object: KubeObj })[] = [];
-  const failures: unknown[] = [];
-  for await (const v of selection.visit()) {
-    if (v.object) found.push(v as Visited & { object: KubeObj });
-    else failures.push(v.error);
-  }
+  const { found, failures } = await readAll(selection);
   const failed = failures.length ? new AggregateError(failures) : undefined;
   const resourceVersion = flags.string('resource-version');
   if (resourceVersion && found.length > 1) throw new CommandError('cannot use --resource-version with multiple resources');

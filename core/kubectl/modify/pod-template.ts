@@ -38,3 +38,19 @@ export interface Container {
 export function containersOf(spec: Spec): { init: Container[]; regular: Container[] } {
   return { init: (spec.initContainers as Container[] | undefined) ?? [], regular: (spec.containers as Container[] | undefined) ?? [] };
 }
+
+/** selectString: the container name matches spec, where "*" is kubectl's non-greedy wildcard (quirks kept). */
+export function matchesContainer(name: string, spec: string): boolean {
+  if (spec === '*') return true;
+  if (!spec.includes('*')) return name === spec;
+  const parts = spec.split('*');
+  let pos = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (!part) continue;
+    const next = name.slice(pos).indexOf(part);
+    if (next < pos || (i === 0 && pos !== 0) || (i === parts.length - 1 && name.length !== part.length + next)) return false;
+    pos = next;
+  }
+  return true;
+}

@@ -43,7 +43,8 @@ export const cases: GoldenCase[] = [
   iso(['label', 'cm', 'settings', 'tier-', '--list']),
   iso(['label', 'cm', 'settings', 'env=prod', '--resource-version=1']),
   iso(['label', 'cm', '--all', 'env=prod', '--resource-version=1']),
-  iso(['label', 'cm', 'settings', 'env=prod', '--field-manager=me', '--show-managed-fields', '-o', 'jsonpath={.metadata.managedFields[*].manager}']),
+  // Managers sharing a second are ordered by name: only ours is asked for (label shows the object it sent, without it).
+  iso(['label', 'cm', 'settings', 'env=prod', '--field-manager=me', '--show-managed-fields', '-o', 'jsonpath={.metadata.managedFields[?(@.manager=="me")].operation}']),
   iso(['label', 'cm', 'missing', 'env=prod']),
   iso(['label', 'cm', 'missing', 'settings', 'tier=x']),
   iso(['label', 'cm', 'settings', 'Bad_Key/x=1']),
@@ -80,6 +81,7 @@ export const cases: GoldenCase[] = [
   iso(['annotate', 'cm', 'settings', 'owner=me', '--dry-run=server']),
   iso(['annotate', 'cm', 'settings', 'owner=me', '-o', 'name']),
   iso(['annotate', 'cm', 'settings', 'owner=me', '-o', 'yaml']),
+  iso(['annotate', 'cm', 'settings', 'owner=me', '--field-manager=me', '--show-managed-fields', '-o', 'jsonpath={.metadata.managedFields[?(@.manager=="me")].operation}']),
   iso(['annotate', 'cm', 'settings', '--list']),
   iso(['annotate', 'cm', 'plain', 'owner=me', '--list']),
   iso(['annotate', 'cm', 'settings', 'owner=me', '--resource-version=1']),

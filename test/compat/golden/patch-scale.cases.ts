@@ -55,7 +55,7 @@ export const cases: GoldenCase[] = [
   iso(['patch', 'cm', 'settings', '-p', '{"data":{"a":"x"}}', '--dry-run=server']),
   iso(['patch', 'cm', 'settings', '-p', '{"data":{"a":"x"}}', '-o', 'yaml']),
   iso(['patch', 'cm', 'settings', '-p', '{"data":{"a":"x"}}', '-o', 'json']),
-  iso(['patch', 'cm', 'settings', '-p', '{"data":{"a":"x"}}', '--field-manager=mine', '--show-managed-fields', '-o', 'jsonpath={.metadata.managedFields[*].manager}']),
+  iso(['patch', 'cm', 'settings', '-p', '{"data":{"a":"x"}}', '--field-manager=mine', '--show-managed-fields', '-o', 'jsonpath={.metadata.managedFields[?(@.manager=="mine")].operation}']),
   { args: ['patch', 'cm', 'settings', '--type', 'bogus', '-p', '{}'] },
   { args: ['patch', 'cm', 'settings'] },
   { args: ['patch'] },

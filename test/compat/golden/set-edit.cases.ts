@@ -7,10 +7,28 @@ const SETUP: string[][] = [
   ['create', 'deployment', 'web', '--image=nginx:1.27'],
   ['create', 'deployment', 'api', '--image=busybox:1.36'],
   ['create', 'configmap', 'settings', '--from-literal=a=b'],
+  ['create', 'configmap', 'other', '--from-literal=x=y'],
   ['create', 'cronjob', 'nightly', '--image=busybox:1.36', '--schedule=0 0 * * *'],
 ];
 
 const iso = (args: string[], extra: Partial<GoldenCase> = {}): GoldenCase => ({ args, isolated: true, setup: SETUP, ...extra });
+
+/** Editors: shell scripts run as `sh $DIR/<script> <file>`, printing what kubectl showed them where that helps. */
+const EDITORS: Record<string, string> = {
+  'show.sh': 'cat "$1"\n',
+  'data.sh': 'sed -i "s/^  a: b$/  a: c/" "$1"\n',
+  'rename.sh': 'sed -i "s/^  name: settings$/  name: other/" "$1"\n',
+  'kind.sh': 'sed -i "s/^kind: ConfigMap$/kind: Secret/" "$1"\n',
+  'negative.sh': 'sed -i "s/^  replicas: 1$/  replicas: -1/" "$1"\ngrep "^#" "$1"\n',
+  'unknown.sh': 'sed -i "s/^data:$/bogus: 1\\ndata:/" "$1"\n',
+  'empty.sh': ': > "$1"\n',
+  'nokind.sh': 'sed -i "/^kind:/d" "$1"\ngrep "^#" "$1"\n',
+  'comment.sh': 'sed -i "s/^  a: b$/  a: b # same/" "$1"\n',
+  'image.sh': 'sed -i "s/image: nginx:1.27/image: nginx:1.28/" "$1"\n',
+};
+/** kubectl edit with `sh $DIR/<script>` as KUBE_EDITOR; temporary files have random names. */
+const edit = (args: string[], script: string, extra: Partial<GoldenCase> = {}): GoldenCase =>
+  iso(['edit', ...args], { files: EDITORS, env: { KUBE_EDITOR: `sh $DIR/${script}` }, mask: [[/kubectl-edit-\d+\.(yaml|json)/g, 'kubectl-edit-N.$1']], title: `KUBE_EDITOR=${script} kubectl edit ${args.join(' ')}`, ...extra });
 
 export const cases: GoldenCase[] = [
   // set image
@@ -30,7 +48,7 @@ export const cases: GoldenCase[] = [
   iso(['set', 'image', 'deploy/web', 'nginx=nginx:1.28', '-o', 'yaml']),
   iso(['set', 'image', 'deploy/web', 'nginx=nginx:1.28', '-o', 'json']),
   iso(['set', 'image', 'deploy/web', 'nginx=nginx:1.28', '--dry-run=client', '-o', 'jsonpath={.spec.template.spec.containers[0].image}']),
-  iso(['set', 'image', 'deploy/web', 'nginx=nginx:1.28', '--field-manager=me', '--show-managed-fields', '-o', 'jsonpath={.metadata.managedFields[*].manager}']),
+  iso(['set', 'image', 'deploy/web', 'nginx=nginx:1.28', '--field-manager=me', '--show-managed-fields', '-o', 'jsonpath={.metadata.managedFields[?(@.manager=="me")].operation}']),
   iso(['set', 'image', 'cm/settings', 'a=b']),
   iso(['set', 'image', 'cm/settings', 'deploy/web', 'nginx=nginx:1.28']),
   iso(['set', 'image', 'deploy/missing', 'a=b']),
@@ -42,4 +60,59 @@ export const cases: GoldenCase[] = [
   { args: ['set', 'image', 'deploy', '--all', '-l', 'app=web', 'a=b'] },
   { args: ['set', 'image', 'deploy/web', 'nginx=x', '--dry-run=bogus'] },
   { args: ['set', 'image', 'deploy/web', 'nginx=x', 'web'] },
+  // set env
+  iso(['set', 'env', 'deploy/web', 'MODE=fast']),
+  iso(['set', 'env', 'deploy/web', 'MODE=fast', 'LEVEL=3', '-o', 'jsonpath={.spec.template.spec.containers[0].env}']),
+  iso(['set', 'env', 'deploy/web', '-e', 'MODE=fast', '--dry-run=client', '-o', 'yaml']),
+  iso(['set', 'env', 'deploy', '--all', 'MODE=fast']),
+  iso(['set', 'env', 'deploy', '-l', 'app=web', 'MODE=fast', '--dry-run=server']),
+  iso(['set', 'env', 'deploy/web', 'MODE=fast', '-c', 'nginx', '-o', 'name']),
+  iso(['set', 'env', 'deploy/web', 'MODE=fast', '-c', 'other']),
+  iso(['set', 'env', 'deploy/web', 'MODE=fast', '-c', 'ng*']),
+  iso(['set', 'env', 'deploy/web', 'MODE-']),
+  iso(['set', 'env', 'deploy/web', '--list']),
+  iso(['set', 'env', 'deploy/web', 'MODE=fast', '--list']),
+  iso(['set', 'env', 'deploy/web', '--from=configmap/settings', '--prefix=CFG_', '--list']),
+  iso(['set', 'env', 'deploy/web', '--from=configmap/settings', '-o', 'jsonpath={.spec.template.spec.containers[0].env}']),
+  iso(['set', 'env', 'deploy/web', '--from=configmap/settings', '--keys=a', '--list']),
+  iso(['set', 'env', 'deploy/web', '-'], { input: 'A=1\n# comment\nB=2 # trailing\n' , title: 'kubectl set env deploy/web - (A=1, B=2 on stdin)' }),
+  iso(['set', 'env', 'cm/settings', 'A=1']),
+  iso(['set', 'env', 'deploy/missing', 'A=1']),
+  { args: ['set', 'env', 'deploy/web', 'A=1', 'web'] },
+  { args: ['set', 'env', 'deploy/web', '1A=x'] },
+  { args: ['set', 'env', 'deploy/web', 'A=1', 'A-'] },
+  { args: ['set', 'env', 'deploy/web', '--list', '-o', 'yaml'] },
+  { args: ['set', 'env', 'deploy/web', '--keys=a'] },
+  { args: ['set', 'env', 'A=1'] },
+  { args: ['set', 'env', 'deploy', '--all', '-l', 'a=b', 'A=1'] },
+  // edit
+  edit(['cm', 'settings'], 'show.sh'),
+  edit(['cm', 'settings', '-o', 'json'], 'show.sh'),
+  edit(['cm', 'settings', '--windows-line-endings'], 'show.sh'),
+  edit(['cm', 'settings', 'missing'], 'show.sh'),
+  edit(['cm/settings', 'cm/other'], 'show.sh'),
+  edit(['cm'], 'show.sh'),
+  edit(['deploy', 'web', '--subresource=status'], 'data.sh'),
+  edit(['cm', 'settings'], 'data.sh'),
+  edit(['configmap/settings', '--output-patch'], 'data.sh'),
+  edit(['cm', 'settings', '-o', 'yaml'], 'data.sh'),
+  edit(['cm', 'settings', '-o', 'name'], 'data.sh'),
+  edit(['cm', 'settings', '--save-config', '-o', 'jsonpath={.metadata.annotations}'], 'data.sh'),
+  edit(['cm', 'settings', '--field-manager=me', '--show-managed-fields', '-o', 'jsonpath={.metadata.managedFields[?(@.manager=="me")].operation}'], 'data.sh'),
+  edit(['cm/settings', 'deploy/web'], 'data.sh'),
+  edit(['deploy', 'web', '--output-patch'], 'image.sh'),
+  edit(['cm', 'settings'], 'comment.sh'),
+  edit(['cm', 'settings'], 'rename.sh'),
+  edit(['cm', 'settings'], 'kind.sh'),
+  edit(['deploy', 'web'], 'negative.sh'),
+  edit(['cm', 'settings'], 'unknown.sh'),
+  edit(['cm', 'settings'], 'empty.sh'),
+  edit(['cm', 'settings'], 'nokind.sh'),
+  edit(['cm', 'settings', '--validate=false'], 'empty.sh'),
+  edit(['cm', 'missing'], 'show.sh'),
+  edit(['cm', 'settings', '--validate=bogus'], 'show.sh'),
+  iso(['edit', 'cm', 'settings'], { env: { KUBE_EDITOR: 'no-such-editor-here' }, mask: [[/kubectl-edit-\d+\.yaml/g, 'kubectl-edit-N.yaml']] }),
+  iso(['edit', 'cm', 'settings'], { env: { KUBE_EDITOR: 'false' }, title: 'KUBE_EDITOR=false kubectl edit cm settings' }),
+  { args: ['edit'] },
+  { args: ['edit', 'cm'], env: { KUBE_EDITOR: 'true' }, title: 'KUBE_EDITOR=true kubectl edit cm (the shared namespace: nothing changed)' },
 ];

@@ -5,7 +5,7 @@ import type { Command, CommandContext } from '../../command';
 import { CommandError } from '../../command';
 import { objectPath } from '../../discovery';
 import { ServerError } from '../../rest';
-import { selectResources, type KubeObj, type Visited } from '../../resource-builder';
+import { readAll, selectResources, type KubeObj } from '../../resource-builder';
 import { createTwoWayStrategicMergePatch } from '../../../apiserver/patch/strategic-merge-patch';
 import { parsePairs, splitResourcesAndPairs } from '../../modify/pairs';
 import { containersOf, podSpecOf, type Container } from '../../modify/pod-template';
@@ -39,13 +39,8 @@ async function run(ctx: CommandContext): Promise<number> {
     all: flags.bool('all'),
   });
   // Every object is read before anything is checked or changed; one failed read stops all.
-  const found: (Visited & { object: KubeObj })[] = [];
-  const failed: unknown[] = [];
-  for await (const v of selection.visit()) {
-    if (v.object) found.push(v as Visited & { object: KubeObj });
-    else failed.push(v.error);
-  }
-  if (failed.length) throw new AggregateError(failed);
+  const { found, failures } = await readAll(selection);
+  if (failures.length) throw new AggregateError(failures);
 
   const invalid: string[] = [];
   if (flags.bool('all') && flags.string('selector')) invalid.push('cannot set --all and --selector at the same time');
