@@ -1,11 +1,10 @@
 // The objects a command's arguments name, fetched, as kubectl's resource builder visits them
-// with ContinueOnError and Latest: `TYPE NAME...`, `TYPE/NAME...`, or `TYPE` with -l (every
-// object of the type when there is no selector). A name that is not found does not stop the
-// others: its error is kept for the end, as kubectl aggregates them.
-import { CommandError, type Session } from './command';
-import { collectionPath, groupVersion, objectPath, type ResourceInfo } from './discovery';
-import { resolveTargets } from './resource-args';
-import { ServerError } from './rest';
+// with ContinueOnError and Latest (resource-builder.ts): `TYPE NAME...`, `TYPE/NAME...`, or
+// `TYPE` with -l (every object of the type when there is no selector). A name that is not
+// found does not stop the others: its error is kept for the end, as kubectl aggregates them.
+import type { Session } from './command';
+import type { ResourceInfo } from './discovery';
+import { selectResources } from './resource-builder';
 
 export interface KubeObject {
   apiVersion?: string;
@@ -32,26 +31,8 @@ export type Visited = (ResourceObject | FetchFailure)[];
 export const isFailure = (v: ResourceObject | FetchFailure): v is FetchFailure => 'error' in v;
 
 export async function fetchObjects(session: Session, args: string[], selector: string): Promise<Visited> {
-  const targets = resolveTargets(args, await session.discovery());
-  if (selector && targets.some((t) => t.names.length)) throw new CommandError('name cannot be provided when a selector is specified');
+  const selection = selectResources(session.rest, await session.discovery(), { args, namespace: session.config.namespace, selector, all: true });
   const visited: Visited = [];
-  for (const { info, names } of targets) {
-    const namespace = info.namespaced ? session.config.namespace : undefined;
-    const typed = (o: KubeObject): KubeObject => ({ apiVersion: groupVersion(info), kind: info.kind, ...o });
-    if (!names.length) {
-      const list = await session.rest.json<{ items: KubeObject[] }>({ path: collectionPath(info, namespace), query: { labelSelector: selector || undefined } });
-      for (const o of list.items) visited.push({ info, name: o.metadata!.name!, namespace, object: typed(o) });
-      continue;
-    }
-    for (const name of names) {
-      try {
-        const object = await session.rest.json<KubeObject>({ path: objectPath(info, namespace, name) });
-        visited.push({ info, name, namespace, object: typed(object) });
-      } catch (err) {
-        if (!(err instanceof ServerError)) throw err;
-        visited.push({ error: err });
-      }
-    }
-  }
+  for await (const v of selection.visit()) visited.push(v.object ? { info: v.info, name: v.name, namespace: v.namespace, object: v.object as KubeObject } : { error: v.error });
   return visited;
 }
