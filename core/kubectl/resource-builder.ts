@@ -76,7 +76,11 @@ export function selectResources(rest: RestClient, discovery: Discovery, opts: Se
   const args = normalize(opts.args);
   const namespace = opts.allNamespaces ? '' : opts.namespace;
   const tuples = tuplesOf(args);
-  const types = tuples ? [] : (args[0] ?? '').split(',').filter(Boolean);
+  // ReplaceAliases: a category (`all`) stands for its resources.
+  const types = tuples ? [] : (args[0] ?? '').split(',').filter(Boolean).flatMap((t) => {
+    const members = discovery.category(t);
+    return members.length ? members.map((r) => (r.group ? `${r.resource}.${r.group}` : r.resource)) : [t];
+  });
   const names = tuples ? [] : args.slice(1);
   let selector = opts.selector || undefined;
   const fieldSelector = opts.fieldSelector || undefined;
@@ -167,7 +171,12 @@ export async function visitEach(selection: Selection, fn: (visited: Visited & { 
       errors.push(err);
     }
   }
-  if (errors.length) throw new AggregateError(errors);
+  if (errors.length) throw collected(errors);
+}
+
+/** What ContinueOnError's visitor returns for its failures: a lone one as itself, several as an aggregate. */
+export function collected(errors: unknown[]): unknown {
+  return errors.length === 1 ? errors[0] : new AggregateError(errors);
 }
 
 export type Found = Visited & { object: KubeObj };

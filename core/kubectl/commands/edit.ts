@@ -8,7 +8,7 @@ import type { Command, CommandContext } from '../command';
 import { CommandError } from '../command';
 import { objectPath, type ResourceInfo } from '../discovery';
 import { ServerError, type RestClient } from '../rest';
-import { readAll, selectResources, type Found, type KubeObj } from '../resource-builder';
+import { collected, readAll, selectResources, type Found, type KubeObj } from '../resource-builder';
 import { createMergePatch } from '../../apiserver/patch/merge-patch';
 import { createTwoWayStrategicMergePatch } from '../../apiserver/patch/strategic-merge-patch';
 import { editInTempFile } from '../modify/editor';
@@ -177,7 +177,7 @@ async function run(ctx: CommandContext): Promise<number> {
   const subresource = flags.string('subresource') || undefined;
   const selection = selectResources(session.rest, await session.discovery(), { args: ctx.args, namespace: session.config.namespace, all: true, subresource });
   const { found: originals, failures } = await readAll(selection);
-  if (failures.length) throw new AggregateError(failures);
+  if (failures.length) throw collected(failures);
   if (!originals.length) throw new CommandError('edit cancelled, no objects found');
 
   const s: Session = { ctx, rest: session.rest, printer, subresource };

@@ -7,7 +7,7 @@ import { CommandError } from '../command';
 import { objectPath } from '../discovery';
 import { aggregateMessage } from '../errors';
 import { ServerError, type RestClient } from '../rest';
-import { readAll, selectResources } from '../resource-builder';
+import { collected, readAll, selectResources } from '../resource-builder';
 import { dryRunOf, writeFlags, writeQuery, type DryRun } from '../write/options';
 import { resultPrinter } from '../write/print';
 import { missingRequired } from './create/generator';
@@ -85,7 +85,7 @@ async function run(ctx: CommandContext): Promise<number> {
   });
   // kubectl reads every object first (r.Infos()), then scales them.
   const { found, failures } = await readAll(selection);
-  const failed = failures.length ? new AggregateError(failures) : undefined;
+  const failed = failures.length ? collected(failures) : undefined;
   const resourceVersion = flags.string('resource-version');
   if (resourceVersion && found.length > 1) throw new CommandError('cannot use --resource-version with multiple resources');
   if (!found.length) throw new CommandError(`no objects passed to scale${failed ? ` ${aggregateMessage(failures)}` : ''}`);

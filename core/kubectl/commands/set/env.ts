@@ -7,7 +7,7 @@ import type { Command, CommandContext } from '../../command';
 import { CommandError } from '../../command';
 import { objectPath } from '../../discovery';
 import { ServerError } from '../../rest';
-import { readAll, selectResources, type KubeObj } from '../../resource-builder';
+import { collected, readAll, selectResources, type KubeObj } from '../../resource-builder';
 import { createTwoWayStrategicMergePatch } from '../../../apiserver/patch/strategic-merge-patch';
 import { envRefString, parseEnv, splitEnvFromResources, updateEnv, type EnvVar } from '../../modify/env-args';
 import { containersOf, matchesContainer, podSpecOf } from '../../modify/pod-template';
@@ -20,7 +20,7 @@ async function envFrom(ctx: CommandContext, from: string, keys: string[]): Promi
   const session = await ctx.session();
   const selection = selectResources(session.rest, await session.discovery(), { args: [from], namespace: session.config.namespace, selector: ctx.flags.string('selector'), all: ctx.flags.bool('all') });
   const { found, failures } = await readAll(selection);
-  if (failures.length) throw new AggregateError(failures);
+  if (failures.length) throw collected(failures);
   const env: EnvVar[] = [];
   for (const { object } of found) {
     const kind = object.kind === 'Secret' ? 'secretKeyRef' : object.kind === 'ConfigMap' ? 'configMapKeyRef' : undefined;
@@ -69,7 +69,7 @@ async function run(ctx: CommandContext): Promise<number> {
     all: flags.bool('all'),
   });
   const { found, failures } = await readAll(selection);
-  if (failures.length) throw new AggregateError(failures);
+  if (failures.length) throw collected(failures);
 
   const selector = flags.string('containers', '*');
   const overwrite = flags.bool('overwrite', true);

@@ -5,7 +5,7 @@ import type { Command, CommandContext } from '../../command';
 import { CommandError } from '../../command';
 import { objectPath } from '../../discovery';
 import { ServerError } from '../../rest';
-import { readAll, selectResources, type KubeObj } from '../../resource-builder';
+import { collected, readAll, selectResources, type KubeObj } from '../../resource-builder';
 import { createTwoWayStrategicMergePatch } from '../../../apiserver/patch/strategic-merge-patch';
 import { parsePairs, splitResourcesAndPairs } from '../../modify/pairs';
 import { containersOf, podSpecOf, type Container } from '../../modify/pod-template';
@@ -40,7 +40,7 @@ async function run(ctx: CommandContext): Promise<number> {
   });
   // Every object is read before anything is checked or changed; one failed read stops all.
   const { found, failures } = await readAll(selection);
-  if (failures.length) throw new AggregateError(failures);
+  if (failures.length) throw collected(failures);
 
   const invalid: string[] = [];
   if (flags.bool('all') && flags.string('selector')) invalid.push('cannot set --all and --selector at the same time');
