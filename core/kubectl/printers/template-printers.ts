@@ -67,8 +67,9 @@ function jsonPathPrinter(format: string, value: string, flags: TemplateFlags): O
         const debug =
           `Error executing template: ${(err as Error).message}. Printing more information for debugging the template:\n` +
           `\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${goSharpV(obj)}\n\n`;
-        // kubectl's message ends with a line break after the dump; the command's error printer adds none then.
-        throw new Error(`error executing jsonpath ${JSON.stringify(template)}: ${debug}`);
+        // kubectl's fmt.Errorf("error executing jsonpath %q: %v\n") adds one more line break after
+        // the dump's two; the command's error printer then adds none.
+        throw new Error(`error executing jsonpath ${JSON.stringify(template)}: ${debug}\n`);
       }
     },
   };
