@@ -26,6 +26,26 @@ function revisionFlag(ctx: CommandContext, name: string): number {
   return revision;
 }
 
+/**
+ * Runs `fn` on each object found, as kubectl visits them: a lookup failure or an error of one
+ * object is collected and the others still run. Returns the errors, in order.
+ */
+async function eachObject(visited: Awaited<ReturnType<typeof fetchObjects>>, fn: (item: ResourceObject) => Promise<void>): Promise<unknown[]> {
+  const errors: unknown[] = [];
+  for (const item of visited) {
+    if (isFailure(item)) {
+      errors.push(item.error);
+      continue;
+    }
+    try {
+      await fn(item);
+    } catch (err) {
+      errors.push(err);
+    }
+  }
+  return errors;
+}
+
 /** Several errors of one command, printed as kubectl prints its aggregate. */
 function finish(errors: unknown[]): number {
   if (errors.length) throw new AggregateError(errors);
@@ -39,25 +59,16 @@ async function status(ctx: CommandContext): Promise<number> {
   const watch = ctx.flags.bool('watch', true);
   const session = await ctx.session();
   const visited = await fetchObjects(session, ctx.args, ctx.flags.string('selector'));
-  const errors: unknown[] = [];
-  for (const item of visited) {
-    if (isFailure(item)) {
-      errors.push(item.error);
-      continue;
-    }
-    try {
-      rolloutState(item.info.group, item.info.kind, item.object, revision); // no status viewer: fails before watching
-      await untilWithSync<KubeObject>(session.rest, collectionPath(item.info, item.namespace), { fieldSelector: `metadata.name=${item.name}` }, timeout, (event) => {
-        if (event.type === 'DELETED') throw new CommandError('object has been deleted');
-        if (event.type !== 'ADDED' && event.type !== 'MODIFIED') throw new CommandError(`internal error: unexpected event ${JSON.stringify(event)}`);
-        const state = rolloutState(item.info.group, item.info.kind, event.object, revision);
-        ctx.io.stdout.write(state.message);
-        return state.done || !watch;
-      });
-    } catch (err) {
-      errors.push(err);
-    }
-  }
+  const errors = await eachObject(visited, async (item) => {
+    rolloutState(item.info.group, item.info.kind, item.object, revision); // no status viewer: fails before watching
+    await untilWithSync<KubeObject>(session.rest, collectionPath(item.info, item.namespace), { fieldSelector: `metadata.name=${item.name}` }, timeout, (event) => {
+      if (event.type === 'DELETED') throw new CommandError('object has been deleted');
+      if (event.type !== 'ADDED' && event.type !== 'MODIFIED') throw new CommandError(`internal error: unexpected event ${JSON.stringify(event)}`);
+      const state = rolloutState(item.info.group, item.info.kind, event.object, revision);
+      ctx.io.stdout.write(state.message);
+      return state.done || !watch;
+    });
+  });
   if (!visited.length) ctx.io.stderr.write(`No resources found in ${session.config.namespace} namespace.\n`);
   return finish(errors);
 }
@@ -68,30 +79,21 @@ async function history(ctx: CommandContext): Promise<number> {
   const session = await ctx.session();
   const visited = await fetchObjects(session, ctx.args, ctx.flags.string('selector'));
   const printer = resultPrinter(ctx.flags, { dryRun: 'none', typed: true, cwd: ctx.io.cwd });
-  const errors: unknown[] = [];
-  for (const item of visited) {
-    if (isFailure(item)) {
-      errors.push(item.error);
-      continue;
+  const errors = await eachObject(visited, async (item) => {
+    checkHistoryKind('history viewer', item.info.group, item.info.kind);
+    const found = await revisions(session, item.info.kind, item.object);
+    if (!ctx.flags.has('output')) {
+      const text = historyText(found, revision);
+      ctx.io.stdout.write(printer.print(item.object, `${revision > 0 ? `with revision #${revision}` : ''}\n${text}`));
+      return;
     }
-    try {
-      checkHistoryKind('history viewer', item.info.group, item.info.kind);
-      const found = await revisions(session, item.info.kind, item.object);
-      if (!ctx.flags.has('output')) {
-        const text = historyText(found, revision);
-        ctx.io.stdout.write(printer.print(item.object, `${revision > 0 ? `with revision #${revision}` : ''}\n${text}`));
-        continue;
-      }
-      const wanted = [...found.values()].filter((r) => !revision || r.number === revision).sort((a, b) => a.number - b.number);
-      for (const r of wanted) {
-        // A Deployment's revision is its ReplicaSet; the others' is the workload with the revision's template.
-        const object = item.info.kind === 'Deployment' ? r.source : { ...item.object, spec: { ...(item.object.spec as object), template: r.template } };
-        ctx.io.stdout.write(printer.print(object, ''));
-      }
-    } catch (err) {
-      errors.push(err);
+    const wanted = [...found.values()].filter((r) => !revision || r.number === revision).sort((a, b) => a.number - b.number);
+    for (const r of wanted) {
+      // A Deployment's revision is its ReplicaSet; the others' is the workload with the revision's template.
+      const object = item.info.kind === 'Deployment' ? r.source : { ...item.object, spec: { ...(item.object.spec as object), template: r.template } };
+      ctx.io.stdout.write(printer.print(object, ''));
     }
-  }
+  });
   return finish(errors);
 }
 
@@ -100,20 +102,11 @@ async function undo(ctx: CommandContext): Promise<number> {
   requireResources(ctx);
   const session = await ctx.session();
   const visited = await fetchObjects(session, ctx.args, ctx.flags.string('selector'));
-  const errors: unknown[] = [];
-  for (const item of visited) {
-    if (isFailure(item)) {
-      errors.push(item.error);
-      continue;
-    }
-    try {
-      checkHistoryKind('rollbacker', item.info.group, item.info.kind);
-      const result = await rollback(session, item.info, item.name, ctx.flags.int('to-revision', 0), dryRun);
-      ctx.io.stdout.write(resultPrinter(ctx.flags, { dryRun, typed: true, cwd: ctx.io.cwd }).print(item.object, result));
-    } catch (err) {
-      errors.push(err);
-    }
-  }
+  const errors = await eachObject(visited, async (item) => {
+    checkHistoryKind('rollbacker', item.info.group, item.info.kind);
+    const result = await rollback(session, item.info, item.name, ctx.flags.int('to-revision', 0), dryRun);
+    ctx.io.stdout.write(resultPrinter(ctx.flags, { dryRun, typed: true, cwd: ctx.io.cwd }).print(item.object, result));
+  });
   return finish(errors);
 }
 
