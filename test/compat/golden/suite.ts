@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, targetFromKubeconfig } from '../../support/api-client';
+import { api, targetFromKubeconfig, type ApiTarget } from '../../support/api-client';
 import { CLI, startClusterProcess, type ClusterProcess } from '../../support/cluster-process';
 import { haveKubectl, KUBECTL, kubectl, type KubectlResult } from '../../support/kubectl';
 import { masked, SHARED_NAMESPACE, SHARED_SETUP, type GoldenCase } from './case';
@@ -27,6 +27,7 @@ export function goldenSuite(group: string, cases: GoldenCase[], clusterArgs: str
   if (!haveKubectl) console.warn(`SKIPPED kubectl golden tests (${group}): no kubectl at ${KUBECTL}`);
   describe.skipIf(!haveKubectl)(`kubectl golden (${group}): the built-in kubectl prints what the real one prints`, () => {
     let cluster: ClusterProcess;
+    let target: ApiTarget;
     let dir: string;
     let serial = 0;
     const results: { name: string; same: boolean }[] = [];
@@ -51,6 +52,7 @@ export function goldenSuite(group: string, cases: GoldenCase[], clusterArgs: str
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'wh-golden-'));
       cluster = await startClusterProcess({ extraArgs: ['--storage', 'memory', ...clusterArgs] });
+      target = targetFromKubeconfig(cluster.kubeconfig);
       for (const args of SHARED_SETUP) await mustReal(cluster.kubeconfig, args);
     });
 
@@ -69,7 +71,7 @@ export function goldenSuite(group: string, cases: GoldenCase[], clusterArgs: str
       if (c.isolated) {
         namespace = `g${String(serial).padStart(3, '0')}${which === 'real' ? 'a' : 'b'}`;
         // Straight to the API: a kubectl process per namespace was a third of an isolated case's time.
-        const created = await api(targetFromKubeconfig(cluster.kubeconfig), 'POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+        const created = await api(target, 'POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
         if (created.status !== 201) throw new Error(`creating namespace ${namespace}: ${created.status} ${created.text}`);
         kubeconfig = kubeconfigFor(namespace);
       }
