@@ -7,6 +7,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { join, resolve } from 'node:path';
 import { CommandError } from '../command';
+import { readStdin } from '../stdin-text';
 
 /** One stream of manifests and the name kubectl gives it in messages. */
 export interface Source {
@@ -49,15 +50,6 @@ function fetchUrl(url: string, attempt = 1): Promise<string> {
     });
     req.on('error', (err) => fail(new CommandError(`Get "${url}": ${err.message}`)));
     req.end();
-  });
-}
-
-function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
-  return new Promise((done, fail) => {
-    const chunks: Buffer[] = [];
-    stdin.on('data', (c: Buffer | string) => chunks.push(Buffer.from(c)));
-    stdin.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
-    stdin.on('error', fail);
   });
 }
 

@@ -34,12 +34,12 @@ function readEnvFile(text: string): EnvVar[] {
 }
 
 /** ParseEnv: the variables to set (in order) and the names to remove. */
-export function parseEnv(specs: string[], stdin: () => string): { env: EnvVar[]; remove: string[] } {
+export function parseEnv(specs: string[], stdin: string): { env: EnvVar[]; remove: string[] } {
   const env: EnvVar[] = [];
   const remove: string[] = [];
   const set = new Set<string>();
   for (const spec of specs) {
-    if (spec === '-') env.push(...readEnvFile(stdin()));
+    if (spec === '-') env.push(...readEnvFile(stdin));
     else if (spec.includes('=')) {
       const name = spec.slice(0, spec.indexOf('='));
       const errs = isEnvVarName(name);

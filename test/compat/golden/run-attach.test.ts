@@ -1,4 +1,4 @@
 import { cases } from './run-attach.cases';
 import { goldenSuite } from './suite';
 
-goldenSuite('run-attach', cases);
+goldenSuite('run-attach', cases, { viaCli: true });

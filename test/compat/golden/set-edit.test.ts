@@ -1,4 +1,4 @@
 import { cases } from './set-edit.cases';
 import { goldenSuite } from './suite';
 
-goldenSuite('set-edit', cases);
+goldenSuite('set-edit', cases, { viaCli: true });

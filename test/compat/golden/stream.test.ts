@@ -1,4 +1,4 @@
 import { cases } from './stream.cases';
 import { goldenSuite } from './suite';
 
-goldenSuite('stream', cases);
+goldenSuite('stream', cases, { viaCli: true });

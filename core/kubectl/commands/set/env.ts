@@ -2,7 +2,6 @@
 // every key of a ConfigMap or Secret with --from) or removed (NAME-) in the containers of each
 // pod template (-c picks them by name, "*" wildcards allowed), sent as the strategic merge
 // patch between before and after; --list prints the variables instead.
-import { readFileSync } from 'node:fs';
 import type { Command, CommandContext } from '../../command';
 import { CommandError } from '../../command';
 import { objectPath } from '../../discovery';
@@ -14,6 +13,7 @@ import { containersOf, matchesContainer, podSpecOf } from '../../modify/pod-temp
 import { builtInSchema } from '../../modify/typed-schema';
 import { dryRunOf, writeFlags, writeQuery } from '../../write/options';
 import { resultPrinter } from '../../write/print';
+import { readStdin } from '../../stdin-text';
 
 /** --from: one variable per key of the ConfigMap or Secret, its name made a valid one (with a warning). */
 async function envFrom(ctx: CommandContext, from: string, keys: string[]): Promise<EnvVar[]> {
@@ -56,7 +56,9 @@ async function run(ctx: CommandContext): Promise<number> {
   if (list && flags.string('output')) throw new CommandError('--list and --output may not be specified together');
   if (keys.length && !from) throw new CommandError('when specifying --keys, a configmap or secret must be provided with --from');
 
-  const { env, remove } = parseEnv([...flags.strings('env'), ...split.env], () => readFileSync(0, 'utf8'));
+  const specs = [...flags.strings('env'), ...split.env];
+  const stdin = specs.includes('-') ? await readStdin(io.stdin) : '';
+  const { env, remove } = parseEnv(specs, stdin);
   if (from) env.push(...(await envFrom(ctx, from, keys)));
   const prefix = flags.string('prefix');
   for (const e of env) e.name = prefix + e.name;
