@@ -3,9 +3,9 @@
 // missing; the RBAC policy is reconciled at every start, so a data dir from an older version
 // gains the rules it lacks.
 import type { ApiServer } from './apiserver/api-server';
-import { wireCopy } from './apiserver/patch/json-value';
-import { ApiError } from './apiserver/status';
-import type { KubeObject } from './apiserver/object';
+import { wireCopy } from './machinery/json-value';
+import { ApiError } from './machinery/status';
+import type { KubeObject } from './machinery/object';
 import type { ClusterRole, ClusterRoleBinding } from 'kubernetes-types/rbac/v1';
 import type { UserInfo } from './registry/generic/resource-store';
 import { defaultClusterRoleBindings, defaultClusterRoles } from './bootstrap-rbac';

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { request } from 'node:https';
 import type { Cluster } from './cluster';
 import type { ClusterTimings } from './controllers/context';
+import { parseGoDuration } from './machinery/go-duration';
 
 const USAGE = `Usage: wheelhouse <command> [options]
 
@@ -42,18 +43,19 @@ function readyz(cluster: Cluster): Promise<boolean> {
   });
 }
 
-/** A Go-style duration ("500ms", "2s", "1m30s") in milliseconds. */
-export function parseDuration(text: string): number {
-  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
-  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text) throw new Error(`invalid duration "${text}" (e.g. 500ms, 2s, 1m)`);
-  return parts.reduce((ms, p) => ms + Number(p[1]) * units[p[2]!]!, 0);
+/** A Go duration flag ("500ms", "2s", "1m30s") in milliseconds, with an example when it is not one. */
+function durationFlag(flag: string, text: string): number {
+  try {
+    return parseGoDuration(text);
+  } catch {
+    throw new Error(`--${flag}: invalid duration "${text}" (e.g. 500ms, 2s, 1m)`);
+  }
 }
 
 /** Shorter periods for tests and demos; absent flags keep the defaults. */
 function timingFlags(values: Record<string, string | boolean | undefined>): Partial<ClusterTimings> {
   const timings: Partial<ClusterTimings> = {};
-  const duration = (flag: string) => (typeof values[flag] === 'string' ? parseDuration(values[flag]) : undefined);
+  const duration = (flag: string) => (typeof values[flag] === 'string' ? durationFlag(flag, values[flag]) : undefined);
   const grace = duration('node-monitor-grace-period');
   const renew = duration('node-lease-renew-interval');
   if (grace !== undefined) timings.nodeMonitorGracePeriodMs = grace;

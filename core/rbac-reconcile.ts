@@ -4,7 +4,7 @@
 // user added stays. An object annotated autoupdate "false" is the user's and is left alone.
 import type { AggregationRule, ClusterRole, ClusterRoleBinding, Subject } from 'kubernetes-types/rbac/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import { deepEqual, wireCopy } from './apiserver/patch/json-value';
+import { deepEqual, wireCopy } from './machinery/json-value';
 import { uncoveredRules } from './apiserver/authz/rule-covers';
 
 export const AUTOUPDATE_ANNOTATION = 'rbac.authorization.kubernetes.io/autoupdate';

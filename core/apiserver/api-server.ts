@@ -36,8 +36,8 @@ import { handleGetScale, handleUpdateScale, scalePatchType } from './handlers/sc
 import { Schemas } from './schemas';
 import { requestAttributes } from './authz/attributes';
 import { forbiddenError, type Decision, type RequestAttributes } from './authz/rbac-authorizer';
-import { ApiError, methodNotAllowed, notFound, unauthorized } from './status';
-import { WatchCache, type CacheEvent } from './watch-cache';
+import { ApiError, methodNotAllowed, notFound, unauthorized } from '../machinery/status';
+import { WatchCache, type CacheEvent } from '../storage/watch-cache';
 import { OpenApiService } from './openapi-service';
 import { serveOpenAPIV2 } from './openapi-v2-endpoint';
 import { boolParam } from './handlers/options';

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { impersonatedUser } from './impersonation';
 import type { RequestAttributes } from './authz/rbac-authorizer';
 import type { UserInfo } from '../registry/generic/resource-store';
-import { ApiError } from './status';
+import { ApiError } from '../machinery/status';
 
 const admin: UserInfo = { username: 'admin', groups: ['system:masters', 'system:authenticated'] };
 /** The three views Node gives of a message's headers, agreeing as on the wire. */

@@ -4,9 +4,9 @@
 // authorised, as the impersonated user.
 import type { IncomingMessage } from 'node:http';
 import type { UserInfo } from '../registry/generic/resource-store';
-import { isDNS1123Label, isDNS1123Subdomain } from '../registry/validation/names';
+import { isDNS1123Label, isDNS1123Subdomain } from '../machinery/names';
 import { forbiddenError, type Decision, type RequestAttributes } from './authz/rbac-authorizer';
-import { badRequest } from './status';
+import { badRequest } from '../machinery/status';
 
 type Authorize = (user: UserInfo, attrs: RequestAttributes) => Decision;
 

@@ -9,7 +9,7 @@ import type { Schemas } from './schemas';
 import { openAPIV3Document, openAPIV3Index, specHash } from './openapi/documents';
 import { openAPIV2Document, type V3Document } from './openapi/v2-document';
 import { encodeOpenAPIV2 } from './openapi/gnostic-encoder';
-import type { JsonMap } from './patch/json-value';
+import type { JsonMap } from '../machinery/json-value';
 
 interface V3Entry {
   json: string;

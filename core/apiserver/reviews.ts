@@ -9,7 +9,7 @@ import type { Authenticator } from './authn';
 import type { RbacAuthorizer, RequestAttributes } from './authz/rbac-authorizer';
 import { decodeBody, readBody, requireObject } from './http/body';
 import { sendJson } from './http/respond';
-import { badRequest } from './status';
+import { badRequest } from '../machinery/status';
 import type { IncomingMessage } from 'node:http';
 
 type Review = Record<string, unknown> & { spec?: Record<string, unknown>; metadata?: Record<string, unknown> };

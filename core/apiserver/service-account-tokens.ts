@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, SignJWT, type CryptoKey } from 'jose';
 import type { UserInfo } from '../registry/generic/resource-store';
-import { metaTime } from './meta-time';
+import { metaTime } from '../machinery/meta-time';
 import { writePrivateFile } from '../private-files';
 
 export const ISSUER = 'https://kubernetes.default.svc.cluster.local';

@@ -8,9 +8,9 @@ import { defaultPrinter } from '../registry/printing/default-printer';
 import { tokenRequestHandler } from './handlers/token-request';
 import { podLogHandler, type LogSource } from './handlers/pod-logs';
 import type { WriteRequest } from './handlers/write';
-import type { Kube } from './object';
+import type { Kube } from '../machinery/object';
 import type { TokenKeys } from './service-account-tokens';
-import { ApiError, badRequest } from './status';
+import { ApiError, badRequest } from '../machinery/status';
 import { requestTarget } from './http/request-target';
 
 /** Streams from a pod's node: answered by the node's kubelet, which arrives with nodes. */

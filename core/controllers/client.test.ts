@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiServer } from '../apiserver/api-server';
-import { WatchCache } from '../apiserver/watch-cache';
+import { WatchCache } from '../storage/watch-cache';
 import { builtInResources } from '../registry/builtin';
 import { resourcePrefix } from '../registry/generic/keys';
 import { ResourceStore } from '../registry/generic/resource-store';

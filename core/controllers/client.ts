@@ -2,9 +2,9 @@
 // registry, with the same validation, admission and conflict rules as HTTP requests, under
 // the component's own identity and field manager.
 import type { ApiServer } from '../apiserver/api-server';
-import type { Kube, KubeObject } from '../apiserver/object';
-import { wireCopy } from '../apiserver/patch/json-value';
-import { ApiError } from '../apiserver/status';
+import type { Kube, KubeObject } from '../machinery/object';
+import { wireCopy } from '../machinery/json-value';
+import { ApiError } from '../machinery/status';
 import type { DeleteOptions, ResourceStore, UserInfo, WriteOptions } from '../registry/generic/resource-store';
 
 export class Client {

@@ -1,6 +1,6 @@
 // Time for controllers and kubelets. Tests and demos use a controllable clock (CronJob
 // schedules, grace periods, backoffs) instead of waiting for real time to pass.
-import { metaTime } from '../apiserver/meta-time';
+import { metaTime } from '../machinery/meta-time';
 
 export interface Clock {
   now(): Date;

@@ -3,13 +3,13 @@
 // CRD is deleted, its custom resources are deleted first, then the cleanup finalizer goes.
 import type { CustomResourceDefinition } from 'kubernetes-types/apiextensions/v1';
 import type { ApiServer } from '../apiserver/api-server';
-import type { Kube } from '../apiserver/object';
-import { ApiError } from '../apiserver/status';
+import type { Kube } from '../machinery/object';
+import { ApiError } from '../machinery/status';
 import { customResourceDef, customResourceSchema } from '../apiserver/crd/custom-resource-def';
 import type { ResourceDef } from '../registry/types';
 import type { ResourceStore, UserInfo } from '../registry/generic/resource-store';
 import { WorkQueue } from './work-queue';
-import { metaTime } from '../apiserver/meta-time';
+import { metaTime } from '../machinery/meta-time';
 
 export const CRD_CLEANUP_FINALIZER = 'customresourcecleanup.apiextensions.k8s.io';
 const USER: UserInfo = { username: 'system:apiextensions-controller', groups: ['system:masters'] };

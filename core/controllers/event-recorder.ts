@@ -1,7 +1,7 @@
 // Records core/v1 Events as Kubernetes components do through client-go's recorder: correlated
 // first (counted, aggregated, spam-filtered: event-correlator.ts), then written.
 import type { Event, ObjectReference } from 'kubernetes-types/core/v1';
-import type { KubeObject } from '../apiserver/object';
+import type { KubeObject } from '../machinery/object';
 import type { Clock } from './clock';
 import { timestamp } from './clock';
 import type { Client } from './client';

@@ -2,7 +2,7 @@
 // its event stream feeds the handlers. Controllers read here and only enqueue keys from
 // handlers, as with client-go.
 import type { ApiServer } from '../apiserver/api-server';
-import type { Kube, KubeObject } from '../apiserver/object';
+import type { Kube, KubeObject } from '../machinery/object';
 import type { ResourceStore } from '../registry/generic/resource-store';
 
 export interface Handlers<T> {

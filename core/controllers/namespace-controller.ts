@@ -3,8 +3,8 @@
 // watch events only: a namespace is looked at again whenever something in it goes away.
 import type { Namespace } from 'kubernetes-types/core/v1';
 import type { ApiServer } from '../apiserver/api-server';
-import type { Kube } from '../apiserver/object';
-import { ApiError } from '../apiserver/status';
+import type { Kube } from '../machinery/object';
+import { ApiError } from '../machinery/status';
 import type { ResourceStore, UserInfo } from '../registry/generic/resource-store';
 import { WorkQueue } from './work-queue';
 

@@ -3,8 +3,8 @@
 // picks it, since that one may adopt it. A pod that changed controller wakes the old one too.
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import type { Kube } from '../apiserver/object';
-import { labelSelectorMatches } from '../apiserver/selectors/label-selector';
+import type { Kube } from '../machinery/object';
+import { labelSelectorMatches } from '../machinery/selectors/label-selector';
 import { keyOf, type Handlers, type Informer } from './informer';
 import { controllerOf } from './replicaset/controller-ref';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRequestTimeout } from './config';
-import { formatGoDuration } from './duration';
+import { formatGoDuration } from '../machinery/go-duration';
 
 describe('--request-timeout', () => {
   it('reads whole seconds or a Go duration, as clientcmd does', () => {

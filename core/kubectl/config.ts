@@ -2,7 +2,7 @@
 // it) or --kubeconfig, narrowed by --context/--cluster/--user, overridden by --server/--token,
 // and the namespace from -n, else the context's, else "default".
 import { KubeConfig } from '@kubernetes/client-node';
-import { parseGoDuration } from './duration';
+import { parseGoDuration } from '../machinery/go-duration';
 import type { Flags, FlagSpec } from './flags';
 
 /** The flags every kubectl command takes (kubectl options shows them). */

@@ -2,7 +2,7 @@
 // kubectl accepts and refuses them: `--name=value`, `--name value`, `-n value`, `-nvalue`,
 // `-n=value`, grouped boolean shorthands (`-it`), flags anywhere among the arguments, and `--`
 // ending them. Node's util.parseArgs differs on all of the error messages and on `-nvalue`.
-import { parseGoDuration } from './duration';
+import { parseGoDuration } from '../machinery/go-duration';
 
 export type FlagType = 'bool' | 'string' | 'int' | 'float' | 'duration' | 'stringArray' | 'stringSlice';
 

@@ -7,7 +7,7 @@ import { request as httpsRequest, type RequestOptions } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Status } from 'kubernetes-types/meta/v1';
 import WebSocket from 'ws';
-import { formatGoDuration } from './duration';
+import { formatGoDuration } from '../machinery/go-duration';
 
 export interface RestRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -8,7 +8,7 @@ import type { Node } from 'kubernetes-types/core/v1';
 import { microTimestamp } from '../controllers/clock';
 import { isNotFound, type Client } from '../controllers/client';
 import type { ControllerContext } from '../controllers/context';
-import { ApiError } from '../apiserver/status';
+import { ApiError } from '../machinery/status';
 import { healthyNodeConditions } from './node-conditions';
 
 export const NODE_LEASE_NAMESPACE = 'kube-node-lease';

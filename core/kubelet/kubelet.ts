@@ -4,8 +4,8 @@
 // status through pods/status. Runtime happenings (a pull done, a container exited, a backoff
 // over) enqueue the key again, like the kubelet's PLEG.
 import type { Container, ContainerStatus, Node, Pod } from 'kubernetes-types/core/v1';
-import type { Kube } from '../apiserver/object';
-import { deepEqual } from '../apiserver/patch/json-value';
+import type { Kube } from '../machinery/object';
+import { deepEqual } from '../machinery/json-value';
 import { isConflict, isNotFound, type Client } from '../controllers/client';
 import type { Controller, ControllerContext } from '../controllers/context';
 import type { EventRecorder, EventType } from '../controllers/event-recorder';

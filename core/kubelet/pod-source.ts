@@ -2,7 +2,7 @@
 // process, handing each the keys of pods bound to its node (a real kubelet watches with the
 // field selector spec.nodeName=<node>; this is that filter, shared).
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { Kube } from '../apiserver/object';
+import type { Kube } from '../machinery/object';
 import { keyOf, type Informer } from '../controllers/informer';
 
 export type PodKeyHandler = (key: string) => void;

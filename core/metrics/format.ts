@@ -1,7 +1,7 @@
 // Usage as metrics-server writes it: CPU as a decimal quantity of nanocores, memory as a binary
 // quantity of bytes (resource.Quantity's canonical text, so 250m and 300Mi stay short), and the
 // window as a Go duration.
-import { formatQuantity } from '../registry/validation/quantity';
+import { formatQuantity } from '../machinery/quantity';
 import type { ContainerUsage } from '../runtime/types';
 
 export const cpuQuantity = (millicores: number) => formatQuantity({ unscaled: BigInt(Math.round(millicores)) * 1_000_000n, exp: -9, format: 'DecimalSI' });

@@ -6,12 +6,12 @@
 // selectors, namespaces and discovery work for it exactly as for metrics.k8s.io, and a cluster
 // without it answers with a plain 404 the app can detect through discovery.
 import type { ApiServer } from '../apiserver/api-server';
-import type { KubeObject } from '../apiserver/object';
+import type { KubeObject } from '../machinery/object';
 import { listFilter } from '../apiserver/handlers/list-filter';
 import { boolParam, responseShape } from '../apiserver/handlers/options';
 import { requestTarget } from '../apiserver/http/request-target';
 import { sendJson } from '../apiserver/http/respond';
-import { methodNotAllowed, notFound } from '../apiserver/status';
+import { methodNotAllowed, notFound } from '../machinery/status';
 import { buildTable } from '../registry/printing/table';
 import type { Printer, ResourceDef } from '../registry/types';
 import type { MetricsStore } from './metrics-store';

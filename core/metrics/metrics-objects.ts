@@ -2,8 +2,8 @@
 // metrics.k8s.io/v1beta1 NodeMetrics and PodMetrics (as metrics-server fills them: metadata
 // from the pod or node, the scrape's timestamp and window, usage as quantities), and
 // metrics.wheelhouse.dev/v1alpha1 NodeMetricsHistory and PodMetricsHistory (series for charts).
-import type { KubeObject } from '../apiserver/object';
-import { metaTime } from '../apiserver/meta-time';
+import type { KubeObject } from '../machinery/object';
+import { metaTime } from '../machinery/meta-time';
 import type { UsagePoint } from './history';
 import type { MetricsStore } from './metrics-store';
 import { goDuration, usageQuantities } from './format';

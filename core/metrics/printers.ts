@@ -1,9 +1,9 @@
 // `kubectl get podmetrics|nodemetrics` columns: metrics-server's table (Name, cpu, memory,
 // Window, a pod's containers summed); the history kinds show their latest point.
-import type { KubeObject } from '../apiserver/object';
+import type { KubeObject } from '../machinery/object';
 import type { Printer } from '../registry/types';
 import { column, nameColumn } from '../registry/printing/columns';
-import { quantityToMilli, quantityToNumber } from '../registry/validation/quantity';
+import { quantityToMilli, quantityToNumber } from '../machinery/quantity';
 import { cpuQuantity, memoryQuantity } from './format';
 import type { UsagePoint } from './history';
 

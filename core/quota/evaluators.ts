@@ -2,7 +2,7 @@
 // is charged against, how much one object uses, and (for pods) which requests and limits a
 // quota on cpu or memory requires. Any resource is counted by `count/<plural>.<group>`.
 import type { PersistentVolumeClaim, Pod, ResourceQuota, ResourceRequirements, Service } from 'kubernetes-types/core/v1';
-import type { KubeObject } from '../apiserver/object';
+import type { KubeObject } from '../machinery/object';
 import { podQOSClass } from '../registry/pods/qos';
 import { add, compare, type ResourceList } from './resource-list';
 

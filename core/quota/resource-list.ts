@@ -1,6 +1,6 @@
 // ResourceList arithmetic as quota does it (apiserver/pkg/quota/v1/resources.go): sums keep the
 // first non-zero operand's format and print canonically ("1500m", "1536Mi").
-import { compareQuantities, formatQuantity, parseQuantity, type Quantity } from '../registry/validation/quantity';
+import { compareQuantities, formatQuantity, parseQuantity, type Quantity } from '../machinery/quantity';
 
 export type ResourceList = Record<string, string>;
 

@@ -2,8 +2,8 @@
 // core/registry/<plural>/ and exports one ResourceDef (see pods/ for the shape); the generic
 // store, discovery, OpenAPI and table printing are driven from these definitions.
 import type { SchemaObject } from '../apiserver/openapi/schema-node';
-import type { KubeObject } from '../apiserver/object';
-import type { FieldError } from './field-errors';
+import type { KubeObject } from '../machinery/object';
+import type { FieldError } from '../machinery/field-errors';
 
 /** Kind-specific rules, like Kubernetes' RESTCreateStrategy/RESTUpdateStrategy. */
 export interface Strategy<T extends KubeObject = KubeObject> {

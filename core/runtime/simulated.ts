@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseImageRef } from './image-ref';
 import { realClock, type Clock } from '../controllers/clock';
-import { quantityToMilli, quantityToNumber } from '../registry/validation/quantity';
+import { quantityToMilli, quantityToNumber } from '../machinery/quantity';
 import { simulateCommand } from './simulated-command';
 import { playLoop } from './shell-loop';
 import { modelUsage, seedOf, type UsageProfile } from './usage-model';

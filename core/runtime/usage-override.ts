@@ -4,7 +4,7 @@
 //   "web:cpu=750m;sidecar:memory=20Mi"      per container (container: entries win)
 //   "memory=64Mi;web:cpu=2"                 both: a container entry overrides the pod-wide one per resource
 // A resource left out keeps the model's value.
-import { parseQuantity, quantityToMilli, quantityToNumber } from '../registry/validation/quantity';
+import { parseQuantity, quantityToMilli, quantityToNumber } from '../machinery/quantity';
 
 export const USAGE_ANNOTATION = 'wheelhouse.dev/simulated-usage';
 

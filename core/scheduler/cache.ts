@@ -2,7 +2,7 @@
 // from its own decisions: a pod is "assumed" on its node as soon as it is chosen, so the next
 // pod sees the room it takes while the binding is still being written.
 import type { Node, Pod } from 'kubernetes-types/core/v1';
-import type { Kube } from '../apiserver/object';
+import type { Kube } from '../machinery/object';
 import { NodeInfo } from './node-info';
 import { podInfo, type PodInfo } from './pod-info';
 

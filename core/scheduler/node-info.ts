@@ -2,7 +2,7 @@
 // the sums the filters need (requested resources, pod count, host ports), so a filter looks at
 // one node without walking its pods.
 import type { Node } from 'kubernetes-types/core/v1';
-import type { Kube } from '../apiserver/object';
+import type { Kube } from '../machinery/object';
 import type { HostPort, PodInfo } from './pod-info';
 import { addResources, allocatableOf, cloneResources, emptyResources, type Resources } from './resources';
 

@@ -1,8 +1,8 @@
 // What the scheduler needs of a pod, computed once per pod version: requests, host ports,
 // priority and parsed inter-pod affinity terms.
 import type { Pod, PodAffinityTerm } from 'kubernetes-types/core/v1';
-import type { Kube } from '../apiserver/object';
-import { matchesLabels, nothing, selectorFromLabelSelector, type Selector } from '../apiserver/selectors/label-selector';
+import type { Kube } from '../machinery/object';
+import { matchesLabels, nothing, selectorFromLabelSelector, type Selector } from '../machinery/selectors/label-selector';
 import { podNonZeroRequests, podRequests, type Resources } from './resources';
 
 export interface HostPort {

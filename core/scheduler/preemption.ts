@@ -3,7 +3,7 @@
 // fit. Only nodes that failed with a plain Unschedulable status are tried; the others cannot be
 // helped by evictions.
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
-import { labelSelectorMatches } from '../apiserver/selectors/label-selector';
+import { labelSelectorMatches } from '../machinery/selectors/label-selector';
 import { preFilter, runFilters } from './algorithm';
 import { reasonHistogram } from './fit-error';
 import type { Snapshot, Status } from './framework';

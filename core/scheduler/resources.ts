@@ -1,7 +1,7 @@
 // Resource amounts as the scheduler counts them: cpu in millicores, memory and
 // ephemeral-storage in bytes, extended resources (hugepages, example.com/gpu) by name.
 import type { Container, Pod } from 'kubernetes-types/core/v1';
-import { quantityToMilli, quantityToNumber } from '../registry/validation/quantity';
+import { quantityToMilli, quantityToNumber } from '../machinery/quantity';
 
 export interface Resources {
   milliCPU: number;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Kube } from '../apiserver/object';
+import type { Kube } from '../machinery/object';
 import { startCluster, type Cluster } from '../cluster';
 import { pendingPod, readyNode } from './fixtures';
 import { Scheduler } from './scheduler';

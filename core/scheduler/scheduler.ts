@@ -6,7 +6,7 @@
 // the cluster changes.
 import type { Namespace, Node, Pod, PodCondition } from 'kubernetes-types/core/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
-import type { Kube } from '../apiserver/object';
+import type { Kube } from '../machinery/object';
 import { bindPod } from '../apiserver/handlers/pod-subresources';
 import type { Client } from '../controllers/client';
 import { timestamp } from '../controllers/clock';

@@ -1,7 +1,7 @@
 // The two built-in PriorityClasses kube-apiserver creates at start-up (if missing).
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
 import type { ApiServer } from '../apiserver/api-server';
-import type { KubeObject } from '../apiserver/object';
+import type { KubeObject } from '../machinery/object';
 
 export const SYSTEM_PRIORITY_CLASSES: PriorityClass[] = [
   {

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { haveKubectl } from '../support/kubectl';
 import { manifests, newNamespace, rowsOf, useCluster, type CompatCluster } from './compat-cluster';
-import { quantityToMilli, quantityToNumber } from '../../core/registry/validation/quantity';
+import { quantityToMilli, quantityToNumber } from '../../core/machinery/quantity';
 
 const USAGE = 'wheelhouse.dev/simulated-usage';
 const Mi = 1024 * 1024;

@@ -1,6 +1,6 @@
 import type { LimitRange, Pod } from 'kubernetes-types/core/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Kube, KubeObject } from '../object';
+import type { Kube, KubeObject } from '../../machinery/object';
 import type { AdmissionRequest } from '../../registry/generic/resource-store';
 import { startTestCluster, type TestCluster } from '../../controllers/job/test-cluster';
 import { limitRanger } from './limit-ranger';

@@ -4,9 +4,9 @@
 // maxLimitRequestRatio; a breach is refused with 403 and the real messages.
 import type { Container, LimitRange, LimitRangeItem, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import type { ApiServer } from '../api-server';
-import type { Kube } from '../object';
-import { forbidden } from '../status';
-import { quantityToMilli } from '../../registry/validation/quantity';
+import type { Kube } from '../../machinery/object';
+import { forbidden } from '../../machinery/status';
+import { quantityToMilli } from '../../machinery/quantity';
 import type { AdmissionRequest } from '../../registry/generic/resource-store';
 import { add, compare, type ResourceList } from '../../quota/resource-list';
 import type { AdmissionPlugin } from './chain';

@@ -1,6 +1,6 @@
 // NamespaceLifecycle: nothing is created in a namespace that does not exist or is being
 // deleted, and the built-in namespaces cannot be deleted.
-import { ApiError, forbidden, notFound } from '../status';
+import { ApiError, forbidden, notFound } from '../../machinery/status';
 import type { AdmissionPlugin } from './chain';
 
 const PROTECTED = new Set(['default', 'kube-system', 'kube-public']);

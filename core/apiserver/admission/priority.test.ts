@@ -1,10 +1,10 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../object';
+import type { KubeObject } from '../../machinery/object';
 import type { AdmissionRequest, Operation } from '../../registry/generic/resource-store';
 import type { ResourceDef } from '../../registry/types';
-import { ApiError } from '../status';
+import { ApiError } from '../../machinery/status';
 import { priorityAdmission } from './priority';
 
 const classes: PriorityClass[] = [

@@ -4,7 +4,7 @@
 // second globalDefault PriorityClass out.
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
-import { forbidden } from '../status';
+import { forbidden } from '../../machinery/status';
 import type { AdmissionPlugin } from './chain';
 
 export interface PriorityClassLookup {

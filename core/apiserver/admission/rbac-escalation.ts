@@ -7,13 +7,13 @@
 // write that is also invalid is a 403, not a 422: this is a mutating step that must run last.
 import type { ClusterRole, ClusterRoleBinding, PolicyRule, Role, RoleBinding } from 'kubernetes-types/rbac/v1';
 import type { AdmissionRequest } from '../../registry/generic/resource-store';
-import type { Kube, KubeObject } from '../object';
-import { deepEqual } from '../patch/json-value';
+import type { Kube, KubeObject } from '../../machinery/object';
+import { deepEqual } from '../../machinery/json-value';
 import { escalationError } from '../authz/escalation';
 import type { RbacAuthorizer, RequestAttributes } from '../authz/rbac-authorizer';
 import { rbacGroup } from '../../registry/rules/rbac';
-import { goQuote } from '../go-quote';
-import { ApiError, forbidden, notFound } from '../status';
+import { goQuote } from '../../machinery/go-quote';
+import { ApiError, forbidden, notFound } from '../../machinery/status';
 import type { AdmissionPlugin } from './chain';
 
 const ROLE_RESOURCES: Record<string, string | undefined> = { Role: 'roles', ClusterRole: 'clusterroles' };

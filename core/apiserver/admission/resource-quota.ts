@@ -4,8 +4,8 @@
 // quota's status.used at once, so writes racing the controller cannot overrun it.
 import type { Pod, ResourceQuota } from 'kubernetes-types/core/v1';
 import type { ApiServer } from '../api-server';
-import type { Kube, KubeObject } from '../object';
-import { forbidden } from '../status';
+import type { Kube, KubeObject } from '../../machinery/object';
+import { forbidden } from '../../machinery/status';
 import type { AdmissionRequest, ResourceStore, UserInfo } from '../../registry/generic/resource-store';
 import { evaluatorFor, podConstraintError, podEvaluator, quotaCovers, type Evaluator } from '../../quota/evaluators';
 import { add, exceeded, isNegative, mask, prettyPrint, removeZeros, subtractNonNegative, type ResourceList } from '../../quota/resource-list';

@@ -4,9 +4,9 @@
 // gone and is never handed out twice, across restarts too.
 import type { Service, ServicePort } from 'kubernetes-types/core/v1';
 import { randomInt } from 'node:crypto';
-import type { FieldError } from '../../registry/field-errors';
+import type { FieldError } from '../../machinery/field-errors';
 import type { AdmissionRequest } from '../../registry/generic/resource-store';
-import { invalid } from '../status';
+import { invalid } from '../../machinery/status';
 import type { AdmissionPlugin } from './chain';
 
 export interface Cidr {

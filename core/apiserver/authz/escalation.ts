@@ -4,7 +4,7 @@
 import type { PolicyRule } from 'kubernetes-types/rbac/v1';
 import type { UserInfo } from '../../registry/generic/resource-store';
 import type { RbacAuthorizer } from './rbac-authorizer';
-import { goQuote, goQuoteList } from '../go-quote';
+import { goQuote, goQuoteList } from '../../machinery/go-quote';
 import { uncoveredRules } from './rule-covers';
 
 /** Why user may not grant rules in namespace (undefined: they hold them all). */

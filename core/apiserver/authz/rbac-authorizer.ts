@@ -3,8 +3,8 @@
 // namespace) covers it. Members of system:masters are allowed everything.
 import type { ClusterRole, ClusterRoleBinding, PolicyRule, Role, RoleBinding, RoleRef, Subject } from 'kubernetes-types/rbac/v1';
 import type { UserInfo } from '../../registry/generic/resource-store';
-import { goQuote } from '../go-quote';
-import { forbidden, type ApiError } from '../status';
+import { goQuote } from '../../machinery/go-quote';
+import { forbidden, type ApiError } from '../../machinery/status';
 
 export interface RequestAttributes {
   verb: string;

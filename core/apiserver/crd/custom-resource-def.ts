@@ -2,7 +2,7 @@
 // serves: names and scope from the CRD, schema validation, status and scale subresources,
 // and a printer from additionalPrinterColumns.
 import type { CustomResourceDefinition, CustomResourceDefinitionVersion, JSONSchemaProps } from 'kubernetes-types/apiextensions/v1';
-import type { KubeObject } from '../object';
+import type { KubeObject } from '../../machinery/object';
 import type { ResourceDef, Strategy } from '../../registry/types';
 import type { SchemaObject } from '../openapi/schema-node';
 import { customResourcePrinter } from './printer-columns';

@@ -2,9 +2,9 @@
 // when there are none), each cell read with the column's JSONPath as kube-apiserver does.
 import type { CustomResourceColumnDefinition } from 'kubernetes-types/apiextensions/v1';
 import { JSONPath } from 'jsonpath-plus';
-import type { KubeObject } from '../object';
+import type { KubeObject } from '../../machinery/object';
 import type { Printer, TableColumn } from '../../registry/types';
-import { humanDuration } from '../../registry/printing/duration';
+import { humanDuration } from '../../machinery/human-duration';
 
 const NAME: TableColumn = { name: 'Name', type: 'string', format: 'name', description: 'Name must be unique within a namespace.', priority: 0 };
 const AGE: TableColumn = { name: 'Age', type: 'date', description: 'CreationTimestamp is a timestamp representing the server time when this object was created.', priority: 0 };

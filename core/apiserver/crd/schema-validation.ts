@@ -3,8 +3,8 @@
 // Kubernetes' validator is kube-openapi's; no JS library speaks its dialect
 // (x-kubernetes-int-or-string, nullable, its messages), hence this small walker.
 import type { JSONSchemaProps as Props } from 'kubernetes-types/apiextensions/v1';
-import type { FieldError } from '../../registry/field-errors';
-import { ownValue } from '../patch/json-value';
+import type { FieldError } from '../../machinery/field-errors';
+import { ownValue } from '../../machinery/json-value';
 
 /** kubernetes-types leaves the x-kubernetes-* extensions out of JSONSchemaProps. */
 type JSONSchemaProps = Props & { 'x-kubernetes-int-or-string'?: boolean };

@@ -1,7 +1,7 @@
 // How kube-apiserver refuses a write whose body (or patched object) does not decode into the
 // Go type: field-decoder.ts finds the error, these shape the Status.
-import { invalid as fieldInvalid } from '../../registry/field-errors';
-import { badRequest, invalid, type ApiError } from '../status';
+import { invalid as fieldInvalid } from '../../machinery/field-errors';
+import { badRequest, invalid, type ApiError } from '../../machinery/status';
 
 export type DecodeFailure = (message: string, obj: unknown) => ApiError;
 

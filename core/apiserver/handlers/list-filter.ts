@@ -1,10 +1,10 @@
 // labelSelector and fieldSelector query parameters, turned into one predicate over objects.
-import { ownValue } from '../patch/json-value';
+import { ownValue } from '../../machinery/json-value';
 import type { ResourceDef } from '../../registry/types';
-import type { KubeObject } from '../object';
-import { LabelSelectorError, matchesLabels, parseLabelSelector } from '../selectors/label-selector';
-import { FieldSelectorError, matchesFields, parseFieldSelector } from '../selectors/field-selector';
-import { badRequest } from '../status';
+import type { KubeObject } from '../../machinery/object';
+import { LabelSelectorError, matchesLabels, parseLabelSelector } from '../../machinery/selectors/label-selector';
+import { FieldSelectorError, matchesFields, parseFieldSelector } from '../../machinery/selectors/field-selector';
+import { badRequest } from '../../machinery/status';
 
 function fieldGetter(def: ResourceDef, field: string): ((o: KubeObject) => string) | undefined {
   if (field === 'metadata.name') return (o) => o.metadata.name ?? '';

@@ -1,6 +1,6 @@
 // Query parameters and headers shared by the REST verbs, read and checked once.
 import type { IncomingMessage } from 'node:http';
-import { badRequest } from '../status';
+import { badRequest } from '../../machinery/status';
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 

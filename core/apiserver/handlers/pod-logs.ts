@@ -3,8 +3,8 @@
 // PodLogOptions: tailLines, limitBytes, sinceSeconds, sinceTime, timestamps) and follow,
 // which streams each line as the container writes it and ends when the container exits.
 import type { Pod, ContainerStatus } from 'kubernetes-types/core/v1';
-import type { Kube } from '../object';
-import { ApiError, badRequest } from '../status';
+import type { Kube } from '../../machinery/object';
+import { ApiError, badRequest } from '../../machinery/status';
 import { intParam, boolParam } from './options';
 import type { WriteRequest } from './write';
 

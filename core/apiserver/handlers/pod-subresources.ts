@@ -5,12 +5,12 @@ import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import type { ApiServer } from '../api-server';
 import { decodeBody, readBody, requireObject } from '../http/body';
 import { sendJson } from '../http/respond';
-import type { Kube } from '../object';
-import { labelSelectorMatches } from '../selectors/label-selector';
-import { ApiError, badRequest, conflict, successStatus, tooManyRequests } from '../status';
+import type { Kube } from '../../machinery/object';
+import { labelSelectorMatches } from '../../machinery/selectors/label-selector';
+import { ApiError, badRequest, conflict, successStatus, tooManyRequests } from '../../machinery/status';
 import type { WriteRequest } from './write';
 import type { ResourceStore, WriteOptions } from '../../registry/generic/resource-store';
-import { metaTime } from '../meta-time';
+import { metaTime } from '../../machinery/meta-time';
 
 
 interface BindingBody {

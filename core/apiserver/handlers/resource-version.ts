@@ -1,6 +1,6 @@
 // The resourceVersion query parameter: a uint64, read as Go's strconv.ParseUint reads it, and
 // kept as a bigint so that a number past 2^53 is compared and reported exactly as it was sent.
-import { ApiError, badRequest } from '../status';
+import { ApiError, badRequest } from '../../machinery/status';
 
 const UINT64_MAX = 2n ** 64n - 1n;
 

@@ -2,8 +2,8 @@
 // `kubectl scale` (merge patch of spec.replicas) and HorizontalPodAutoscalers.
 import type { ResourceStore } from '../../registry/generic/resource-store';
 import type { ScaleSubresource } from '../../registry/types';
-import { labelSelectorToString, selectorFromLabelSelector } from '../selectors/label-selector';
-import type { KubeObject } from '../object';
+import { labelSelectorToString, selectorFromLabelSelector } from '../../machinery/selectors/label-selector';
+import type { KubeObject } from '../../machinery/object';
 import { decodeFields } from '../openapi/field-decoder';
 import { applyJsonPatch } from '../patch/json-patch';
 import { undecodable, unpatchable } from './decode-errors';
@@ -11,7 +11,7 @@ import { applyMergePatch } from '../patch/merge-patch';
 import { applyStrategicMergePatch } from '../patch/strategic-merge-patch';
 import { decodeBody, mediaType, readBody, requireObject } from '../http/body';
 import { sendJson } from '../http/respond';
-import { badRequest, invalid, staleConflict, unsupportedMediaType } from '../status';
+import { badRequest, invalid, staleConflict, unsupportedMediaType } from '../../machinery/status';
 import { SchemaNode } from '../openapi/schema-node';
 import { schemaResolver } from '../openapi/definitions';
 import type { WriteRequest } from './write';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notFound } from '../status';
+import { notFound } from '../../machinery/status';
 import { boundObjectUid } from './token-bound-object';
 
 const objects: Record<string, { metadata: { uid: string }; spec?: { serviceAccountName?: string } }> = {

@@ -2,7 +2,7 @@
 // the object must exist (a Pod, a Secret or a Node), a pod must run as the service account,
 // and a given UID must be the object's. Answers the object's UID.
 import type { BoundObjectReference } from 'kubernetes-types/authentication/v1';
-import { badRequest, conflict } from '../status';
+import { badRequest, conflict } from '../../machinery/status';
 
 type Lookup = (plural: string, namespace: string | undefined, name: string) => { metadata: { uid?: string }; spec?: { serviceAccountName?: string } };
 

@@ -4,9 +4,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ResourceStore } from '../../registry/generic/resource-store';
 import { buildTable, partialObjectMetadata as partialMetadata } from '../../registry/printing/table';
-import type { KubeObject } from '../object';
-import { expired } from '../status';
-import type { CacheEvent, CachedObject } from '../watch-cache';
+import type { KubeObject } from '../../machinery/object';
+import { expired } from '../../machinery/status';
+import type { CacheEvent, CachedObject } from '../../storage/watch-cache';
 import { listFilter } from './list-filter';
 import { boolParam, intParam, type ResponseShape } from './options';
 import { resourceVersionParam, tooLargeResourceVersion } from './resource-version';

@@ -1,7 +1,7 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../status';
+import { ApiError } from '../../machinery/status';
 import { readBody } from './body';
 
 let server: Server | undefined;

@@ -1,6 +1,6 @@
 // Request bodies: size-limited, JSON, YAML or protobuf, bounded in depth, as the API server decodes them.
 import type { IncomingMessage } from 'node:http';
-import { ApiError, badRequest, tooLarge } from '../status';
+import { ApiError, badRequest, tooLarge } from '../../machinery/status';
 import { decodeKubeProtobuf, isProtobufContentType, ProtobufDecodeError } from '../protobuf';
 import { checkNestingDepth, NestingTooDeepError } from './nesting-depth';
 import { loadYaml } from './yaml-body';

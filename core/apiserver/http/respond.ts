@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { ApiError, internalError, type Status } from '../status';
+import { ApiError, internalError, type Status } from '../../machinery/status';
 
 export function sendJson(res: ServerResponse, code: number, body: unknown, contentType = 'application/json'): void {
   sendRaw(res, code, typeof body === 'string' ? body : JSON.stringify(body), contentType);

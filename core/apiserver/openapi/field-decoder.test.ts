@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quantityFormatError } from '../../registry/validation/quantity';
+import { quantityFormatError } from '../../machinery/quantity';
 import { schemaResolver } from './definitions';
 import { decodeFields } from './field-decoder';
 import { SchemaNode } from './schema-node';

@@ -3,8 +3,8 @@
 // not fit int32/int64) is the decoder's error; nulls become what Go leaves (nothing, or a zero
 // value in lists and maps); quantities are parsed and stored in canonical form. The same walk
 // collects the fields the schema does not declare, for strict field validation.
-import { formatQuantity, parseQuantity, quantityFormatError } from '../../registry/validation/quantity';
-import { ownValue } from '../patch/json-value';
+import { formatQuantity, parseQuantity, quantityFormatError } from '../../machinery/quantity';
+import { ownValue } from '../../machinery/json-value';
 import type { SchemaNode } from './schema-node';
 
 export interface DecodedFields {

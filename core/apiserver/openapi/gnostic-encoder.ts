@@ -7,7 +7,7 @@
 // holding YAML text (we write JSON, which is YAML). Proto3 leaves out zero values.
 
 import { WireWriter } from '../protobuf/wire';
-import { isJsonMap, type JsonMap } from '../patch/json-value';
+import { isJsonMap, type JsonMap } from '../../machinery/json-value';
 
 type Encode = (w: WireWriter, value: JsonMap) => void;
 

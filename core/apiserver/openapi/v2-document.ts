@@ -7,7 +7,7 @@
 import { SCHEMA_REF_PREFIX } from './definitions';
 import { KUBERNETES_VERSION } from './documents';
 import type { SchemaObject } from './schema-node';
-import { isJsonMap, type JsonMap } from '../patch/json-value';
+import { isJsonMap, type JsonMap } from '../../machinery/json-value';
 
 const DEFINITION_REF_PREFIX = '#/definitions/';
 

@@ -1,7 +1,7 @@
 // The create fast path must give exactly what the general path (Compare against the zero object,
 // then the set algebra) gives: the same entries, the same fieldsV1 keys in the same order.
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../object';
+import type { KubeObject } from '../../machinery/object';
 import { schemaResolver } from '../openapi/definitions';
 import { SchemaNode } from '../openapi/schema-node';
 import { FieldSet } from './field-set';

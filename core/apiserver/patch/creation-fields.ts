@@ -17,7 +17,7 @@ import {
   type PathElement,
   type Shape,
 } from './field-set';
-import { deepEqual, isJsonMap, ownValue, type JsonMap } from './json-value';
+import { deepEqual, isJsonMap, ownValue, type JsonMap } from '../../machinery/json-value';
 
 /**
  * How the zero object stands at a path: absent, one of Go's value structs (metadata, spec, ...:

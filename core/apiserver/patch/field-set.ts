@@ -3,7 +3,7 @@
 // walks that compute them (ToFieldSet, Compare), and the fieldsV1 JSON form that
 // metadata.managedFields carries ({"f:spec":{"f:containers":{"k:{\"name\":\"x\"}":{".":{}}}}}).
 import type { SchemaNode } from '../openapi/schema-node';
-import { deepEqual, isJsonMap, ownValue, type JsonMap } from './json-value';
+import { deepEqual, isJsonMap, ownValue, type JsonMap } from '../../machinery/json-value';
 
 /** One step of a path: a field or map key, an associative-list key, a set value, a list index. */
 export type PathElement =

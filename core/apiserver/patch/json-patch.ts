@@ -6,7 +6,7 @@
 // operations is a 400 with Go's decoding message, an operation that does not apply is a 422
 // whose message drops the cause (kept in PatchError.detail).
 import jsonpatch from 'fast-json-patch';
-import { cloneJson, deepEqual, isJsonMap, type JsonMap } from './json-value';
+import { cloneJson, deepEqual, isJsonMap, type JsonMap } from '../../machinery/json-value';
 import { PatchError, patchBadRequest, patchRejected } from './patch-error';
 
 export { PatchError } from './patch-error';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ManagedFieldsEntry } from 'kubernetes-types/meta/v1';
-import type { KubeObject } from '../object';
+import type { KubeObject } from '../../machinery/object';
 import { FieldSet } from './field-set';
 import {
   decodeManagedFields,

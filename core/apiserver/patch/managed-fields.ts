@@ -2,12 +2,12 @@
 // k8s.io/apimachinery's fieldmanager for ordinary writes (create, update, patch): the fields a
 // write changes become its manager's, leave every other manager, and empty managers vanish.
 import type { ManagedFieldsEntry } from 'kubernetes-types/meta/v1';
-import type { KubeObject } from '../object';
+import type { KubeObject } from '../../machinery/object';
 import type { SchemaNode } from '../openapi/schema-node';
 import { compareObjects, FieldPathError, FieldSet, type Comparison, type FieldPath, type FieldsV1 } from './field-set';
-import { metaTime } from '../meta-time';
+import { metaTime } from '../../machinery/meta-time';
 import { creationFieldsV1, zeroValue } from './creation-fields';
-import { deepEqual, isJsonMap, type JsonMap } from './json-value';
+import { deepEqual, isJsonMap, type JsonMap } from '../../machinery/json-value';
 
 export type ManagedOperation = 'Apply' | 'Update';
 

@@ -2,7 +2,7 @@
 // (evanphx/json-patch v4 MergePatch). Written by hand: the algorithm is a dozen lines and no
 // installed library does it with Kubernetes' quirks (nulls pruned inside added values, the
 // "Invalid JSON Patch" answer for a patch that is neither an object nor an array).
-import { cloneJson, deepEqual, hasKey, isJsonMap, ownValue, setKey, type JsonMap } from './json-value';
+import { cloneJson, deepEqual, hasKey, isJsonMap, ownValue, setKey, type JsonMap } from '../../machinery/json-value';
 import { patchBadRequest } from './patch-error';
 
 /** Applies a merge patch to a copy of doc. A null or scalar patch is a 400, as on a real server. */

@@ -1,6 +1,6 @@
 // The errors a patch body can cause, with the code, reason and message the real API server
 // answers (k8s.io/apiserver endpoints/handlers/patch.go decides which failure is which).
-import { ApiError } from '../status';
+import { ApiError } from '../../machinery/status';
 
 export type PatchErrorCode = 400 | 413 | 422 | 500;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../object';
+import type { KubeObject } from '../../machinery/object';
 import { FieldSet } from './field-set';
 import { updateManagedFields } from './managed-fields';
 import { PatchError } from './patch-error';

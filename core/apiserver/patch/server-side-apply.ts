@@ -2,8 +2,8 @@
 // and the fieldmanager around it do it: merge the applied configuration into the live object,
 // let the applier own exactly the fields it sent, drop what it stopped sending unless someone
 // else owns it, and refuse (409) to change fields other managers own unless forced.
-import type { StatusCause } from '../status';
-import type { KubeObject } from '../object';
+import type { StatusCause } from '../../machinery/status';
+import type { KubeObject } from '../../machinery/object';
 import type { SchemaNode } from '../openapi/schema-node';
 import {
   compareObjects,
@@ -21,7 +21,7 @@ import {
   type FieldPath,
   type Shape,
 } from './field-set';
-import { cloneJson, deepEqual, isJsonMap, ownValue, setKey, type JsonMap } from './json-value';
+import { cloneJson, deepEqual, isJsonMap, ownValue, setKey, type JsonMap } from '../../machinery/json-value';
 import {
   decodeManagedFields,
   encodeManagedFields,
@@ -36,7 +36,7 @@ import {
   type ManagerEntry,
 } from './managed-fields';
 import { PatchError } from './patch-error';
-import { metaTime } from '../meta-time';
+import { metaTime } from '../../machinery/meta-time';
 
 export interface ApplyOptions {
   manager: string;

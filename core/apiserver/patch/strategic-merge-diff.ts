@@ -3,7 +3,7 @@
 // `$patch: delete`, removed scalars of merge lists in $deleteFromPrimitiveList/<field>, the new
 // order of merge lists in $setElementOrder/<field>, and $retainKeys for retainKeys fields.
 import type { SchemaNode } from '../openapi/schema-node';
-import { cloneJson, deepEqual, hasKey, isJsonMap, jsonKind, ownValue, setKey, type JsonMap } from './json-value';
+import { cloneJson, deepEqual, hasKey, isJsonMap, jsonKind, ownValue, setKey, type JsonMap } from '../../machinery/json-value';
 import { patchInternal } from './patch-error';
 import {
   DELETE_FROM_PRIMITIVE_LIST,

@@ -5,7 +5,7 @@
 // (strategicpatch.CreateThreeWayMergePatch), JSON merge patch for the rest
 // (jsonmergepatch.CreateThreeWayJSONMergePatch).
 import type { SchemaNode } from '../openapi/schema-node';
-import { cloneJson, hasKey, isJsonMap, ownValue, setKey, type JsonMap } from './json-value';
+import { cloneJson, hasKey, isJsonMap, ownValue, setKey, type JsonMap } from '../../machinery/json-value';
 import { createMergePatch } from './merge-patch';
 import { DIRECTIVE, SET_ELEMENT_ORDER, fieldPatchMeta } from './strategic-merge-common';
 import { createTwoWayStrategicMergePatch } from './strategic-merge-diff';

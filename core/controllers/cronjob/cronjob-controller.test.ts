@@ -2,7 +2,7 @@
 // the test marking Jobs finished (the Job controller's part).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CronJob, CronJobSpec, Job } from 'kubernetes-types/batch/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { timestamp } from '../clock';
 import { CronJobController } from './cronjob-controller';
 import { startTestCluster, type TestCluster } from '../job/test-cluster';

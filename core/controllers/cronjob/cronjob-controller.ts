@@ -5,8 +5,8 @@
 // scheduled time.
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import type { ObjectReference } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
-import { ApiError } from '../../apiserver/status';
+import type { Kube } from '../../machinery/object';
+import { ApiError } from '../../machinery/status';
 import { isKnownTimeZone } from '../../registry/cronjobs/schedule';
 import type { Client } from '../client';
 import { timestamp } from '../clock';

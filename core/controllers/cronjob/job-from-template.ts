@@ -2,7 +2,7 @@
 // the epoch> (the name is the lock against starting one time twice), owned by the CronJob and
 // annotated with the scheduled time in the CronJob's time zone.
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 
 export const scheduledTimestampAnnotation = 'batch.kubernetes.io/cronjob-scheduled-timestamp';
 

@@ -1,7 +1,7 @@
 // CronJob schedules as robfig/cron reads them (the validator in core/registry/cronjobs decides
 // what parses), next times from cron-parser, and the controller's schedule arithmetic
 // (mostRecentScheduleTime, nextScheduleTimeDuration).
-import { ownValue } from '../../apiserver/patch/json-value';
+import { ownValue } from '../../machinery/json-value';
 import { CronExpressionParser } from 'cron-parser';
 import type { CronJob } from 'kubernetes-types/batch/v1';
 import { scheduleError } from '../../registry/cronjobs/schedule';

@@ -3,7 +3,7 @@
 // affinity on metadata.name so that the default scheduler binds the pod to its node.
 import type { DaemonSet } from 'kubernetes-types/apps/v1';
 import type { Affinity, Pod, PodSpec, Toleration } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { newControllerRef } from '../replicaset/controller-ref';
 
 export type Daemon = Kube<DaemonSet>;

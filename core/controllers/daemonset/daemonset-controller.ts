@@ -4,8 +4,8 @@
 // the current revision, records status and trims the revision history.
 import type { ControllerRevision, DaemonSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
-import { labelSelectorMatches } from '../../apiserver/selectors/label-selector';
+import type { Kube } from '../../machinery/object';
+import { labelSelectorMatches } from '../../machinery/selectors/label-selector';
 import type { Client } from '../client';
 import type { Controller, ControllerContext } from '../context';
 import type { EventRecorder } from '../event-recorder';

@@ -2,7 +2,7 @@
 // (and the revisions a rolled-back ReplicaSet served before), desired and max replicas, and
 // the Deployment's own annotations copied onto its new ReplicaSet (kubectl's change-cause).
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { KubeObject } from '../../apiserver/object';
+import type { KubeObject } from '../../machinery/object';
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 export const REVISION_HISTORY_ANNOTATION = 'deployment.kubernetes.io/revision-history';

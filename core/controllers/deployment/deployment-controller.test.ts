@@ -1,7 +1,7 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Event, Pod } from 'kubernetes-types/core/v1';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { ReplicaSetController } from '../replicaset/replica-controller';
 import { startHarness, type Harness } from '../replicaset/test-harness';
 import { DeploymentController } from './deployment-controller';

@@ -3,9 +3,9 @@
 // and scaled Deployments are only resized proportionally; status and conditions follow.
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { KubeObject } from '../../apiserver/object';
-import { LabelSelectorError, labelSelectorMatches, matchesLabels, selectorFromLabelSelector } from '../../apiserver/selectors/label-selector';
-import { deepEqual } from '../../apiserver/patch/json-value';
+import type { KubeObject } from '../../machinery/object';
+import { LabelSelectorError, labelSelectorMatches, matchesLabels, selectorFromLabelSelector } from '../../machinery/selectors/label-selector';
+import { deepEqual } from '../../machinery/json-value';
 import { isNotFound, type Client } from '../client';
 import type { Controller, ControllerContext } from '../context';
 import type { EventRecorder } from '../event-recorder';

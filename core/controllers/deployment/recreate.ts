@@ -1,7 +1,7 @@
 // Recreate (recreate.go): scale every old ReplicaSet to zero, wait until none of their pods is
 // left running, then bring the new ReplicaSet up to full size.
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { controllerOf } from '../replicaset/controller-ref';
 import { deploymentComplete } from './conditions';
 import { replicasOf, sumStatus } from './replica-math';

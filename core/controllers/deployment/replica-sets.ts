@@ -2,8 +2,8 @@
 // from pod-template-hash), which are old, and the orders the controller walks them in.
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
-import { deepEqual } from '../../apiserver/patch/json-value';
+import type { Kube } from '../../machinery/object';
+import { deepEqual } from '../../machinery/json-value';
 import { revisionOf } from './annotations';
 import { rsReplicas } from './replica-math';
 

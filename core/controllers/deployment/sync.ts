@@ -2,9 +2,9 @@
 // the new ReplicaSet with its revision, scaling ReplicaSets with their annotations and events,
 // proportional scaling, cleaning up old revisions, and writing status.
 import type { Deployment, DeploymentStatus, ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { Kube, ObjectMeta } from '../../apiserver/object';
-import { ApiError } from '../../apiserver/status';
-import { deepEqual } from '../../apiserver/patch/json-value';
+import type { Kube, ObjectMeta } from '../../machinery/object';
+import { ApiError } from '../../machinery/status';
+import { deepEqual } from '../../machinery/json-value';
 import type { Client } from '../client';
 import type { Clock } from '../clock';
 import type { EventRecorder } from '../event-recorder';

@@ -5,9 +5,9 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Condition } from 'kubernetes-types/meta/v1';
 import type { PodDisruptionBudget, PodDisruptionBudgetStatus } from 'kubernetes-types/policy/v1';
-import type { Kube, KubeObject } from '../../apiserver/object';
-import { deepEqual } from '../../apiserver/patch/json-value';
-import { labelSelectorMatches } from '../../apiserver/selectors/label-selector';
+import type { Kube, KubeObject } from '../../machinery/object';
+import { deepEqual } from '../../machinery/json-value';
+import { labelSelectorMatches } from '../../machinery/selectors/label-selector';
 import type { Client } from '../client';
 import { timestamp } from '../clock';
 import type { Controller, ControllerContext } from '../context';

@@ -3,9 +3,9 @@
 // server's address and port directly. Put back whenever someone changes or deletes them.
 import type { Endpoints } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import type { KubeObject } from '../../apiserver/object';
-import { deepEqual } from '../../apiserver/patch/json-value';
-import { ApiError } from '../../apiserver/status';
+import type { KubeObject } from '../../machinery/object';
+import { deepEqual } from '../../machinery/json-value';
+import { ApiError } from '../../machinery/status';
 import type { Client } from '../client';
 import type { Controller, ControllerContext } from '../context';
 import { WorkQueue } from '../work-queue';

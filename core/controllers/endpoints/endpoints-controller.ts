@@ -2,8 +2,8 @@
 // name listing the matching pods' addresses (ready ones in addresses, the others in
 // notReadyAddresses) with the ports the Service reaches on them. Deleted with its Service.
 import type { EndpointAddress, EndpointSubset, Endpoints } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
-import { deepEqual } from '../../apiserver/patch/json-value';
+import type { Kube } from '../../machinery/object';
+import { deepEqual } from '../../machinery/json-value';
 import type { Client } from '../client';
 import type { Controller, ControllerContext } from '../context';
 import { splitKey } from '../informer';

@@ -1,7 +1,7 @@
 import type { Endpoints, Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { timestamp } from '../clock';
 import { startTestCluster, type TestCluster } from '../job/test-cluster';
 import { ApiServerEndpoints } from './apiserver-endpoints';

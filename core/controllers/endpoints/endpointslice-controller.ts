@@ -4,8 +4,8 @@
 // reaching different ports go to different slices; a slice holds at most 100 endpoints.
 import type { EndpointPort, Node } from 'kubernetes-types/core/v1';
 import type { Endpoint, EndpointSlice } from 'kubernetes-types/discovery/v1';
-import type { Kube } from '../../apiserver/object';
-import { deepEqual } from '../../apiserver/patch/json-value';
+import type { Kube } from '../../machinery/object';
+import { deepEqual } from '../../machinery/json-value';
 import type { Client } from '../client';
 import type { Controller, ControllerContext } from '../context';
 import type { Informer } from '../informer';

@@ -2,7 +2,7 @@
 // they are ready, and which port each Service port reaches on each pod (named targetPorts
 // resolve per pod, so pods can differ).
 import type { EndpointPort, Pod, Service, ServicePort } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 
 export type PodObject = Kube<Pod>;
 export type ServiceObject = Kube<Service>;

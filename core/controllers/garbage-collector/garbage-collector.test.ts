@@ -1,7 +1,7 @@
 import type { ConfigMap } from 'kubernetes-types/core/v1';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { startTestCluster, type TestCluster } from '../job/test-cluster';
 import { GarbageCollector } from './garbage-collector';
 

@@ -3,9 +3,9 @@
 // (its foregroundDeletion finalizer), and orphans the dependents of an owner deleted with the
 // orphan finalizer. It follows every resource the API server serves, custom ones included.
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
-import type { KubeObject } from '../../apiserver/object';
+import type { KubeObject } from '../../machinery/object';
 import type { ResourceDef } from '../../registry/types';
-import type { CacheEvent } from '../../apiserver/watch-cache';
+import type { CacheEvent } from '../../storage/watch-cache';
 import type { DeleteOptions } from '../../registry/generic/resource-store';
 import type { Client } from '../client';
 import { isConflict, isNotFound } from '../client';

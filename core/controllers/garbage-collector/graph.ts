@@ -2,7 +2,7 @@
 // reverse index from an owner's uid to its dependents. Owners need not exist for dependents to
 // point at them: that is what the collector looks for.
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
-import type { KubeObject } from '../../apiserver/object';
+import type { KubeObject } from '../../machinery/object';
 
 export interface GraphNode {
   uid: string;

@@ -3,8 +3,8 @@
 // when the name is taken by different data), renumber, and trim to revisionHistoryLimit.
 import type { ControllerRevision } from 'kubernetes-types/apps/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import type { Kube, KubeObject } from '../../apiserver/object';
-import { labelSelectorMatches } from '../../apiserver/selectors/label-selector';
+import type { Kube, KubeObject } from '../../machinery/object';
+import { labelSelectorMatches } from '../../machinery/selectors/label-selector';
 import type { Client } from '../client';
 import type { Informer } from '../informer';
 import { isControlledBy } from '../replicaset/controller-ref';

@@ -1,7 +1,7 @@
 // The Job controller against a real API server, with the test playing the kubelet.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Job, JobSpec } from 'kubernetes-types/batch/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { JobController } from './job-controller';
 import { startTestCluster, type TestCluster } from './test-cluster';
 

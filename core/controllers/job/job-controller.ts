@@ -5,8 +5,8 @@
 // (SuccessCriteriaMet or FailureTarget first, Complete or Failed once no pod is left running).
 import type { Job, JobCondition } from 'kubernetes-types/batch/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
-import { ApiError } from '../../apiserver/status';
+import type { Kube } from '../../machinery/object';
+import { ApiError } from '../../machinery/status';
 import { isNotFound, type Client } from '../client';
 import { timestamp } from '../clock';
 import type { Controller, ControllerContext } from '../context';

@@ -4,7 +4,7 @@
 import type { Job } from 'kubernetes-types/batch/v1';
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { completionIndexKey } from './indexes';
 import { trackingFinalizer } from './pod-state';
 

@@ -1,7 +1,7 @@
 // What the node lifecycle controller concludes from a Node's status: its Ready condition, the
 // conditions it posts as Unknown when the kubelet goes quiet, the NoSchedule taints its
 // conditions call for, and how disrupted a zone is (pkg/controller/nodelifecycle).
-import { ownValue } from '../../apiserver/patch/json-value';
+import { ownValue } from '../../machinery/json-value';
 import type { Node, NodeCondition, Taint } from 'kubernetes-types/core/v1';
 import {
   TAINT_NODE_DISK_PRESSURE,

@@ -11,7 +11,7 @@
 // them, not by the timestamps inside them, as in Kubernetes (no clock skew).
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Node, Pod, Taint } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { timestamp } from '../clock';
 import type { Client } from '../client';
 import type { Controller, ControllerContext } from '../context';

@@ -8,7 +8,7 @@
 // service. Kubernetes scans every 20 s; here pod and node events (and the quarantine timer)
 // bring each pod in question.
 import type { Node, Pod, PodCondition } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { timestamp } from '../clock';
 import type { Client } from '../client';
 import type { Controller, ControllerContext } from '../context';

@@ -1,6 +1,6 @@
 // Pod status writes shared by the node lifecycle, taint eviction and pod GC controllers.
 import type { Pod, PodCondition, PodStatus } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { isNotFound, type Client } from '../client';
 
 /** Sets a condition (lastTransitionTime moves only when the status does); true when anything changed. */

@@ -5,7 +5,7 @@
 // delete after a DisruptionTarget condition: on a dead node the pod then stays Terminating,
 // while its controller, which counts terminating pods as gone, already replaces it.
 import type { Node, Pod, Taint, Toleration } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { timestamp } from '../clock';
 import type { Client } from '../client';
 import type { Controller, ControllerContext } from '../context';

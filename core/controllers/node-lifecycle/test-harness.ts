@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Event, Node, Pod, Taint, Toleration } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { startCluster, type Cluster } from '../../cluster';
 import { ManualClock, microTimestamp, timestamp } from '../clock';
 import type { Client } from '../client';

@@ -2,7 +2,7 @@
 // NewControllerRef and the ControllerRefManager's claim): a controller adopts orphans its
 // selector matches and releases what it owns but no longer matches.
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
-import type { KubeObject } from '../../apiserver/object';
+import type { KubeObject } from '../../machinery/object';
 
 export function controllerOf(obj: KubeObject): OwnerReference | undefined {
   return obj.metadata.ownerReferences?.find((r) => r.controller === true);

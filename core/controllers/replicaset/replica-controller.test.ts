@@ -1,7 +1,7 @@
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Event, Pod } from 'kubernetes-types/core/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { ReplicaSetController } from './replica-controller';
 import { startHarness, type Harness } from './test-harness';
 

@@ -2,9 +2,9 @@
 // matching each ReplicaSet's selector, adopting orphans and releasing pods that stopped
 // matching, and reports what it sees in status. The same code serves ReplicationControllers.
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { Kube, KubeObject } from '../../apiserver/object';
-import { LabelSelectorError, matchesLabels, selectorFromLabelSelector, type Selector } from '../../apiserver/selectors/label-selector';
-import { deepEqual } from '../../apiserver/patch/json-value';
+import type { Kube, KubeObject } from '../../machinery/object';
+import { LabelSelectorError, matchesLabels, selectorFromLabelSelector, type Selector } from '../../machinery/selectors/label-selector';
+import { deepEqual } from '../../machinery/json-value';
 import type { Client } from '../client';
 import { isNotFound } from '../client';
 import type { Controller, ControllerContext } from '../context';

@@ -4,7 +4,7 @@
 import type { ReplicaSetCondition } from 'kubernetes-types/apps/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
-import type { KubeObject } from '../../apiserver/object';
+import type { KubeObject } from '../../machinery/object';
 
 /** The fields both kinds share. */
 export interface ReplicaOwner extends KubeObject {

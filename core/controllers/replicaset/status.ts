@@ -2,7 +2,7 @@
 // ReplicaFailure condition while creating or deleting pods fails.
 import type { ReplicaSetCondition, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
-import { matchesLabels, selectorFromSet } from '../../apiserver/selectors/label-selector';
+import { matchesLabels, selectorFromSet } from '../../machinery/selectors/label-selector';
 import { timestamp } from '../clock';
 import { isPodAvailable, isPodReady } from './pod-state';
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { bindPod } from '../../apiserver/handlers/pod-subresources';
 import { startCluster, type Cluster } from '../../cluster';
 import type { Clock } from '../clock';

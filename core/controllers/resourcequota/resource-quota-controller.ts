@@ -2,8 +2,8 @@
 // the namespace's objects use) current, recomputing a namespace's quotas when objects of the
 // kinds they count come, change or go.
 import type { ResourceQuota } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
-import { deepEqual } from '../../apiserver/patch/json-value';
+import type { Kube } from '../../machinery/object';
+import { deepEqual } from '../../machinery/json-value';
 import type { Client } from '../client';
 import type { Controller, ControllerContext } from '../context';
 import type { Informer } from '../informer';

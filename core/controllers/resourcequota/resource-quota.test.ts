@@ -1,6 +1,6 @@
 import type { ConfigMap, Pod, ResourceQuota } from 'kubernetes-types/core/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Kube, KubeObject } from '../../apiserver/object';
+import type { Kube, KubeObject } from '../../machinery/object';
 import { resourceQuota } from '../../apiserver/admission/resource-quota';
 import type { AdmissionRequest } from '../../registry/generic/resource-store';
 import { startTestCluster, type TestCluster } from '../job/test-cluster';

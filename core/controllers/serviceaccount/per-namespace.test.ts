@@ -1,6 +1,6 @@
 import type { ConfigMap, Namespace, ServiceAccount } from 'kubernetes-types/core/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { startTestCluster, type TestCluster } from '../job/test-cluster';
 import { RootCaPublisher, ROOT_CA_CONFIGMAP } from './root-ca-publisher';
 import { ServiceAccountController } from './service-accounts';

@@ -2,8 +2,8 @@
 // ServiceAccount, the `kube-root-ca.crt` ConfigMap): a namespace is synced when it appears or
 // changes, and again when its object is changed or deleted by someone else.
 import type { Namespace } from 'kubernetes-types/core/v1';
-import type { KubeObject } from '../../apiserver/object';
-import { ApiError } from '../../apiserver/status';
+import type { KubeObject } from '../../machinery/object';
+import { ApiError } from '../../machinery/status';
 import type { Controller, ControllerContext } from '../context';
 import type { Informer } from '../informer';
 import { WorkQueue } from '../work-queue';

@@ -1,8 +1,8 @@
 // The root CA publisher: a `kube-root-ca.crt` ConfigMap with the cluster CA in every active
 // namespace, so pods can verify the API server at kubernetes.default.svc.
 import type { ConfigMap } from 'kubernetes-types/core/v1';
-import type { KubeObject } from '../../apiserver/object';
-import { deepEqual } from '../../apiserver/patch/json-value';
+import type { KubeObject } from '../../machinery/object';
+import { deepEqual } from '../../machinery/json-value';
 import type { Client } from '../client';
 import type { ControllerContext } from '../context';
 import { PerNamespaceController } from './per-namespace';

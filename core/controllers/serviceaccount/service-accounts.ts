@@ -1,8 +1,8 @@
 // The ServiceAccount controller: a `default` ServiceAccount in every active namespace,
 // recreated if deleted.
 import type { ServiceAccount } from 'kubernetes-types/core/v1';
-import type { KubeObject } from '../../apiserver/object';
-import { ApiError } from '../../apiserver/status';
+import type { KubeObject } from '../../machinery/object';
+import { ApiError } from '../../machinery/status';
 import type { Client } from '../client';
 import type { ControllerContext } from '../context';
 import { PerNamespaceController } from './per-namespace';

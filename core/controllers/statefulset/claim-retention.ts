@@ -4,7 +4,7 @@
 // the claim with them. A claim some other controller owns is left alone.
 import type { PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { controllerOf, newControllerRef } from '../replicaset/controller-ref';
 import { inOrdinalRange, ordinalOf, type Set } from './pod-identity';
 

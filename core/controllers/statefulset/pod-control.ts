@@ -2,7 +2,7 @@
 // reported with the events kube-controller-manager records ("create Pod web-0 in StatefulSet
 // web successful", "create Claim www-web-0 Pod web-0 in StatefulSet web success").
 import type { PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Client } from '../client';
 import type { EventRecorder } from '../event-recorder';
 import type { Informer } from '../informer';

@@ -3,7 +3,7 @@
 // volumeClaimTemplate mounted as the template's volume, and the revision it was made from.
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { PersistentVolumeClaim, Pod, PodTemplateSpec, Volume } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { newControllerRef } from '../replicaset/controller-ref';
 
 export type Set = Kube<StatefulSet>;

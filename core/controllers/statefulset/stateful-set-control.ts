@@ -5,7 +5,7 @@
 // Ready (and available after minReadySeconds); Parallel does all steps at once.
 import type { StatefulSetStatus } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Revision } from '../history/revisions';
 import type { StatefulPodControl } from './pod-control';
 import { identityMatches, newStatefulSetPod, ordinalOf, podRevision, replicaCount, startOrdinal, storageMatches, type Set } from './pod-identity';

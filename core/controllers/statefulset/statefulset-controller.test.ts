@@ -1,7 +1,7 @@
 import type { ControllerRevision, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { startTestCluster, type TestCluster } from '../job/test-cluster';
 import { StatefulSetController } from './statefulset-controller';
 import { bind, createNode, makeReady, removePod } from './workload-fixture';

@@ -3,8 +3,8 @@
 // StatefulSetControl, records status and trims the revision history.
 import type { ControllerRevision, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
-import { labelSelectorMatches } from '../../apiserver/selectors/label-selector';
+import type { Kube } from '../../machinery/object';
+import { labelSelectorMatches } from '../../machinery/selectors/label-selector';
 import type { Client } from '../client';
 import type { Controller, ControllerContext } from '../context';
 import { DelayedKeys } from '../delayed-keys';

@@ -2,7 +2,7 @@
 // test cluster: Node objects, and the scheduler's and kubelet's parts (binding a pod, making
 // it Running and Ready, finishing a graceful deletion).
 import type { Node, Pod } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { bindPod } from '../../apiserver/handlers/pod-subresources';
 import { timestamp } from '../clock';
 import type { TestCluster } from '../job/test-cluster';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Job } from 'kubernetes-types/batch/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { timestamp } from '../clock';
 import { startTestCluster, type TestCluster } from '../job/test-cluster';
 import { TTLAfterFinishedController, timeLeft } from './ttl-after-finished-controller';

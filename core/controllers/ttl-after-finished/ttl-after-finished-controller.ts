@@ -2,7 +2,7 @@
 // finished Job spec.ttlSecondsAfterFinished after its Complete or Failed condition, with
 // foreground propagation (its pods go first) and a UID precondition.
 import type { Job } from 'kubernetes-types/batch/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Client } from '../client';
 import type { Controller, ControllerContext } from '../context';
 import { DelayedKeys } from '../delayed-keys';

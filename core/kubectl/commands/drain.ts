@@ -7,7 +7,7 @@ import { CommandError, UsageError } from '../command';
 import { objectPath } from '../discovery';
 import { deleteOrEvictPods } from '../drain/evict';
 import { errorsOf, podVerdict, warningsOf, type FilterOptions, type PodDelete } from '../drain/pod-filters';
-import { labelSelectorToString, parseLabelSelector } from '../../apiserver/selectors/label-selector';
+import { labelSelectorToString, parseLabelSelector } from '../../machinery/selectors/label-selector';
 import { aggregateMessage } from '../errors';
 import type { FlagSpec } from '../flags';
 import { fetchObjects, isFailure, type ResourceObject } from '../resource-objects';

@@ -8,7 +8,7 @@ import { CommandError } from '../command';
 import { objectPath } from '../discovery';
 import { ServerError } from '../rest';
 import { selectResources, visitEach, type KubeObj, type Visited } from '../resource-builder';
-import { deepEqual } from '../../apiserver/patch/json-value';
+import { deepEqual } from '../../machinery/json-value';
 import { applyJsonPatch } from '../../apiserver/patch/json-patch';
 import { applyMergePatch } from '../../apiserver/patch/merge-patch';
 import { applyStrategicMergePatch } from '../../apiserver/patch/strategic-merge-patch';

@@ -1,7 +1,7 @@
 // Containers as describe prints them, in a pod (with their statuses) and in a pod template:
 // image, ports, command, state, resources, probes, environment and mounts.
 import type { Container, ContainerState, ContainerStatus, EnvVar, Pod, Probe, ResourceRequirements } from 'kubernetes-types/core/v1';
-import { quantityToMilli, quantityToNumber } from '../../registry/validation/quantity';
+import { quantityToMilli, quantityToNumber } from '../../machinery/quantity';
 import { rfc1123z } from './format';
 import type { DescribeWriter } from './writer';
 

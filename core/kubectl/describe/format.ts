@@ -2,7 +2,7 @@
 // numeric zone (local time, as metav1.Time reads it), label and annotation blocks, taints,
 // tolerations, and the Events table.
 import type { Event, Taint, Toleration } from 'kubernetes-types/core/v1';
-import { humanDuration, parseTimestamp } from '../../registry/printing/duration';
+import { humanDuration, parseTimestamp } from '../../machinery/human-duration';
 import type { DescribeWriter } from './writer';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

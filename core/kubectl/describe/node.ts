@@ -3,7 +3,7 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import { add } from '../../quota/resource-list';
-import { compareQuantities, formatQuantity, parseQuantity, quantityToMilli, quantityToNumber } from '../../registry/validation/quantity';
+import { compareQuantities, formatQuantity, parseQuantity, quantityToMilli, quantityToNumber } from '../../machinery/quantity';
 import { errorText } from '../errors';
 import { sortedNames } from './containers';
 import { annotationsMultiline, describeEvents, labelsMultiline, rfc1123z, since, taintsMultiline } from './format';

@@ -3,7 +3,7 @@
 // limits, otherwise Burstable.
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { add, compare } from '../../quota/resource-list';
-import { parseQuantity } from '../../registry/validation/quantity';
+import { parseQuantity } from '../../machinery/quantity';
 
 type List = Record<string, string>;
 const QOS_RESOURCES = ['cpu', 'memory'];

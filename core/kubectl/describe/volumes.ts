@@ -1,6 +1,6 @@
 // A pod's volumes as describe prints them: each source's type line and its fields.
 import type { Volume } from 'kubernetes-types/core/v1';
-import { formatQuantity, parseQuantity } from '../../registry/validation/quantity';
+import { formatQuantity, parseQuantity } from '../../machinery/quantity';
 import { goValue } from './format';
 import type { DescribeWriter } from './writer';
 

@@ -3,7 +3,7 @@
 // checked (apiVersion and kind set), `kind: List` flattened, its kind mapped to a resource and
 // its namespace settled. A source that cannot be read or parsed stops at that point; a bad
 // object is an error of its own and the others go on, as with ContinueOnError.
-import { matchesLabels, parseLabelSelector } from '../../apiserver/selectors/label-selector';
+import { matchesLabels, parseLabelSelector } from '../../machinery/selectors/label-selector';
 import { CommandError, type CommandContext, type Session } from '../command';
 import type { FlagSpec } from '../flags';
 import { goMarshal } from '../go-json';

@@ -1,7 +1,7 @@
 // kubectl set env's NAME=VALUE and NAME- arguments (-e and positional), read as kubectl's env
 // package reads them, and the container env lists they change (updateEnv).
 import { CommandError } from '../command';
-import { isEnvVarName } from '../../registry/validation/names';
+import { isEnvVarName } from '../../machinery/names';
 
 export interface EnvVar {
   name: string;

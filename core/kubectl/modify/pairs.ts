@@ -2,7 +2,7 @@
 // them (cmdutil.GetResourcesAndPairs and ParsePairs, label's own parseLabels), with their
 // error messages.
 import { CommandError } from '../command';
-import { isValidLabelValue } from '../../registry/validation/names';
+import { isValidLabelValue } from '../../machinery/names';
 
 export interface Pairs {
   /** Keys to set, in the order given (a later duplicate wins). */

@@ -1,6 +1,6 @@
 // The flags and argument forms exec, attach and port-forward share.
 import type { CommandContext } from '../command';
-import { parseGoDuration } from '../duration';
+import { parseGoDuration } from '../../machinery/go-duration';
 import { UsageError } from '../command';
 import { FlagError, type FlagSpec } from '../flags';
 

@@ -1,7 +1,7 @@
 // kubectl top's tables (metricsutil.TopCmdPrinter): CPU in millicores, memory in Mi, a node's
 // share of its allocatable in percent, rows sorted by name or by the largest usage first, and
 // every cell followed by a tab, so the tabwriter pads the last column too.
-import { quantityToMilli, quantityToNumber } from '../../registry/validation/quantity';
+import { quantityToMilli, quantityToNumber } from '../../machinery/quantity';
 import { alignColumns } from '../printers/tabwriter';
 
 export type Usage = Record<string, string>;

@@ -1,9 +1,9 @@
 // kubectl get clusterrolebindings: ROLE, AGE; wide: USERS, GROUPS, SERVICEACCOUNTS.
 import type { ClusterRoleBinding } from 'kubernetes-types/rbac/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Printer } from '../types';
 import { doc } from '../printing/descriptions';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 import { roleBindingCells, roleBindingColumns } from '../printing/role-binding-row';
 
 export const printer: Printer<Kube<ClusterRoleBinding>> = {

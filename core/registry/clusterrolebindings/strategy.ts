@@ -1,7 +1,7 @@
 // rbac.authorization.k8s.io/v1 ClusterRoleBinding: binds a ClusterRole cluster-wide; service
 // account subjects must name their namespace.
 import type { ClusterRoleBinding } from 'kubernetes-types/rbac/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Strategy } from '../types';
 import { defaultBinding, rbacNameRule, validateRoleRef, validateRoleRefUnchanged, validateSubjects } from '../rules/rbac';
 

@@ -1,6 +1,6 @@
 // ClusterRoles have no printer of their own in Kubernetes: the default NAME, CREATED AT table.
 import type { ClusterRole } from 'kubernetes-types/rbac/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Printer } from '../types';
 import { defaultPrinter } from '../printing/default-printer';
 

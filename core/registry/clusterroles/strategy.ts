@@ -1,8 +1,8 @@
 // rbac.authorization.k8s.io/v1 ClusterRole: rules may name non-resource URLs, and an
 // aggregation rule needs at least one selector.
 import type { ClusterRole } from 'kubernetes-types/rbac/v1';
-import type { Kube } from '../../apiserver/object';
-import { required, type FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { required, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { index } from '../validation/field-path';
 import { validateLabelSelector } from '../validation/label-selector';

@@ -1,11 +1,11 @@
 // ConfigMap rules (ValidateConfigMap, ValidateConfigMapUpdate).
 import type { ConfigMap } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
-import { invalid, type FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { invalid, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { key } from '../validation/field-path';
 import { maxDataSize, validateImmutableData } from '../validation/immutable-data';
-import { isConfigMapKey } from '../validation/names';
+import { isConfigMapKey } from '../../machinery/names';
 import { tooLongBytes } from '../validation/too-long';
 
 type ConfigMapObject = Kube<ConfigMap>;

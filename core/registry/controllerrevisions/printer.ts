@@ -1,10 +1,10 @@
 // kubectl get controllerrevisions: CONTROLLER ("daemonset.apps/fluentd"), REVISION, AGE.
 import type { ControllerRevision } from 'kubernetes-types/apps/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Printer } from '../types';
 import { ageColumn, column, nameColumn } from '../printing/columns';
 import { doc } from '../printing/descriptions';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 import { NONE } from '../printing/format';
 
 /** The controlling owner as "kind.group/name" in lower case, or "<none>". */

@@ -1,7 +1,7 @@
 // apps/v1 ControllerRevision: an immutable snapshot; only its metadata may change.
 import type { ControllerRevision } from 'kubernetes-types/apps/v1';
-import { required } from '../field-errors';
-import type { Kube } from '../../apiserver/object';
+import { required } from '../../machinery/field-errors';
+import type { Kube } from '../../machinery/object';
 import type { Strategy } from '../types';
 import { validateImmutableField, validateNonnegative } from '../validation/immutable';
 

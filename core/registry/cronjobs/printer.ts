@@ -1,11 +1,11 @@
 // kubectl get cronjobs: SCHEDULE, TIMEZONE, SUSPEND, ACTIVE, LAST SCHEDULE, AGE; wide:
 // CONTAINERS, IMAGES, SELECTOR.
 import type { CronJob } from 'kubernetes-types/batch/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Printer } from '../types';
 import { ageColumn, column, containersColumn, imagesColumn, nameColumn } from '../printing/columns';
 import { doc } from '../printing/descriptions';
-import { age, since } from '../printing/duration';
+import { age, since } from '../../machinery/human-duration';
 import { NONE, boolPtr, containerCells, formatLabelSelector } from '../printing/format';
 
 export const printer: Printer<Kube<CronJob>> = {

@@ -1,7 +1,7 @@
 // batch/v1 CronJob: SetDefaults_CronJob, ValidateCronJobCreate/Update and the strategy rules.
 import type { CronJob, CronJobSpec } from 'kubernetes-types/batch/v1';
-import { invalid, notSupported, required, type FieldError } from '../field-errors';
-import type { Kube } from '../../apiserver/object';
+import { invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
+import type { Kube } from '../../machinery/object';
 import type { Strategy } from '../types';
 import { resetStatus } from '../rules/fresh-status';
 import { defaultPodTemplateSpec } from '../defaults/pod-spec';

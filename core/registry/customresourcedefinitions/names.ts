@@ -1,9 +1,9 @@
 // spec.names of a CustomResourceDefinition: all present, all DNS-1035 labels (kinds may use
 // upper case), and kind distinct from listKind.
 import type { CustomResourceDefinitionNames } from 'kubernetes-types/apiextensions/v1';
-import { invalid, required, type FieldError } from '../field-errors';
+import { invalid, required, type FieldError } from '../../machinery/field-errors';
 import { child, index } from '../validation/field-path';
-import { isDNS1035Label } from '../validation/names';
+import { isDNS1035Label } from '../../machinery/names';
 
 const mixedCase = 'may have mixed case, but should otherwise match: ';
 

@@ -2,12 +2,12 @@
 // ValidateCustomResourceDefinition(Update). status.acceptedNames and conditions are managed
 // elsewhere; create records the storage version in status.storedVersions.
 import type { CustomResourceDefinition, CustomResourceDefinitionSpec, CustomResourceDefinitionVersion } from 'kubernetes-types/apiextensions/v1';
-import type { Kube } from '../../apiserver/object';
-import { invalid, notSupported, required, type FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { child, index } from '../validation/field-path';
 import { validateImmutableField } from '../validation/immutable';
-import { isDNS1035Label, isDNS1123Subdomain } from '../validation/names';
+import { isDNS1035Label, isDNS1123Subdomain } from '../../machinery/names';
 import { resetStatus } from '../rules/fresh-status';
 import { validateNames } from './names';
 

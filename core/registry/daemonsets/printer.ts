@@ -1,11 +1,11 @@
 // kubectl get daemonsets: DESIRED, CURRENT, READY, UP-TO-DATE, AVAILABLE, NODE SELECTOR, AGE;
 // wide: CONTAINERS, IMAGES, SELECTOR.
 import type { DaemonSet } from 'kubernetes-types/apps/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Printer } from '../types';
 import { ageColumn, column, containersColumn, imagesColumn, nameColumn } from '../printing/columns';
 import { doc } from '../printing/descriptions';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 import { containerCells, formatLabelSelector, formatLabels } from '../printing/format';
 
 export const printer: Printer<Kube<DaemonSet>> = {

@@ -2,8 +2,8 @@
 // including the template generation kept in the deprecated.daemonset.template.generation
 // annotation (the apps/v1 form of spec.templateGeneration).
 import type { DaemonSet, DaemonSetSpec, DaemonSetUpdateStrategy } from 'kubernetes-types/apps/v1';
-import { invalid, notSupported, required, type FieldError } from '../field-errors';
-import type { Kube } from '../../apiserver/object';
+import { invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
+import type { Kube } from '../../machinery/object';
 import type { Strategy } from '../types';
 import { resetStatus } from '../rules/fresh-status';
 import { defaultPodTemplateSpec } from '../defaults/pod-spec';

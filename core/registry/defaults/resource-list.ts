@@ -1,6 +1,6 @@
 // SetDefaults_ResourceList: every v1 ResourceList is rounded up to milli units and, like any
 // decoded quantity, written back in canonical form. Unparseable values are left for validation.
-import { formatQuantity, parseQuantity, roundUpToMilli } from '../validation/quantity';
+import { formatQuantity, parseQuantity, roundUpToMilli } from '../../machinery/quantity';
 
 export function defaultResourceList(list: Record<string, unknown> | undefined): void {
   if (!list) return;

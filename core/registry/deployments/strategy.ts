@@ -1,8 +1,8 @@
 // apps/v1 Deployment: SetDefaults_Deployment, ValidateDeployment(Update) and the registry
 // strategy's create/update/status rules.
 import type { Deployment, DeploymentSpec, DeploymentStrategy } from 'kubernetes-types/apps/v1';
-import { forbidden, invalid, notSupported, required, type FieldError } from '../field-errors';
-import type { Kube } from '../../apiserver/object';
+import { forbidden, invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
+import type { Kube } from '../../machinery/object';
 import type { Strategy } from '../types';
 import { resetStatus } from '../rules/fresh-status';
 import { defaultPodTemplateSpec } from '../defaults/pod-spec';

@@ -1,10 +1,10 @@
 // kubectl get endpoints: ENDPOINTS (up to three ip:port pairs, then "+ N more..."), AGE.
 import type { Endpoints } from 'kubernetes-types/core/v1';
 import type { Printer } from '../types';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { ageColumn, column, nameColumn } from '../printing/columns';
 import { doc } from '../printing/descriptions';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 import { NONE } from '../printing/format';
 
 const MAX = 3;

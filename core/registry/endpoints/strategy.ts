@@ -1,12 +1,12 @@
 // Endpoints rules (SetDefaults_Endpoints, ValidateEndpoints). Addresses in 127.0.0.0/8 are
 // accepted: this cluster's pods live there, though Kubernetes rejects loopback endpoints.
 import type { EndpointAddress, Endpoints } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
-import { duplicate, invalid, notSupported, required, type FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { duplicate, invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { child, index } from '../validation/field-path';
 import { isValidIP, validIPDetail } from '../validation/ip';
-import { isDNS1123Label, isDNS1123Subdomain, isValidPortNum } from '../validation/names';
+import { isDNS1123Label, isDNS1123Subdomain, isValidPortNum } from '../../machinery/names';
 
 type EndpointsObject = Kube<Endpoints>;
 

@@ -1,7 +1,7 @@
 // EndpointSlice endpoint addresses, checked by the slice's addressType.
-import { invalid, required, type FieldError } from '../field-errors';
+import { invalid, required, type FieldError } from '../../machinery/field-errors';
 import { ipFamily } from '../validation/ip';
-import { isDNS1123Subdomain } from '../validation/names';
+import { isDNS1123Subdomain } from '../../machinery/names';
 
 /**
  * ValidateNonSpecialIP without its loopback rule: Wheelhouse gives pods real 127.0.0.0/8

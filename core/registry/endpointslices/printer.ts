@@ -1,10 +1,10 @@
 // kubectl get endpointslices: ADDRESSTYPE, PORTS, ENDPOINTS (three of each, then "+ N more..."), AGE.
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Printer } from '../types';
 import { ageColumn, column, nameColumn } from '../printing/columns';
 import { doc } from '../printing/descriptions';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 import { listWithMore } from '../printing/format';
 
 const MAX = 3;

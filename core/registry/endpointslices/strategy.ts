@@ -1,11 +1,11 @@
 // discovery.k8s.io/v1 EndpointSlice: port defaults and ValidateEndpointSlice(Update).
 import type { EndpointPort, EndpointSlice, Endpoint } from 'kubernetes-types/discovery/v1';
-import type { Kube } from '../../apiserver/object';
-import { duplicate, invalid, notSupported, required, type FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { duplicate, invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { child, index } from '../validation/field-path';
 import { validateImmutableField } from '../validation/immutable';
-import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from '../validation/names';
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from '../../machinery/names';
 import { validateLabels } from '../validation/object-meta';
 import { validateAddress } from './addresses';
 

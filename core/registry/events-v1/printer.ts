@@ -2,7 +2,7 @@
 // events.k8s.io field names (regarding, note, deprecated*).
 import type { Event } from 'kubernetes-types/events/v1';
 import type { Printer } from '../types';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { eventCells, eventColumns } from '../printing/event-row';
 
 export const printer: Printer<Kube<Event>> = {

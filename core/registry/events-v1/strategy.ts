@@ -2,11 +2,11 @@
 // Kubernetes validates the internal core Event, so errors name the internal fields
 // (involvedObject, message, source, firstTimestamp...) rather than regarding, note...
 import type { Event } from 'kubernetes-types/events/v1';
-import type { Kube } from '../../apiserver/object';
-import { invalid, required, type FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { invalid, required, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { validateImmutableField } from '../validation/immutable';
-import { isDNS1123Subdomain, isQualifiedName } from '../validation/names';
+import { isDNS1123Subdomain, isQualifiedName } from '../../machinery/names';
 
 type Obj = Kube<Event>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from 'kubernetes-types/core/v1';
 import type { Event as EventV1 } from 'kubernetes-types/events/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { printer } from './printer';
 import { printer as printerV1 } from '../events-v1/printer';
 

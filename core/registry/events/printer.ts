@@ -2,7 +2,7 @@
 // FIRST SEEN, COUNT, NAME. The first column is LAST SEEN, not NAME, as in Kubernetes.
 import type { Event } from 'kubernetes-types/core/v1';
 import type { Printer } from '../types';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { eventCells, eventColumns } from '../printing/event-row';
 
 export const printer: Printer<Kube<Event>> = {

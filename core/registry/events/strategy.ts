@@ -1,10 +1,10 @@
 // core/v1 Event rules: only the legacy checks Kubernetes keeps for v1 clients
 // (legacyValidateEvent); the stricter ones apply to events.k8s.io.
 import type { Event } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
-import { invalid, required, type FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { invalid, required, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
-import { isDNS1123Subdomain, isQualifiedName } from '../validation/names';
+import { isDNS1123Subdomain, isQualifiedName } from '../../machinery/names';
 
 type EventObject = Kube<Event>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../store/memory-store';
-import { WatchCache } from '../../apiserver/watch-cache';
-import { ApiError } from '../../apiserver/status';
+import { WatchCache } from '../../storage/watch-cache';
+import { ApiError } from '../../machinery/status';
 import { builtInResources } from '../builtin';
 import { resourcePrefix } from './keys';
 import { ResourceStore, type AdmissionRequest, type DeleteOptions } from './resource-store';

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../../store/types';
 import { ConflictError, KeyExistsError, KeyNotFoundError } from '../../store/types';
-import type { KubeObject } from '../../apiserver/object';
+import type { KubeObject } from '../../machinery/object';
 import {
   alreadyExists,
   ApiError,
@@ -14,18 +14,18 @@ import {
   invalid,
   notFound,
   staleConflict,
-} from '../../apiserver/status';
-import { encodeForStore } from '../../apiserver/stored-object';
-import type { CachedObject, WatchCache } from '../../apiserver/watch-cache';
-import type { FieldError } from '../field-errors';
+} from '../../machinery/status';
+import { encodeForStore } from '../../storage/stored-object';
+import type { CachedObject, WatchCache } from '../../storage/watch-cache';
+import type { FieldError } from '../../machinery/field-errors';
 import type { ResourceDef } from '../types';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../validation/object-meta';
 import { namespacePrefix, objectKey } from './keys';
 import { generateName } from './names';
 import { normalizeObject } from './go-json';
-import { deepEqual, wireCopy } from '../../apiserver/patch/json-value';
+import { deepEqual, wireCopy } from '../../machinery/json-value';
 import { schemaNameForKind } from '../../apiserver/openapi/definitions';
-import { metaTime } from '../../apiserver/meta-time';
+import { metaTime } from '../../machinery/meta-time';
 
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE';
 

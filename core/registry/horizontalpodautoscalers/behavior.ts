@@ -1,6 +1,6 @@
 // autoscaling/v2 scaling behavior: the defaults filled into a given behavior, and its checks.
 import type { HorizontalPodAutoscalerBehavior, HPAScalingRules } from 'kubernetes-types/autoscaling/v2';
-import { invalid, notSupported, required, type FieldError } from '../field-errors';
+import { invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
 import { child, index } from '../validation/field-path';
 
 const maxStabilizationWindowSeconds = 3600;

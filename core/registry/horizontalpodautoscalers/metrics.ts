@@ -1,11 +1,11 @@
 // autoscaling/v2 metric specs: exactly the source their type names, each with a usable target.
-import { ownValue } from '../../apiserver/patch/json-value';
+import { ownValue } from '../../machinery/json-value';
 import type { CrossVersionObjectReference, MetricSpec, MetricTarget } from 'kubernetes-types/autoscaling/v2';
-import { forbidden, invalid, notSupported, required, type FieldError } from '../field-errors';
+import { forbidden, invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
 import { child, index } from '../validation/field-path';
 import { validateLabelSelector } from '../validation/label-selector';
-import { isDNS1123Label } from '../validation/names';
-import { parseQuantity } from '../validation/quantity';
+import { isDNS1123Label } from '../../machinery/names';
+import { parseQuantity } from '../../machinery/quantity';
 import { validateResourceName } from '../validation/resources';
 import { isValidPathSegmentName } from '../rules/path-segment';
 

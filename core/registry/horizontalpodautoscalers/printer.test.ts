@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HorizontalPodAutoscaler, MetricSpec, MetricStatus } from 'kubernetes-types/autoscaling/v2';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { formatHPAMetrics, printer } from './printer';
 
 const now = new Date('2024-05-01T12:00:00Z');

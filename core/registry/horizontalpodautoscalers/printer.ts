@@ -1,11 +1,11 @@
 // kubectl get hpa: REFERENCE ("Deployment/web"), TARGETS ("cpu: 30%/80%"), MINPODS, MAXPODS,
 // REPLICAS, AGE.
 import type { HorizontalPodAutoscaler, MetricSpec, MetricStatus, MetricTarget, MetricValueStatus } from 'kubernetes-types/autoscaling/v2';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Printer } from '../types';
 import { ageColumn, column, nameColumn } from '../printing/columns';
 import { doc } from '../printing/descriptions';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 import { NONE } from '../printing/format';
 
 const MAX_SHOWN = 2;

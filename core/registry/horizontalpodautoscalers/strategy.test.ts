@@ -1,6 +1,6 @@
 import type { HorizontalPodAutoscaler, HorizontalPodAutoscalerSpec } from 'kubernetes-types/autoscaling/v2';
 import { describe, expect, it } from 'vitest';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { errorKeys } from '../rules/error-keys';
 import { strategy } from './strategy';
 

@@ -1,8 +1,8 @@
 // autoscaling/v2 HorizontalPodAutoscaler: SetDefaults_HorizontalPodAutoscaler and
 // ValidateHorizontalPodAutoscaler(Update/StatusUpdate).
 import type { HorizontalPodAutoscaler, HorizontalPodAutoscalerSpec } from 'kubernetes-types/autoscaling/v2';
-import type { Kube } from '../../apiserver/object';
-import { invalid, type FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { invalid, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { resetStatus } from '../rules/fresh-status';
 import { validateNonnegativeCounts } from '../rules/status-counts';

@@ -1,9 +1,9 @@
 // kubectl get ingressclasses: CONTROLLER, PARAMETERS ("Kind.group/name"), AGE.
 import type { IngressClass } from 'kubernetes-types/networking/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Printer } from '../types';
 import { ageColumn, column, nameColumn } from '../printing/columns';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 import { NONE } from '../printing/format';
 
 function parameters(ic: IngressClass): string {

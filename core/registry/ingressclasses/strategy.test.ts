@@ -1,6 +1,6 @@
 import type { IngressClass, IngressClassSpec } from 'kubernetes-types/networking/v1';
 import { describe, expect, it } from 'vitest';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { errorKeys } from '../rules/error-keys';
 import { strategy } from './strategy';
 

@@ -1,11 +1,11 @@
 // networking.k8s.io/v1 IngressClass: parameters scope defaulting and ValidateIngressClass(Update).
 import type { IngressClass, IngressClassParametersReference } from 'kubernetes-types/networking/v1';
-import type { Kube } from '../../apiserver/object';
-import { forbidden, invalid, notSupported, required, type FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { forbidden, invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { child } from '../validation/field-path';
 import { validateImmutableField } from '../validation/immutable';
-import { isDNS1123Label, isDNS1123Subdomain } from '../validation/names';
+import { isDNS1123Label, isDNS1123Subdomain } from '../../machinery/names';
 import { tooLongBytes } from '../validation/too-long';
 import { validateDomainPrefixedPath } from '../rules/domain-path';
 import { isValidPathSegmentName } from '../rules/path-segment';

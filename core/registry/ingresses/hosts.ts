@@ -1,6 +1,6 @@
 // Ingress host names: a DNS subdomain, or "*." followed by one (apimachinery
 // IsWildcardDNS1123Subdomain), and never an IP address.
-import { isDNS1123Subdomain, regexError } from '../validation/names';
+import { isDNS1123Subdomain, regexError } from '../../machinery/names';
 import { isValidIP } from '../validation/ip';
 
 const wildcardFmt = '\\*\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*';

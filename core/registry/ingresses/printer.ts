@@ -1,9 +1,9 @@
 // kubectl get ingresses: CLASS, HOSTS, ADDRESS, PORTS ("80" or "80, 443"), AGE.
 import type { Ingress, IngressRule } from 'kubernetes-types/networking/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Printer } from '../types';
 import { ageColumn, column, nameColumn } from '../printing/columns';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 import { NONE } from '../printing/format';
 import { loadBalancerAddresses } from '../services/printer';
 

@@ -1,10 +1,10 @@
 // networking.k8s.io/v1 Ingress: ValidateIngressCreate/Update (rules, paths, backends, TLS).
 import type { HTTPIngressPath, Ingress, IngressBackend, IngressSpec } from 'kubernetes-types/networking/v1';
-import type { Kube } from '../../apiserver/object';
-import { invalid, notSupported, required, type FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { child, index } from '../validation/field-path';
-import { isDNS1035Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from '../validation/names';
+import { isDNS1035Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from '../../machinery/names';
 import { isValidPathSegmentName } from '../rules/path-segment';
 import { resetStatus } from '../rules/fresh-status';
 import { hostErrors, ipHostError } from './hosts';

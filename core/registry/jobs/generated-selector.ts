@@ -1,7 +1,7 @@
 // A Job without a manual selector gets one generated from its UID, and its pod template gets
 // the matching labels (batch generateSelector / validateGeneratedSelector).
 import type { Job } from 'kubernetes-types/batch/v1';
-import { invalid, required, type FieldError } from '../field-errors';
+import { invalid, required, type FieldError } from '../../machinery/field-errors';
 import { child, key } from '../validation/field-path';
 import { selectorMatches } from '../rules/selector-match';
 

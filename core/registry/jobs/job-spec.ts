@@ -1,7 +1,7 @@
 // Job spec validation shared by Jobs and CronJob job templates (batch validateJobSpec), without
 // the selector, which only a Job has.
 import type { JobSpec } from 'kubernetes-types/batch/v1';
-import { invalid, notSupported, required, type FieldError } from '../field-errors';
+import { invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
 import { child } from '../validation/field-path';
 import { validateNonnegative } from '../validation/immutable';
 import { validatePodTemplateSpec } from '../validation/pod-spec';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from 'kubernetes-types/batch/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { printer } from './printer';
 
 const now = new Date('2024-05-01T12:00:00Z');

@@ -1,11 +1,11 @@
 // kubectl get jobs: STATUS, COMPLETIONS ("1/3", "0/1 of 2"), DURATION, AGE; wide: CONTAINERS,
 // IMAGES, SELECTOR.
 import type { Job, JobCondition } from 'kubernetes-types/batch/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Printer } from '../types';
 import { ageColumn, column, containersColumn, imagesColumn, nameColumn } from '../printing/columns';
 import { doc } from '../printing/descriptions';
-import { age, humanDuration, parseTimestamp } from '../printing/duration';
+import { age, humanDuration, parseTimestamp } from '../../machinery/human-duration';
 import { containerCells, formatLabelSelector } from '../printing/format';
 
 // The first condition of the type decides, as hasJobCondition does.

@@ -2,14 +2,14 @@
 // status rules.
 import type { Job, JobSpec } from 'kubernetes-types/batch/v1';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
-import { invalid, required, type FieldError } from '../field-errors';
-import type { Kube } from '../../apiserver/object';
+import { invalid, required, type FieldError } from '../../machinery/field-errors';
+import type { Kube } from '../../machinery/object';
 import type { Strategy } from '../types';
 import { resetStatus } from '../rules/fresh-status';
 import { defaultPodTemplateSpec } from '../defaults/pod-spec';
 import { validateImmutableField } from '../validation/immutable';
 import { validateLabelSelector } from '../validation/label-selector';
-import { isDNS1123Label } from '../validation/names';
+import { isDNS1123Label } from '../../machinery/names';
 import { semanticEqual } from '../validation/semantic-equal';
 import { validateNonnegativeCounts } from '../rules/status-counts';
 import { validateSelectorMatchesTemplate } from '../rules/workload';

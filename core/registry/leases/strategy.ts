@@ -1,8 +1,8 @@
 // coordination.k8s.io/v1 Lease: ValidateLeaseSpec. strategy and preferredHolder belong to the
 // alpha CoordinatedLeaderElection feature, off in v1.32, so they are not served.
 import type { Lease } from 'kubernetes-types/coordination/v1';
-import type { Kube } from '../../apiserver/object';
-import { invalid, type FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { invalid, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 
 function validate(lease: Kube<Lease>): FieldError[] {

@@ -1,12 +1,12 @@
 // LimitRange rules (SetDefaults_LimitRangeItem, ValidateLimitRange).
 import type { LimitRange, LimitRangeItem } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { defaultResourceList } from '../defaults/resource-list';
-import { duplicate, forbidden, invalid, required, type FieldError } from '../field-errors';
+import { duplicate, forbidden, invalid, required, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { child, index, key } from '../validation/field-path';
-import { isQualifiedName } from '../validation/names';
-import { compareQuantities, formatQuantity, parseQuantity, type Quantity } from '../validation/quantity';
+import { isQualifiedName } from '../../machinery/names';
+import { compareQuantities, formatQuantity, parseQuantity, type Quantity } from '../../machinery/quantity';
 import { validateResourceList } from '../validation/resource-list';
 
 type LimitRangeObject = Kube<LimitRange>;

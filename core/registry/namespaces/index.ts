@@ -1,7 +1,7 @@
 import type { Namespace } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { ResourceDef } from '../types';
-import { isDNS1123Label } from '../validation/names';
+import { isDNS1123Label } from '../../machinery/names';
 import { printer } from './printer';
 import { strategy } from './strategy';
 

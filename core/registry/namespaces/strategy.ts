@@ -1,7 +1,7 @@
 // Namespace rules (pkg/registry/core/namespace strategy + ValidateNamespace*).
 import type { Namespace, NamespaceStatus } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
-import { invalid, type FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { invalid, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { validateKubeFinalizerName } from '../validation/object-meta';
 

@@ -1,7 +1,7 @@
 // NetworkPolicy ipBlock: a CIDR and the strict sub-ranges it excludes.
 import type { IPBlock } from 'kubernetes-types/networking/v1';
 import { BlockList } from 'node:net';
-import { invalid, required, type FieldError } from '../field-errors';
+import { invalid, required, type FieldError } from '../../machinery/field-errors';
 import { child, index } from '../validation/field-path';
 import { ipFamily, isValidCIDR } from '../validation/ip';
 

@@ -1,10 +1,10 @@
 // kubectl get networkpolicies: POD-SELECTOR ("<none>" when it selects every pod), AGE.
 import type { NetworkPolicy } from 'kubernetes-types/networking/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Printer } from '../types';
 import { ageColumn, column, nameColumn } from '../printing/columns';
 import { doc } from '../printing/descriptions';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 import { formatLabelSelector } from '../printing/format';
 
 export const printer: Printer<Kube<NetworkPolicy>> = {

@@ -1,11 +1,11 @@
 // networking.k8s.io/v1 NetworkPolicy: SetDefaults_NetworkPolicy(Port) and ValidateNetworkPolicy.
 import type { NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort, NetworkPolicySpec } from 'kubernetes-types/networking/v1';
-import type { Kube } from '../../apiserver/object';
-import { forbidden, invalid, notSupported, required, type FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { forbidden, invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { child, index } from '../validation/field-path';
 import { validateLabelSelector } from '../validation/label-selector';
-import { isValidPortName, isValidPortNum } from '../validation/names';
+import { isValidPortName, isValidPortNum } from '../../machinery/names';
 import { validateIPBlock } from './ip-block';
 
 type Obj = Kube<NetworkPolicy>;

@@ -2,10 +2,10 @@
 // EXTERNAL-IP, OS-IMAGE, KERNEL-VERSION, CONTAINER-RUNTIME.
 import type { Node } from 'kubernetes-types/core/v1';
 import type { Printer } from '../types';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { ageColumn, column, nameColumn } from '../printing/columns';
 import { doc } from '../printing/descriptions';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 import { NONE } from '../printing/format';
 
 const rolePrefix = 'node-role.kubernetes.io/';

@@ -1,12 +1,12 @@
 // Node rules (SetDefaults_NodeStatus, node strategy, ValidateNode/ValidateNodeUpdate).
 import type { Node, NodeSpec, NodeStatus } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { defaultResourceList } from '../defaults/resource-list';
-import { duplicate, forbidden, invalid, type FieldError } from '../field-errors';
+import { duplicate, forbidden, invalid, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { child, index } from '../validation/field-path';
 import { ipFamily, isValidCIDR } from '../validation/ip';
-import { isQualifiedName, isValidLabelValue } from '../validation/names';
+import { isQualifiedName, isValidLabelValue } from '../../machinery/names';
 import { validateResourceList } from '../validation/resource-list';
 import { validateTaintEffect } from '../validation/scheduling';
 

@@ -1,11 +1,11 @@
 // kubectl get pvc: STATUS, VOLUME, CAPACITY, ACCESS MODES, STORAGECLASS, VOLUMEATTRIBUTESCLASS,
 // AGE; wide: VOLUMEMODE. Capacity and access modes show only once the claim names a volume.
 import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Printer } from '../types';
 import { ageColumn, column, nameColumn } from '../printing/columns';
 import { doc } from '../printing/descriptions';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 import { UNSET, accessModesString, quantity } from '../printing/format';
 import { betaStorageClassAnnotation } from '../persistentvolumes/printer';
 

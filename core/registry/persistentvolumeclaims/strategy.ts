@@ -1,15 +1,15 @@
 // PersistentVolumeClaim rules (SetDefaults_PersistentVolumeClaim*, PVC strategy,
 // ValidatePersistentVolumeClaim*).
 import type { PersistentVolumeClaim, PersistentVolumeClaimSpec, PersistentVolumeClaimStatus } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { defaultResourceList } from '../defaults/resource-list';
-import { forbidden, invalid, required, type FieldError } from '../field-errors';
+import { forbidden, invalid, required, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { key } from '../validation/field-path';
 import { validateLabelSelector } from '../validation/label-selector';
-import { isDNS1123Subdomain } from '../validation/names';
+import { isDNS1123Subdomain } from '../../machinery/names';
 import { validateAccessModes, validateVolumeMode } from '../validation/persistent-volume';
-import { compareQuantities, formatQuantity, parseQuantity } from '../validation/quantity';
+import { compareQuantities, formatQuantity, parseQuantity } from '../../machinery/quantity';
 import { validateResourceList } from '../validation/resource-list';
 import { differingPaths, semanticEqual } from '../validation/semantic-equal';
 

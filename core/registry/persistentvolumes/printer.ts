@@ -1,11 +1,11 @@
 // kubectl get pv: CAPACITY, ACCESS MODES, RECLAIM POLICY, STATUS, CLAIM, STORAGECLASS,
 // VOLUMEATTRIBUTESCLASS, REASON, AGE; wide: VOLUMEMODE.
 import type { PersistentVolume } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Printer } from '../types';
 import { ageColumn, column, nameColumn } from '../printing/columns';
 import { doc } from '../printing/descriptions';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 import { UNSET, accessModesString, quantity } from '../printing/format';
 
 /** The beta annotation, when present, wins over spec.storageClassName. */

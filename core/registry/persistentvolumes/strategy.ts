@@ -1,17 +1,17 @@
 // PersistentVolume rules (SetDefaults_PersistentVolume, PV strategy, ValidatePersistentVolume*).
 import type { PersistentVolume, PersistentVolumeSpec, PersistentVolumeStatus } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { defaultResourceList } from '../defaults/resource-list';
-import { forbidden, invalid, notSupported, required, type FieldError } from '../field-errors';
+import { forbidden, invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { validateImmutableField } from '../validation/immutable';
-import { isDNS1123Subdomain } from '../validation/names';
+import { isDNS1123Subdomain } from '../../machinery/names';
 import { validateAccessModes, validateVolumeMode } from '../validation/persistent-volume';
 import { validateResourceList } from '../validation/resource-list';
 import { semanticEqual } from '../validation/semantic-equal';
 import { validateNodeSelector } from '../validation/scheduling';
 import { volumeSourceFields } from '../validation/volumes';
-import { metaTime } from '../../apiserver/meta-time';
+import { metaTime } from '../../machinery/meta-time';
 
 type PVObject = Kube<PersistentVolume>;
 

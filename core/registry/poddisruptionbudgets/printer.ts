@@ -1,9 +1,9 @@
 // kubectl get pdb: MIN AVAILABLE, MAX UNAVAILABLE ("N/A" when unset), ALLOWED DISRUPTIONS, AGE.
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Printer } from '../types';
 import { ageColumn, column, nameColumn } from '../printing/columns';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 import { intOrString } from '../printing/format';
 
 const orNA = (v: number | string | undefined) => (v === undefined ? 'N/A' : intOrString(v));

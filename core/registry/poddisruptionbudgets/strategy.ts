@@ -1,7 +1,7 @@
 // policy/v1 PodDisruptionBudget: ValidatePodDisruptionBudget(StatusUpdate) and the strategy rules.
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
-import type { Kube } from '../../apiserver/object';
-import { invalid, notSupported, type FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { invalid, notSupported, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { validateLabelSelector } from '../validation/label-selector';
 import { validateNotMoreThan100Percent, validatePositiveIntOrPercent } from '../rules/int-or-percent';

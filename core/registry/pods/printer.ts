@@ -2,10 +2,10 @@
 // NOMINATED NODE, READINESS GATES.
 import type { Container, ContainerStatus, Pod } from 'kubernetes-types/core/v1';
 import type { Printer } from '../types';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { ageColumn, column, nameColumn } from '../printing/columns';
 import { doc } from '../printing/descriptions';
-import { age, humanDuration, parseTimestamp } from '../printing/duration';
+import { age, humanDuration, parseTimestamp } from '../../machinery/human-duration';
 import { NONE } from '../printing/format';
 
 // Sidecars: init containers that keep running beside the main ones.

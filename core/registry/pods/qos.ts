@@ -1,6 +1,6 @@
 // A pod's QoS class, computed as Kubernetes' qos.GetPodQOS does from the (defaulted) spec.
 import type { Pod } from 'kubernetes-types/core/v1';
-import { compareQuantities, parseQuantity, type Quantity } from '../validation/quantity';
+import { compareQuantities, parseQuantity, type Quantity } from '../../machinery/quantity';
 
 export type QOSClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 

@@ -1,15 +1,15 @@
 // Pod rules (pkg/registry/core/pod strategy + ValidatePodCreate/Update/StatusUpdate).
 import type { Pod, PodStatus } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { defaultPod } from '../defaults/pod-spec';
-import { duplicate, forbidden, invalid, type FieldError } from '../field-errors';
+import { duplicate, forbidden, invalid, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { child, index } from '../validation/field-path';
 import { isValidIP, validIPDetail } from '../validation/ip';
 import { validatePodSpec } from '../validation/pod-spec';
 import { validatePodSpecUpdate } from '../validation/pod-update';
 import { podQOSClass } from './qos';
-import { metaTime } from '../../apiserver/meta-time';
+import { metaTime } from '../../machinery/meta-time';
 
 type PodObject = Kube<Pod>;
 

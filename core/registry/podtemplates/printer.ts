@@ -1,7 +1,7 @@
 // kubectl get podtemplates: CONTAINERS, IMAGES, POD LABELS.
 import type { PodTemplate } from 'kubernetes-types/core/v1';
 import type { Printer } from '../types';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { column, nameColumn } from '../printing/columns';
 import { containerCells, formatLabels } from '../printing/format';
 

@@ -1,6 +1,6 @@
 // PodTemplate rules: the template gets pod spec defaults and ValidatePodTemplateSpec.
 import type { PodTemplate } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { defaultPodTemplateSpec } from '../defaults/pod-spec';
 import type { Strategy } from '../types';
 import { validatePodTemplateSpec } from '../validation/pod-spec';

@@ -1,11 +1,11 @@
 // The API server's default table (rest.NewDefaultTableConvertor) for kinds without a printer of
 // their own, such as Role, ClusterRole, LimitRange and CustomResourceDefinition: NAME, CREATED AT.
-import type { KubeObject } from '../../apiserver/object';
+import type { KubeObject } from '../../machinery/object';
 import type { Printer } from '../types';
 import { column, nameColumn } from './columns';
 import { doc } from './descriptions';
-import { parseTimestamp } from './duration';
-import { metaTime } from '../../apiserver/meta-time';
+import { parseTimestamp } from '../../machinery/human-duration';
+import { metaTime } from '../../machinery/meta-time';
 
 // time.Time.UTC().Format(time.RFC3339): whole seconds, "Z"; Go's zero time when unset.
 function rfc3339(ts: string | undefined): string {

@@ -3,7 +3,7 @@
 import type { TableColumn } from '../types';
 import { column } from './columns';
 import { doc } from './descriptions';
-import { since } from './duration';
+import { since } from '../../machinery/human-duration';
 
 /** An event's printable fields, named as in core/v1. */
 export interface EventView {

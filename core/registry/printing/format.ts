@@ -2,7 +2,7 @@
 // cut short with "+ N more...", as the real API server's printers render them.
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { Container } from 'kubernetes-types/core/v1';
-import { labelSelectorToString, selectorFromLabelSelector } from '../../apiserver/selectors/label-selector';
+import { labelSelectorToString, selectorFromLabelSelector } from '../../machinery/selectors/label-selector';
 
 export const NONE = '<none>';
 export const UNSET = '<unset>';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../apiserver/object';
+import type { KubeObject } from '../../machinery/object';
 import type { Printer } from '../types';
 import { buildTable, type IncludeObject } from './table';
 import { defaultPrinter } from './default-printer';

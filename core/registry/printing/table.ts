@@ -1,6 +1,6 @@
 // meta.k8s.io/v1 Table responses, as the API server builds them for `kubectl get`
 // (apiserver handlers/response.go asTable, with the printers' ConvertToTable).
-import type { KubeObject } from '../../apiserver/object';
+import type { KubeObject } from '../../machinery/object';
 import type { Printer } from '../types';
 
 /** What each row carries besides its cells (the includeObject query parameter). */

@@ -1,5 +1,5 @@
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { ResourceDef } from '../types';
 import { printer } from './printer';
 import { strategy } from './strategy';

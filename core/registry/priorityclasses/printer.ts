@@ -1,10 +1,10 @@
 // kubectl get priorityclasses: VALUE, GLOBAL-DEFAULT, AGE; wide: PREEMPTIONPOLICY.
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Printer } from '../types';
 import { ageColumn, column, nameColumn } from '../printing/columns';
 import { doc } from '../printing/descriptions';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 
 export const printer: Printer<Kube<PriorityClass>> = {
   columns: [

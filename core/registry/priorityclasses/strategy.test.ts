@@ -1,7 +1,7 @@
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
 import { describe, expect, it } from 'vitest';
-import type { Kube } from '../../apiserver/object';
-import { fieldErrorText } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { fieldErrorText } from '../../machinery/field-errors';
 import { errorKeys } from '../rules/error-keys';
 import { strategy } from './strategy';
 

@@ -1,8 +1,8 @@
 // scheduling.k8s.io/v1 PriorityClass: SetDefaults_PriorityClass and ValidatePriorityClass(Update).
 // Names starting with "system-" belong to the two built-in classes.
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
-import type { Kube } from '../../apiserver/object';
-import { forbidden, notSupported, type FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { forbidden, notSupported, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { validateImmutableField } from '../validation/immutable';
 

@@ -1,10 +1,10 @@
 // kubectl get replicasets: DESIRED, CURRENT, READY, AGE; wide: CONTAINERS, IMAGES, SELECTOR.
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Printer } from '../types';
 import { ageColumn, column, containersColumn, imagesColumn, nameColumn } from '../printing/columns';
 import { doc } from '../printing/descriptions';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 import { containerCells, formatLabelSelector } from '../printing/format';
 
 export const printer: Printer<Kube<ReplicaSet>> = {

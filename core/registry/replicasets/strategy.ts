@@ -1,7 +1,7 @@
 // apps/v1 ReplicaSet: SetDefaults_ReplicaSet, ValidateReplicaSet(Update) and the strategy rules.
 import type { ReplicaSet, ReplicaSetSpec } from 'kubernetes-types/apps/v1';
-import type { FieldError } from '../field-errors';
-import type { Kube } from '../../apiserver/object';
+import type { FieldError } from '../../machinery/field-errors';
+import type { Kube } from '../../machinery/object';
 import type { Strategy } from '../types';
 import { resetStatus } from '../rules/fresh-status';
 import { defaultPodTemplateSpec } from '../defaults/pod-spec';

@@ -1,10 +1,10 @@
 // kubectl get replicationcontrollers: DESIRED, CURRENT, READY, AGE; wide: CONTAINERS, IMAGES, SELECTOR.
 import type { ReplicationController } from 'kubernetes-types/core/v1';
 import type { Printer } from '../types';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { ageColumn, column, containersColumn, imagesColumn, nameColumn } from '../printing/columns';
 import { doc } from '../printing/descriptions';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 import { containerCells, formatLabels } from '../printing/format';
 
 export const printer: Printer<Kube<ReplicationController>> = {

@@ -1,9 +1,9 @@
 // ReplicationController rules (SetDefaults_ReplicationController, RC strategy,
 // ValidateReplicationController*).
 import type { ReplicationController, ReplicationControllerStatus } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { defaultPodTemplateSpec } from '../defaults/pod-spec';
-import { forbidden, invalid, notSupported, required, type FieldError } from '../field-errors';
+import { forbidden, invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { validateNonnegative } from '../validation/immutable';
 import { validateLabels } from '../validation/object-meta';

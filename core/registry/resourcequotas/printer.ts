@@ -1,9 +1,9 @@
 // kubectl get resourcequotas: REQUEST and LIMIT ("cpu: 100m/1, pods: 2/10"), AGE.
 import type { ResourceQuota } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Printer } from '../types';
 import { ageColumn, column, nameColumn } from '../printing/columns';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 import { quantity } from '../printing/format';
 
 /** used/hard per resource, sorted; "limits.*" resources go to the second cell. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResourceQuota, ResourceQuotaSpec } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
-import type { FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import type { FieldError } from '../../machinery/field-errors';
 import { strategy } from './strategy';
 
 type QuotaObject = Kube<ResourceQuota>;

@@ -1,11 +1,11 @@
 // ResourceQuota rules (quota strategy, ValidateResourceQuota*).
 import type { ResourceQuota, ResourceQuotaSpec, ResourceQuotaStatus } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { defaultResourceList } from '../defaults/resource-list';
-import { invalid, notSupported, required, type FieldError } from '../field-errors';
+import { invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { child, index } from '../validation/field-path';
-import { isQualifiedName } from '../validation/names';
+import { isQualifiedName } from '../../machinery/names';
 import { validateResourceList } from '../validation/resource-list';
 
 type QuotaObject = Kube<ResourceQuota>;

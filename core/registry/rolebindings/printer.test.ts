@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterRoleBinding, RoleBinding } from 'kubernetes-types/rbac/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { printer } from './printer';
 import { printer as clusterPrinter } from '../clusterrolebindings/printer';
 

@@ -1,7 +1,7 @@
 // rbac.authorization.k8s.io/v1 RoleBinding: binds a Role or ClusterRole in one namespace; the
 // role it points at never changes.
 import type { RoleBinding } from 'kubernetes-types/rbac/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Strategy } from '../types';
 import { defaultBinding, rbacNameRule, validateRoleRef, validateRoleRefUnchanged, validateSubjects } from '../rules/rbac';
 

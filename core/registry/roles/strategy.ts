@@ -1,6 +1,6 @@
 // rbac.authorization.k8s.io/v1 Role: namespaced rules only.
 import type { Role } from 'kubernetes-types/rbac/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Strategy } from '../types';
 import { rbacNameRule, validatePolicyRules } from '../rules/rbac';
 

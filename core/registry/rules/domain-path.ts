@@ -1,6 +1,6 @@
 // apimachinery's IsDomainPrefixedPath: "example.com/some/path", used for controller names.
-import { invalid, required, type FieldError } from '../field-errors';
-import { isDNS1123Subdomain, regexError } from '../validation/names';
+import { invalid, required, type FieldError } from '../../machinery/field-errors';
+import { isDNS1123Subdomain, regexError } from '../../machinery/names';
 
 const httpPathFmt = "[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+";
 const httpPathRe = new RegExp(`^${httpPathFmt}$`);

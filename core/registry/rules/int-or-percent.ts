@@ -1,6 +1,6 @@
 // IntOrString fields that hold a count or a percentage (maxSurge, maxUnavailable, minAvailable),
 // checked as apps validation does.
-import { invalid, type FieldError } from '../field-errors';
+import { invalid, type FieldError } from '../../machinery/field-errors';
 import { validateNonnegative } from '../validation/immutable';
 
 /** kubernetes-types spells intstr.IntOrString as number | string. */

@@ -1,9 +1,9 @@
 // RBAC validation and defaults shared by Roles, ClusterRoles and their bindings
 // (rbac/validation and rbac/v1 defaults).
 import type { PolicyRule, RoleRef, Subject } from 'kubernetes-types/rbac/v1';
-import { invalid, notSupported, required, type FieldError } from '../field-errors';
+import { invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
 import { child, index } from '../validation/field-path';
-import { isDNS1123Subdomain } from '../validation/names';
+import { isDNS1123Subdomain } from '../../machinery/names';
 import { semanticEqual } from '../validation/semantic-equal';
 import { isValidPathSegmentName } from './path-segment';
 

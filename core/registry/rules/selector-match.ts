@@ -1,8 +1,8 @@
 // "Does the selector pick the template's labels?", as the workload validations ask it. An
 // unparseable selector reports nothing here: validateLabelSelector already flagged it.
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import { matchesLabels, selectorFromLabelSelector } from '../../apiserver/selectors/label-selector';
-import type { Selector } from '../../apiserver/selectors/label-requirement';
+import { matchesLabels, selectorFromLabelSelector } from '../../machinery/selectors/label-selector';
+import type { Selector } from '../../machinery/selectors/label-requirement';
 
 export function parsedSelector(sel: LabelSelector | undefined): Selector | undefined {
   try {

@@ -1,6 +1,6 @@
 // Status counters written by controllers: never negative, never above their bound, and the
 // collision count never goes down.
-import { invalid, type FieldError } from '../field-errors';
+import { invalid, type FieldError } from '../../machinery/field-errors';
 import { child } from '../validation/field-path';
 import { validateNonnegative } from '../validation/immutable';
 

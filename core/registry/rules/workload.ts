@@ -3,11 +3,11 @@
 // forever.
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import { forbidden, invalid, notSupported, required, type FieldError } from '../field-errors';
+import { forbidden, invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
 import { child } from '../validation/field-path';
 import { validateLabelSelector } from '../validation/label-selector';
 import { validatePodTemplateSpec } from '../validation/pod-spec';
-import { matchesLabels } from '../../apiserver/selectors/label-selector';
+import { matchesLabels } from '../../machinery/selectors/label-selector';
 import { parsedSelector } from './selector-match';
 
 export const selectorMismatch = '`selector` does not match template `labels`';

@@ -1,13 +1,13 @@
 // Secret rules: type Opaque by default, stringData folded into data (as the v1 conversion
 // does), and ValidateSecret's key, size and per-type checks.
 import type { Secret } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
-import { invalid, required, type FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { invalid, required, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { key } from '../validation/field-path';
 import { validateImmutableField } from '../validation/immutable';
 import { maxDataSize, validateImmutableData } from '../validation/immutable-data';
-import { isConfigMapKey } from '../validation/names';
+import { isConfigMapKey } from '../../machinery/names';
 import { tooLongBytes } from '../validation/too-long';
 
 type SecretObject = Kube<Secret>;

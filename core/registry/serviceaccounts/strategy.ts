@@ -1,11 +1,11 @@
 // ServiceAccount rules: beyond ObjectMeta (a DNS subdomain name, checked by the generic
 // store), Kubernetes validates only the names of referenced secrets.
 import type { ServiceAccount } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
-import { invalid, type FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { invalid, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { child, index } from '../validation/field-path';
-import { isDNS1123Subdomain } from '../validation/names';
+import { isDNS1123Subdomain } from '../../machinery/names';
 
 type ServiceAccountObject = Kube<ServiceAccount>;
 

@@ -1,7 +1,7 @@
 import type { Service } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { ResourceDef } from '../types';
-import { isDNS1035Label } from '../validation/names';
+import { isDNS1035Label } from '../../machinery/names';
 import { printer } from './printer';
 import { strategy } from './strategy';
 

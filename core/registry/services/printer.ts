@@ -1,10 +1,10 @@
 // kubectl get services: TYPE, CLUSTER-IP, EXTERNAL-IP, PORT(S), AGE; wide: SELECTOR.
 import type { Service, ServicePort } from 'kubernetes-types/core/v1';
 import type { Printer } from '../types';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { ageColumn, column, nameColumn } from '../printing/columns';
 import { doc } from '../printing/descriptions';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 import { NONE, formatLabels } from '../printing/format';
 
 /** The load balancer's addresses, IP before hostname, sorted and each once. */

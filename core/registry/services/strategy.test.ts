@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Service, ServiceSpec } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
-import type { FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import type { FieldError } from '../../machinery/field-errors';
 import { resource } from './index';
 import { validateObjectMeta } from '../validation/object-meta';
 import { strategy } from './strategy';

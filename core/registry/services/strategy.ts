@@ -1,12 +1,12 @@
 // Service rules (SetDefaults_Service, pkg/registry/core/service strategy, ValidateService*).
 // Cluster IPs, node ports and IP families are allocated by the API server, not here.
 import type { Service, ServicePort, ServiceSpec, ServiceStatus } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
-import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { child, index } from '../validation/field-path';
 import { isValidCIDR, isValidIP, validIPDetail } from '../validation/ip';
-import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidPortName, isValidPortNum } from '../validation/names';
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidPortName, isValidPortNum } from '../../machinery/names';
 import { validateLabels } from '../validation/object-meta';
 import { semanticEqual } from '../validation/semantic-equal';
 

@@ -1,5 +1,5 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { ResourceDef } from '../types';
 import { printer } from './printer';
 import { nameRule, strategy } from './strategy';

@@ -1,9 +1,9 @@
 // kubectl get statefulsets: READY ("1/3"), AGE; wide: CONTAINERS, IMAGES.
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Printer } from '../types';
 import { ageColumn, column, containersColumn, imagesColumn, nameColumn } from '../printing/columns';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 import { containerCells } from '../printing/format';
 
 export const printer: Printer<Kube<StatefulSet>> = {

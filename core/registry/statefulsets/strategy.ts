@@ -2,14 +2,14 @@
 // rules. Only a few spec fields may change after creation.
 import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import type { StatefulSet, StatefulSetSpec } from 'kubernetes-types/apps/v1';
-import { forbidden, invalid, notSupported, required, type FieldError } from '../field-errors';
-import type { Kube } from '../../apiserver/object';
+import { forbidden, invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
+import type { Kube } from '../../machinery/object';
 import type { Strategy } from '../types';
 import { resetStatus } from '../rules/fresh-status';
 import { defaultPodTemplateSpec } from '../defaults/pod-spec';
 import { child } from '../validation/field-path';
 import { validateNonnegative } from '../validation/immutable';
-import { isDNS1123Label } from '../validation/names';
+import { isDNS1123Label } from '../../machinery/names';
 import { validateAnnotations, validateLabels } from '../validation/object-meta';
 import { semanticEqual } from '../validation/semantic-equal';
 import { intOrPercentValue, validateNotMoreThan100Percent, validatePositiveIntOrPercent } from '../rules/int-or-percent';

@@ -1,11 +1,11 @@
 // kubectl get storageclasses: NAME with " (default)", PROVISIONER, RECLAIMPOLICY,
 // VOLUMEBINDINGMODE, ALLOWVOLUMEEXPANSION, AGE.
 import type { StorageClass } from 'kubernetes-types/storage/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import type { Printer } from '../types';
 import { ageColumn, column, nameColumn } from '../printing/columns';
 import { doc } from '../printing/descriptions';
-import { age } from '../printing/duration';
+import { age } from '../../machinery/human-duration';
 
 const defaultAnnotations = ['storageclass.kubernetes.io/is-default-class', 'storageclass.beta.kubernetes.io/is-default-class'];
 

@@ -1,6 +1,6 @@
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { describe, expect, it } from 'vitest';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { errorKeys } from '../rules/error-keys';
 import { strategy } from './strategy';
 

@@ -1,12 +1,12 @@
 // storage.k8s.io/v1 StorageClass: defaults, ValidateStorageClass(Update). Provisioner,
 // parameters, reclaim policy and binding mode are fixed once created.
 import type { StorageClass } from 'kubernetes-types/storage/v1';
-import type { Kube } from '../../apiserver/object';
-import { forbidden, invalid, notSupported, required, type FieldError } from '../field-errors';
+import type { Kube } from '../../machinery/object';
+import { forbidden, invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
 import type { Strategy } from '../types';
 import { child, index } from '../validation/field-path';
 import { validateImmutableField } from '../validation/immutable';
-import { isQualifiedName, isValidLabelValue } from '../validation/names';
+import { isQualifiedName, isValidLabelValue } from '../../machinery/names';
 import { semanticEqual } from '../validation/semantic-equal';
 
 type Obj = Kube<StorageClass>;

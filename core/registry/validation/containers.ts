@@ -8,7 +8,7 @@ import type {
   Probe,
   VolumeMount,
 } from 'kubernetes-types/core/v1';
-import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from '../field-errors';
+import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
 import { child, index } from './field-path';
 import { isNegativeErrorMsg } from './immutable';
 import {
@@ -21,7 +21,7 @@ import {
   isRelaxedEnvVarName,
   isValidPortName,
   isValidPortNum,
-} from './names';
+} from '../../machinery/names';
 import { validateResourceRequirements } from './resources';
 import { validateLocalDescendingPath } from './volumes';
 

@@ -1,5 +1,5 @@
 // ConfigMaps and Secrets marked immutable: the flag may not be cleared, nor the data changed.
-import { forbidden, type FieldError } from '../field-errors';
+import { forbidden, type FieldError } from '../../machinery/field-errors';
 import { semanticEqual } from './semantic-equal';
 
 const msg = 'field is immutable when `immutable` is set';

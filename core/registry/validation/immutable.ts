@@ -1,5 +1,5 @@
 // The "field is immutable" check shared by every kind's update validation.
-import { invalid, type FieldError } from '../field-errors';
+import { invalid, type FieldError } from '../../machinery/field-errors';
 import { semanticEqual } from './semantic-equal';
 
 export const fieldImmutableErrorMsg = 'field is immutable';

@@ -1,9 +1,9 @@
 // metav1.LabelSelector validation (apimachinery meta/v1/validation).
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import { forbidden, invalid, required, type FieldError } from '../field-errors';
+import { forbidden, invalid, required, type FieldError } from '../../machinery/field-errors';
 import { child, index } from './field-path';
 import { validateLabels } from './object-meta';
-import { isQualifiedName, isValidLabelValue } from './names';
+import { isQualifiedName, isValidLabelValue } from '../../machinery/names';
 
 export function validateLabelSelector(sel: LabelSelector | undefined, path: string): FieldError[] {
   if (!sel) return [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
-import type { FieldError } from '../field-errors';
+import type { FieldError } from '../../machinery/field-errors';
 import { validateLabelSelector } from './label-selector';
-import { isDNS1035Label } from './names';
+import { isDNS1035Label } from '../../machinery/names';
 import { validateObjectMeta, validateObjectMetaUpdate } from './object-meta';
 
 const brief = (errs: FieldError[]): string[] => errs.map((e) => `${e.type} ${e.field}`);

@@ -1,11 +1,11 @@
 // ObjectMeta validation: apimachinery's ValidateObjectMeta and ValidateObjectMetaUpdate plus the
 // core API's extra finalizer rule, which all built-in kinds share.
 import type { ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
-import { forbidden, invalid, required, type FieldError } from '../field-errors';
+import { forbidden, invalid, required, type FieldError } from '../../machinery/field-errors';
 import { child, index } from './field-path';
 import { validateImmutableField, validateNonnegative } from './immutable';
 import { tooLongBytes } from './too-long';
-import { isDNS1123Label, isDNS1123Subdomain as defaultNameRule, isQualifiedName, isValidLabelValue } from './names';
+import { isDNS1123Label, isDNS1123Subdomain as defaultNameRule, isQualifiedName, isValidLabelValue } from '../../machinery/names';
 
 export const totalAnnotationSizeLimit = 256 * 1024;
 

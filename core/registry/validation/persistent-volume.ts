@@ -1,5 +1,5 @@
 // Checks PersistentVolumes and PersistentVolumeClaims share: access modes and volume mode.
-import { notSupported, required, type FieldError } from '../field-errors';
+import { notSupported, required, type FieldError } from '../../machinery/field-errors';
 
 export const accessModes = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
 export const volumeModes = ['Block', 'Filesystem'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Container, PodSpec, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { defaultPodSpec } from '../defaults/pod-spec';
-import type { FieldError } from '../field-errors';
+import type { FieldError } from '../../machinery/field-errors';
 import { validatePodSpec, validatePodTemplateSpec } from './pod-spec';
 
 const brief = (errs: FieldError[]): string[] => errs.map((e) => `${e.type} ${e.field}`);

@@ -1,11 +1,11 @@
 // PodSpec and PodTemplateSpec validation (ValidatePodSpec, ValidatePodTemplateSpec).
 import type { PodDNSConfig, PodSpec, PodTemplateSpec } from 'kubernetes-types/core/v1';
-import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from '../field-errors';
+import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
 import { validateContainers, validateInitContainers } from './containers';
 import { child, index } from './field-path';
 import { validateNonnegative } from './immutable';
 import { isValidIP } from './ip';
-import { inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain, isQualifiedName } from './names';
+import { inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain, isQualifiedName } from '../../machinery/names';
 import { validateAnnotations, validateLabels } from './object-meta';
 import { validateResourceRequirements } from './resources';
 import { validateAffinity, validateTolerations, validateTopologySpreadConstraints } from './scheduling';

@@ -2,9 +2,9 @@
 // activeDeadlineSeconds, added tolerations, removed scheduling gates, and a negative grace
 // period set to 1. Everything else is reported as one Forbidden error on spec.
 import type { Container, PodSpec, Toleration } from 'kubernetes-types/core/v1';
-import { forbidden, invalid, required, type FieldError } from '../field-errors';
+import { forbidden, invalid, required, type FieldError } from '../../machinery/field-errors';
 import { child, index } from './field-path';
-import { inclusiveRangeError } from './names';
+import { inclusiveRangeError } from '../../machinery/names';
 import { differingPaths, semanticEqual } from './semantic-equal';
 import { validateTolerations } from './scheduling';
 

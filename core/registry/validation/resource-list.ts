@@ -1,6 +1,6 @@
 // Whole ResourceLists whose entries need only valid, non-negative quantities (node capacity,
 // PV capacity, status lists), with a caller-chosen name rule.
-import { type FieldError } from '../field-errors';
+import { type FieldError } from '../../machinery/field-errors';
 import { key } from './field-path';
 import { parseListQuantity, validateQuantityValue } from './resources';
 

@@ -1,10 +1,10 @@
 // Resource names and quantities in ResourceLists (container resources, quota, limit ranges).
 import type { ResourceRequirements } from 'kubernetes-types/core/v1';
-import { invalid, required, type FieldError } from '../field-errors';
+import { invalid, required, type FieldError } from '../../machinery/field-errors';
 import { child, key } from './field-path';
 import { isNegativeErrorMsg } from './immutable';
-import { isQualifiedName } from './names';
-import { compareQuantities, formatQuantity, parseQuantity, quantityFormatError, type Quantity } from './quantity';
+import { isQualifiedName } from '../../machinery/names';
+import { compareQuantities, formatQuantity, parseQuantity, quantityFormatError, type Quantity } from '../../machinery/quantity';
 
 export type ResourceList = Record<string, string | number>;
 

@@ -9,10 +9,10 @@ import type {
   TopologySpreadConstraint,
   WeightedPodAffinityTerm,
 } from 'kubernetes-types/core/v1';
-import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from '../field-errors';
+import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from '../../machinery/field-errors';
 import { child, index } from './field-path';
 import { validateLabelSelector } from './label-selector';
-import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './names';
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from '../../machinery/names';
 
 const taintEffects = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 

@@ -1,5 +1,5 @@
 // The v1.32 wording of field.TooLong for byte limits.
-import type { FieldError } from '../field-errors';
+import type { FieldError } from '../../machinery/field-errors';
 
 export const tooLongBytes = (field: string, max: number): FieldError => ({
   type: 'FieldValueTooLong',

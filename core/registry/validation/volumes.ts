@@ -1,10 +1,10 @@
 // Pod volumes: unique DNS-label names and exactly one source each, with the checks on the
 // sources pods commonly use (ValidateVolumes and validateVolumeSource).
 import type { KeyToPath, Volume } from 'kubernetes-types/core/v1';
-import { duplicate, forbidden, invalid, required, type FieldError } from '../field-errors';
+import { duplicate, forbidden, invalid, required, type FieldError } from '../../machinery/field-errors';
 import { child, index } from './field-path';
-import { isDNS1123Label, isDNS1123Subdomain } from './names';
-import { parseQuantity } from './quantity';
+import { isDNS1123Label, isDNS1123Subdomain } from '../../machinery/names';
+import { parseQuantity } from '../../machinery/quantity';
 
 /**
  * Source fields in Kubernetes' checking order, with the path segment it reports when a second

@@ -1,6 +1,6 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { pendingPod, readyNode } from '../fixtures';
 import { interPodAffinityFilter } from './inter-pod-affinity';
 import { nodeAffinityFilter } from './node-affinity';

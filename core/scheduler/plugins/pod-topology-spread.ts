@@ -2,7 +2,7 @@
 // over the least loaded eligible domain; ScheduleAnyway constraints score (fewer matching pods
 // in the node's domain is better).
 import type { Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
-import { matchesLabels, newRequirement, nothing, selectorFromLabelSelector, type Selector } from '../../apiserver/selectors/label-selector';
+import { matchesLabels, newRequirement, nothing, selectorFromLabelSelector, type Selector } from '../../machinery/selectors/label-selector';
 import type { FilterPlugin, ScorePlugin, Snapshot } from '../framework';
 import { MAX_NODE_SCORE, unresolvable, unschedulable } from '../framework';
 import type { NodeInfo } from '../node-info';

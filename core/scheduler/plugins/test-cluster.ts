@@ -1,6 +1,6 @@
 // Builds the scheduler's view of a small cluster for plugin tests: nodes with pods on them.
 import type { Node, Pod } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../apiserver/object';
+import type { Kube } from '../../machinery/object';
 import { preFilter, runFilters } from '../algorithm';
 import { SchedulerCache } from '../cache';
 import type { FilterPlugin, ScorePlugin, Snapshot } from '../framework';

@@ -1,6 +1,6 @@
 // kubectl create configmap NAME [--from-file=[key=]source] [--from-literal=key=value] [--from-env-file=source]
 import { CommandError } from '../../command';
-import { isConfigMapKey } from '../../../registry/validation/names';
+import { isConfigMapKey } from '../../../machinery/names';
 import { withNameHash } from './append-hash';
 import { generatorCommand } from './generator';
 import { envFileSources, fileSources, isUtf8, parseLiteralSource } from './sources';

@@ -1,6 +1,6 @@
 // kubectl create poddisruptionbudget NAME --selector=SELECTOR --min-available=N|--max-unavailable=N
 import { CommandError } from '../../command';
-import { parseLabelSelector } from '../../../apiserver/selectors/label-selector-parser';
+import { parseLabelSelector } from '../../../machinery/selectors/label-selector-parser';
 import { generatorCommand } from './generator';
 
 const OPERATORS: Record<string, string> = { in: 'In', notin: 'NotIn', exists: 'Exists', '!': 'DoesNotExist' };

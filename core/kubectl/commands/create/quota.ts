@@ -1,6 +1,6 @@
 // kubectl create quota NAME [--hard=key1=value1,key2=value2] [--scopes=Scope1,Scope2]
 import { CommandError } from '../../command';
-import { formatQuantity, parseQuantity, quantityFormatError } from '../../../registry/validation/quantity';
+import { formatQuantity, parseQuantity, quantityFormatError } from '../../../machinery/quantity';
 import { generatorCommand } from './generator';
 
 /** populateResourceListV1: resource=quantity pairs, quantities in canonical form. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { resolve } from 'node:path';
 import { CommandError } from '../../command';
-import { isConfigMapKey } from '../../../registry/validation/names';
+import { isConfigMapKey } from '../../../machinery/names';
 import { withNameHash } from './append-hash';
 import { generatorCommand, subcommandGroup, type GeneratorContext, type Obj } from './generator';
 import { envFileSources, fileSources, parseLiteralSource, type KeySource } from './sources';

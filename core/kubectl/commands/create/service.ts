@@ -2,7 +2,7 @@
 import { CommandError } from '../../command';
 import type { Command } from '../../command';
 import type { FlagSpec } from '../../flags';
-import { isDNS1123Subdomain, isValidPortName, isValidPortNum } from '../../../registry/validation/names';
+import { isDNS1123Subdomain, isValidPortName, isValidPortNum } from '../../../machinery/names';
 import { generatorCommand, subcommandGroup } from './generator';
 
 /** utilsnet.ParsePort (zero allowed): strconv.ParseUint's 16 bits. */

@@ -4,7 +4,7 @@
 // cmdutil.AddFromEnvFile).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { isEnvVarName } from '../../../registry/validation/names';
+import { isEnvVarName } from '../../../machinery/names';
 
 export interface KeySource {
   key: string;

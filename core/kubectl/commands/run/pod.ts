@@ -4,7 +4,7 @@
 import { CommandError } from '../../command';
 import type { Flags } from '../../flags';
 import { parseLabels, parsePairs } from '../../generator-params';
-import { isEnvVarName } from '../../../registry/validation/names';
+import { isEnvVarName } from '../../../machinery/names';
 
 type Obj = Record<string, unknown>;
 

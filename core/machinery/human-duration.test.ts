@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { age, humanDuration, since } from './duration';
+import { age, humanDuration, since } from './human-duration';
 
 const s = 1000;
 const m = 60 * s;

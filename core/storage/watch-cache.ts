@@ -4,7 +4,7 @@
 import BTreeExport from 'sorted-btree';
 import { appendBounded } from '../store/bounded-history';
 import type { Store, StoreEvent } from '../store/types';
-import type { KubeObject } from './object';
+import type { KubeObject } from '../machinery/object';
 import { decodeStored } from './stored-object';
 
 export interface CachedObject {

@@ -1,6 +1,6 @@
 // Label selectors as k8s.io/apimachinery/pkg/labels: the string syntax of labels.Parse, the
 // matching rules, and the conversion from the API's LabelSelector (LabelSelectorAsSelector).
-import { ownValue } from '../patch/json-value';
+import { ownValue } from '../json-value';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import {
   LabelSelectorError,

@@ -1,7 +1,7 @@
 // Kubernetes Status errors (metav1.Status). Every error a client can cause leaves the API
 // server as one of these, with the code, reason and message a real API server would use.
-import type { FieldError } from '../registry/field-errors';
-import { fieldErrorBody, fieldErrorText } from '../registry/field-errors';
+import type { FieldError } from './field-errors';
+import { fieldErrorBody, fieldErrorText } from './field-errors';
 
 export interface StatusCause {
   reason?: string;

@@ -9,7 +9,7 @@
 // unparsed: metadata.managedFields is a getter that parses it from the served text on each
 // read. Reads see an ordinary enumerable property (JSON.stringify, spreads and
 // structuredClone copy its value), and every read gets a fresh copy.
-import type { KubeObject } from './object';
+import type { KubeObject } from '../machinery/object';
 import { poolStrings } from './string-pool';
 
 const METADATA = '"metadata":{';

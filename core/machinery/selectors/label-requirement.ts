@@ -1,6 +1,6 @@
 // The requirement model of k8s.io/apimachinery/pkg/labels: operators, validated requirements
 // (labels.NewRequirement) with Kubernetes' error wording, and their string form.
-import { isQualifiedName, isValidLabelValue } from '../../registry/validation/names';
+import { isQualifiedName, isValidLabelValue } from '../names';
 
 /** The operators of k8s.io/apimachinery/pkg/selection, spelled as Kubernetes spells them. */
 export type LabelOperator = 'in' | 'notin' | '=' | '==' | '!=' | 'exists' | '!' | 'gt' | 'lt';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from './object';
+import type { KubeObject } from '../machinery/object';
 import { decodeStored, encodeForStore } from './stored-object';
 
 const managedFields = [
