@@ -23,6 +23,11 @@ export interface Strategy<T extends KubeObject = KubeObject> {
   deletionBlocked?(obj: T): boolean;
   /** Runs when DELETE marks the object for deletion (a namespace turns Terminating). */
   prepareForDelete?(obj: T): void;
+  /**
+   * Graceful deletion (RESTGracefulDeleteStrategy): the seconds a deleted object lingers marked
+   * before it goes, given the grace period the request asked for. Absent: it goes at once.
+   */
+  gracePeriod?(obj: T, requested: number | undefined): number;
 }
 
 /** A Table column, as meta.k8s.io/v1 TableColumnDefinition. */
@@ -92,6 +97,8 @@ export interface ResourceDef<T extends KubeObject = KubeObject> {
   returnDeletedObject?: boolean;
   /** Served from a CustomResourceDefinition. */
   custom?: boolean;
+  /** metadata is checked by apimachinery's rules only, without the core API's finalizer rule (apiextensions' kinds). */
+  genericMetaValidation?: boolean;
   /** metadata.name rule; default: DNS-1123 subdomain. */
   validateName?: (name: string) => string[];
   strategy: Strategy<T>;

@@ -14,6 +14,7 @@ export const resource: ResourceDef<Kube<CustomResourceDefinition>> = {
   shortNames: ['crd', 'crds'],
   status: true,
   generation: true,
+  genericMetaValidation: true,
   strategy,
   printer,
 };

@@ -426,7 +426,7 @@ export class ResourceStore {
     if (policy === 'Foreground') finalizers.add('foregroundDeletion');
     if (policy === 'Orphan') finalizers.add('orphan');
     if (policy === 'Background') finalizers.delete('orphan');
-    const grace = this.gracePeriod(obj, opts);
+    const grace = this.def.strategy.gracePeriod?.(obj, opts.gracePeriodSeconds) ?? 0;
     const blocked = this.def.strategy.deletionBlocked?.(obj) ?? false;
 
     if (finalizers.size === 0 && grace === 0 && !obj.metadata.deletionTimestamp && !blocked) {
@@ -459,17 +459,6 @@ export class ResourceStore {
     return { object: marked, deleted: false };
   }
 
-  /** Seconds a deleted object lingers: pods on a node get their grace period, others none. */
-  private gracePeriod(obj: KubeObject, opts: DeleteOptions): number {
-    if (this.def.plural !== 'pods' || this.def.group !== '') return 0;
-    const spec = obj.spec as { nodeName?: string; terminationGracePeriodSeconds?: number } | undefined;
-    if (!spec?.nodeName) return 0;
-    const phase = (obj.status as { phase?: string } | undefined)?.phase;
-    if (phase === 'Succeeded' || phase === 'Failed') return 0;
-    const g = opts.gracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30;
-    return Math.max(0, g);
-  }
-
   private async deleteNow(current: CachedObject): Promise<KubeObject> {
     try {
       const kv = await this.store.delete(current.key, current.revision);
@@ -492,7 +481,7 @@ export class ResourceStore {
 
   private metaRules() {
     const d = this.def;
-    return { namespaced: d.namespaced, validateName: d.validateName, genericOnly: d.custom || d.group === 'apiextensions.k8s.io' };
+    return { namespaced: d.namespaced, validateName: d.validateName, genericOnly: d.custom || d.genericMetaValidation };
   }
 
   private admissionRequest(

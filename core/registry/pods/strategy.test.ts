@@ -97,4 +97,19 @@ describe('pod strategy', () => {
     (p as { status?: unknown }).status = { phase: 'Running', podIPs: [{ ip: '127.0.0.5' }, { ip: 'nope' }] };
     expect(brief(strategy.validateStatusUpdate!(p, p))).toEqual(['FieldValueInvalid status.podIPs[1]']);
   });
+
+  it.each<[string, Partial<Pod['spec']>, string | undefined, number | undefined, number]>([
+    ['not on a node: at once', {}, 'Pending', 10, 0],
+    ['on a node: the default 30 s', { nodeName: 'n1' }, 'Running', undefined, 30],
+    ['on a node: its terminationGracePeriodSeconds', { nodeName: 'n1', terminationGracePeriodSeconds: 5 }, 'Running', undefined, 5],
+    ['on a node: the requested period wins', { nodeName: 'n1', terminationGracePeriodSeconds: 5 }, 'Running', 2, 2],
+    ['a negative request: at once', { nodeName: 'n1' }, 'Running', -1, 0],
+    ['succeeded: at once', { nodeName: 'n1' }, 'Succeeded', undefined, 0],
+    ['failed: at once', { nodeName: 'n1' }, 'Failed', undefined, 0],
+  ])('grace period on delete: %s', (_n, spec, phase, requested, seconds) => {
+    const p = created(pod());
+    Object.assign(p.spec!, spec);
+    p.status!.phase = phase;
+    expect(strategy.gracePeriod!(p, requested)).toBe(seconds);
+  });
 });

@@ -77,4 +77,11 @@ export const strategy: Strategy<PodObject> = {
   validate: (pod) => [...validatePodSpec(pod.spec, 'spec'), ...podOnlyErrors(pod)],
   validateUpdate: (pod, old) => validatePodSpecUpdate(pod.spec, old.spec),
   validateStatusUpdate: (pod) => validatePodIPs(pod.status),
+  // CheckGracefulDelete: a pod on a node gets time to stop; an unscheduled or finished pod goes at once.
+  gracePeriod(pod, requested) {
+    if (!pod.spec?.nodeName) return 0;
+    const phase = pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return 0;
+    return Math.max(0, requested ?? pod.spec.terminationGracePeriodSeconds ?? 30);
+  },
 };
