@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCluster } from '../core/cluster';
-import type { Client } from '../core/controllers/client';
+import type { Client } from '../core/client/client';
 import { nodeAddressFor, nodeObject } from '../core/nodes/node-object';
 import { numberToIp, ipToNumber } from '../core/kubelet/pod-ips';
 import { printTable, runBench } from './lib/report';

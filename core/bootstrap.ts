@@ -2,7 +2,7 @@
 // namespaces and the `kubernetes` Service. Namespaces and the Service are created only when
 // missing; the RBAC policy is reconciled at every start, so a data dir from an older version
 // gains the rules it lacks.
-import type { ApiServer } from './apiserver/api-server';
+import type { Registry } from './registry/registry';
 import { wireCopy } from './machinery/json-value';
 import { ApiError } from './machinery/status';
 import type { KubeObject } from './machinery/object';
@@ -20,8 +20,8 @@ export interface BootstrapOptions {
   apiPort: number;
 }
 
-async function ensure(api: ApiServer, group: string, plural: string, namespace: string | undefined, obj: KubeObject): Promise<void> {
-  const rs = api.storeFor(group, plural)!;
+async function ensure(registry: Registry, group: string, plural: string, namespace: string | undefined, obj: KubeObject): Promise<void> {
+  const rs = registry.storeFor(group, plural)!;
   if (rs.find(namespace, obj.metadata.name!)) return;
   try {
     // A copy: the default roles are module constants, shared by every cluster in the process.
@@ -33,15 +33,15 @@ async function ensure(api: ApiServer, group: string, plural: string, namespace: 
 
 /** Creates a default RBAC object, or brings the stored one up to it (see rbac-reconcile.ts). */
 async function reconcile<T extends ClusterRole | ClusterRoleBinding>(
-  api: ApiServer,
+  registry: Registry,
   plural: string,
   expected: T,
   compute: (existing: T, expected: T) => Reconciliation<T>,
 ): Promise<void> {
-  const rs = api.storeFor(RBAC, plural)!;
+  const rs = registry.storeFor(RBAC, plural)!;
   const name = expected.metadata!.name!;
   const found = rs.find(undefined, name);
-  if (!found) return ensure(api, RBAC, plural, undefined, expected as KubeObject);
+  if (!found) return ensure(registry, RBAC, plural, undefined, expected as KubeObject);
   const result = compute(found.object as unknown as T, expected);
   if (result.op === 'update') await rs.update(undefined, name, result.object as KubeObject, WRITE);
   if (result.op === 'recreate') {
@@ -51,13 +51,13 @@ async function reconcile<T extends ClusterRole | ClusterRoleBinding>(
   }
 }
 
-export async function bootstrapObjects(api: ApiServer, opts: BootstrapOptions): Promise<void> {
-  for (const role of defaultClusterRoles) await reconcile(api, 'clusterroles', role, reconcileClusterRole);
-  for (const binding of defaultClusterRoleBindings) await reconcile(api, 'clusterrolebindings', binding, reconcileClusterRoleBinding);
+export async function bootstrapObjects(registry: Registry, opts: BootstrapOptions): Promise<void> {
+  for (const role of defaultClusterRoles) await reconcile(registry, 'clusterroles', role, reconcileClusterRole);
+  for (const binding of defaultClusterRoleBindings) await reconcile(registry, 'clusterrolebindings', binding, reconcileClusterRoleBinding);
   for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
-    await ensure(api, '', 'namespaces', undefined, { metadata: { name } });
+    await ensure(registry, '', 'namespaces', undefined, { metadata: { name } });
   }
-  await ensure(api, '', 'services', 'default', {
+  await ensure(registry, '', 'services', 'default', {
     metadata: { name: 'kubernetes', labels: { component: 'apiserver', provider: 'kubernetes' } },
     spec: {
       type: 'ClusterIP',

@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:https';
 import type { Cluster } from './cluster';
-import type { ClusterTimings } from './controllers/context';
+import type { ClusterTimings } from './client/context';
 import { parseGoDuration } from './machinery/go-duration';
 
 const USAGE = `Usage: wheelhouse <command> [options]

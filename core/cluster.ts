@@ -26,13 +26,16 @@ import { bootstrapObjects } from './bootstrap';
 import { loadTokenKeys, serviceAccountTokenVerifier } from './apiserver/service-account-tokens';
 import { registerSubresources } from './apiserver/subresources';
 import { RbacAuthorizer } from './apiserver/authz/rbac-authorizer';
-import { rbacFromApiServer } from './apiserver/authz/rbac-source';
+import { rbacFromRegistry } from './apiserver/authz/rbac-source';
+import { Registry } from './registry/registry';
+import { Schemas } from './apiserver/schemas';
+import { managedFieldsTracker } from './apiserver/field-ownership';
 import { rbacEscalation } from './apiserver/admission/rbac-escalation';
 import { registerReviews } from './apiserver/reviews';
 import { NamespaceController } from './controllers/namespace-controller';
 import { CrdController } from './controllers/crd-controller';
-import { ControllerContext, DEFAULT_TIMINGS, type ClusterTimings } from './controllers/context';
-import { realClock, type Clock } from './controllers/clock';
+import { ControllerContext, DEFAULT_TIMINGS, type ClusterTimings } from './client/context';
+import { realClock, type Clock } from './client/clock';
 import { clusterComponents } from './controllers/components';
 import { NodeManager } from './nodes/node-manager';
 import type { LogSource } from './apiserver/handlers/pod-logs';
@@ -75,6 +78,7 @@ export interface Cluster {
   token: string;
   kubeconfigPath: string;
   api: ApiServer;
+  registry: Registry;
   /** Usage now and its recent history (served as metrics.k8s.io and metrics.wheelhouse.dev); absent without nodes. */
   metrics?: MetricsStore;
   stop(): Promise<void>;
@@ -128,35 +132,45 @@ async function startLocked(opts: ClusterOptions, lock: DataDirLock, undo: Array<
   ]);
   const token = loadOrCreateToken(join(dataDir, 'admin.token'));
   const tokenKeys = await loadTokenKeys(join(dataDir, 'pki', 'sa.key'), join(dataDir, 'pki', 'sa.pub'));
-  let api: ApiServer | undefined;
   const authenticator = new Authenticator();
   authenticator.addStaticToken(token, { username: 'wheelhouse-admin', groups: ['system:masters', 'system:authenticated'] });
   authenticator.addVerifier(
-    serviceAccountTokenVerifier(tokenKeys, (ns, name) => api?.storeFor('', 'serviceaccounts')?.find(ns, name)?.object.metadata.uid),
+    serviceAccountTokenVerifier(tokenKeys, (ns, name) => registry.storeFor('', 'serviceaccounts')?.find(ns, name)?.object.metadata.uid),
   );
 
-  const services = function* (): Iterable<Service> {
-    const rs = api?.storeFor('', 'services');
-    if (rs) for (const c of rs.list().items) yield c.object as Service;
-  };
   const timings: ClusterTimings = { ...DEFAULT_TIMINGS, ...opts.timings };
-  const rbac = new RbacAuthorizer(rbacFromApiServer(() => api!));
-  const admission = admissionChain([
-    namespaceLifecycle((name) => {
-      const ns = api?.storeFor('', 'namespaces')?.find(undefined, name)?.object;
-      return ns && { deletionTimestamp: ns.metadata.deletionTimestamp, phase: (ns.status as { phase?: string } | undefined)?.phase };
-    }),
-    limitRanger(() => api),
-    serviceAllocation({ serviceCidr, nodePortRange: opts.nodePortRange ?? [30000, 32767], services }),
-    defaultTolerationSeconds(timings.defaultTolerationSeconds),
-    priorityAdmission({
-      get: (name) => api?.storeFor('scheduling.k8s.io', 'priorityclasses')?.find(undefined, name)?.object as PriorityClass | undefined,
-      list: () => (api?.storeFor('scheduling.k8s.io', 'priorityclasses')?.list().items ?? []).map((c) => c.object as unknown as PriorityClass),
-    }),
-    resourceQuota(() => api, () => clock.now()),
-    // Last of the mutating steps and before validation, where Kubernetes' RBAC storage checks.
-    rbacEscalation(rbac),
-  ]);
+  const schemas = new Schemas();
+  // Made with the admission chain, whose escalation check uses it.
+  let rbac!: RbacAuthorizer;
+  const registry = new Registry({
+    store,
+    watchCacheSize: opts.watchCacheSize,
+    trackManagedFields: managedFieldsTracker(schemas),
+    admission: (registry) => {
+      const services = function* (): Iterable<Service> {
+        const rs = registry.storeFor('', 'services');
+        if (rs) for (const c of rs.list().items) yield c.object as Service;
+      };
+      rbac = new RbacAuthorizer(rbacFromRegistry(registry));
+      return admissionChain([
+        namespaceLifecycle((name) => {
+          const ns = registry.storeFor('', 'namespaces')?.find(undefined, name)?.object;
+          return ns && { deletionTimestamp: ns.metadata.deletionTimestamp, phase: (ns.status as { phase?: string } | undefined)?.phase };
+        }),
+        limitRanger(registry),
+        serviceAllocation({ serviceCidr, nodePortRange: opts.nodePortRange ?? [30000, 32767], services }),
+        defaultTolerationSeconds(timings.defaultTolerationSeconds),
+        priorityAdmission({
+          get: (name) => registry.storeFor('scheduling.k8s.io', 'priorityclasses')?.find(undefined, name)?.object as PriorityClass | undefined,
+          list: () => (registry.storeFor('scheduling.k8s.io', 'priorityclasses')?.list().items ?? []).map((c) => c.object as unknown as PriorityClass),
+        }),
+        resourceQuota(registry, () => clock.now()),
+        // Last of the mutating steps and before validation, where Kubernetes' RBAC storage checks.
+        rbacEscalation(rbac),
+      ]);
+    },
+  });
+  undo.push(() => registry.stop());
 
   const server: Server = createServer({ cert: tls.certPem, key: tls.keyPem });
   undo.push(() => server.close());
@@ -166,30 +180,28 @@ async function startLocked(opts: ClusterOptions, lock: DataDirLock, undo: Array<
   });
   const port = (server.address() as AddressInfo).port;
   const url = `https://${HOST}:${port}`;
-  api = new ApiServer({
-    store,
+  const api = new ApiServer({
+    registry,
+    schemas,
     authenticator,
-    admission,
     serverAddress: `${HOST}:${port}`,
     version: serverVersion(),
     authorize: (user, attrs) => rbac.authorize(user, attrs),
-    watchCacheSize: opts.watchCacheSize,
     bookmarkIntervalMs: opts.bookmarkIntervalMs,
   });
-  undo.push(() => api!.stop());
-  server.on('request', (req, res) => void api!.handle(req, res));
+  server.on('request', (req, res) => void api.handle(req, res));
 
-  await Promise.all(builtInResources.map((def) => api!.register(def)));
+  await Promise.all(builtInResources.map((def) => registry.register(def)));
   let logSource: LogSource | undefined;
   registerSubresources(api, tokenKeys, () => logSource);
   registerReviews(api, rbac, authenticator);
-  await bootstrapObjects(api, { kubernetesServiceIp: kubernetesIp, apiPort: port });
-  await ensureSystemPriorityClasses(api);
-  const namespaces = new NamespaceController(api);
+  await bootstrapObjects(registry, { kubernetesServiceIp: kubernetesIp, apiPort: port });
+  await ensureSystemPriorityClasses(registry);
+  const namespaces = new NamespaceController(registry);
   namespaces.start();
-  const crds = new CrdController(api);
+  const crds = new CrdController(registry, schemas);
   await crds.start();
-  const context = new ControllerContext(api, clock, timings);
+  const context = new ControllerContext(registry, clock, timings);
   const components =
     opts.components === 'none'
       ? []
@@ -216,9 +228,10 @@ async function startLocked(opts: ClusterOptions, lock: DataDirLock, undo: Array<
     token,
     kubeconfigPath,
     api,
+    registry,
     metrics,
     async stop() {
-      api!.setReady(false);
+      api.setReady(false);
       for (const c of [...components].reverse()) c.stop();
       namespaces.stop();
       crds.stop();
@@ -226,7 +239,7 @@ async function startLocked(opts: ClusterOptions, lock: DataDirLock, undo: Array<
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      api!.stop();
+      registry.stop();
       await store.close();
       lock.release();
     },

@@ -91,7 +91,7 @@ describe('bootstrap RBAC reconciliation at start', () => {
 
     const second = await startCluster({ dataDir: dir, port: 0, components: 'none' });
     try {
-      const role = (name: string) => second.api.storeFor(RBAC, 'clusterroles')!.get(undefined, name).object as unknown as ClusterRole;
+      const role = (name: string) => second.registry.storeFor(RBAC, 'clusterroles')!.get(undefined, name).object as unknown as ClusterRole;
       const view = role('view');
       expect(uncoveredRules(view.rules!, defaultClusterRoles.find((r) => r.metadata!.name === 'view')!.rules!)).toEqual([]);
       expect(view.rules).toContainEqual(userRule);

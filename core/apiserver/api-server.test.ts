@@ -154,7 +154,7 @@ describe('lists', () => {
 
   it('streams a large list in slices that still make one valid list', async () => {
     const ns = await namespace();
-    const rs = cluster.api.storeFor('', 'configmaps')!;
+    const rs = cluster.registry.storeFor('', 'configmaps')!;
     const user = { username: 'test', groups: ['system:masters'] };
     await Promise.all(Array.from({ length: 1203 }, (_, i) => rs.create(ns, { metadata: { name: `m${String(i).padStart(4, '0')}` } }, { user })));
     const r = await api(t, 'GET', `/api/v1/namespaces/${ns}/configmaps`);
@@ -169,7 +169,7 @@ describe('lists', () => {
 
   it('a write that lands while a large list streams does not change the list', async () => {
     const ns = await namespace();
-    const rs = cluster.api.storeFor('', 'configmaps')!;
+    const rs = cluster.registry.storeFor('', 'configmaps')!;
     const user = { username: 'test', groups: ['system:masters'] };
     await Promise.all(Array.from({ length: 1500 }, (_, i) => rs.create(ns, { metadata: { name: `m${String(i).padStart(4, '0')}` } }, { user })));
     // A response that is full after the first slice and drains only once a create has landed.

@@ -1,11 +1,9 @@
 // The HTTP(S) front of the control plane: authentication, then routing of every request to
 // health, version, discovery, OpenAPI or a resource handler. All state lives in the
-// ResourceStores; this file only decides who handles what.
+// Registry it is handed; this file only decides who handles what.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Store } from '../store/types';
-import { resourcePrefix } from '../registry/generic/keys';
-import { ResourceStore, type Admission, type UserInfo } from '../registry/generic/resource-store';
-import { managedFieldsTracker } from './field-ownership';
+import type { UserInfo } from '../registry/generic/resource-store';
+import type { Registry } from '../registry/registry';
 import type { ResourceDef } from '../registry/types';
 import type { Authenticator } from './authn';
 import { Catalog } from './catalog';
@@ -33,11 +31,10 @@ import {
   type WriteRequest,
 } from './handlers/write';
 import { handleGetScale, handleUpdateScale, scalePatchType } from './handlers/scale';
-import { Schemas } from './schemas';
+import type { Schemas } from './schemas';
 import { requestAttributes } from './authz/attributes';
 import { forbiddenError, type Decision, type RequestAttributes } from './authz/rbac-authorizer';
 import { ApiError, methodNotAllowed, notFound, unauthorized } from '../machinery/status';
-import { WatchCache, type CacheEvent } from '../storage/watch-cache';
 import { OpenApiService } from './openapi-service';
 import { serveOpenAPIV2 } from './openapi-v2-endpoint';
 import { boolParam } from './handlers/options';
@@ -50,14 +47,13 @@ export type SubresourceHandler = (w: WriteRequest, server: ApiServer) => Promise
 export type VirtualHandler = (req: IncomingMessage, res: ServerResponse, user: UserInfo, target: ResourceRequest) => Promise<void>;
 
 export interface ApiServerOptions {
-  store: Store;
+  registry: Registry;
+  /** OpenAPI schemas of every kind (the registry's field manager tracks fields with the same). */
+  schemas: Schemas;
   authenticator: Authenticator;
-  admission: Admission;
   /** host:port for APIVersions.serverAddressByClientCIDRs. */
   serverAddress: string;
   version: object;
-  /** Events each resource's watch cache keeps for watches from older revisions (default 10,000). */
-  watchCacheSize?: number;
   /** Interval between watch bookmarks (default 60 s, as kube-apiserver). */
   bookmarkIntervalMs?: number;
   /** Decides whether an authenticated user may make a request; absent: everyone may. */
@@ -66,47 +62,20 @@ export interface ApiServerOptions {
 
 export class ApiServer {
   readonly catalog = new Catalog();
-  readonly schemas = new Schemas();
-  private readonly openapi = new OpenApiService(this.catalog, this.schemas);
-  private readonly stores = new Map<ResourceDef, ResourceStore>();
-  /** storeFor's index: admission and controllers look stores up on every write. */
-  private readonly storesByResource = new Map<string, ResourceStore>();
+  readonly registry: Registry;
+  readonly schemas: Schemas;
+  private readonly openapi: OpenApiService;
   private readonly subresourceHandlers = new Map<string, SubresourceHandler>();
   private readonly virtual = new Map<ResourceDef, VirtualHandler>();
   private ready = false;
-  private readonly eventListeners = new Set<(def: ResourceDef, e: CacheEvent) => void>();
 
-  constructor(private readonly opts: ApiServerOptions) {}
-
-  /** Serves def from now on; its watch cache is filled before this resolves. */
-  async register(def: ResourceDef): Promise<ResourceStore> {
-    const cache = new WatchCache(this.opts.store, resourcePrefix(def), this.opts.watchCacheSize);
-    await cache.start();
-    cache.watch(cache.currentRevision(), (e) => this.eventListeners.forEach((l) => l(def, e)));
-    const rs = new ResourceStore(def, this.opts.store, cache, this.opts.admission, managedFieldsTracker(this.schemas));
-    this.stores.set(def, rs);
-    this.reindex(def);
-    this.catalog.add(def);
-    return rs;
-  }
-
-  unregister(def: ResourceDef): void {
-    this.stores.get(def)?.cache.stop();
-    this.stores.delete(def);
-    this.reindex(def);
-    this.catalog.remove(def.group, def.version, def.plural);
-  }
-
-  /** The first registered store of def's group and resource serves storeFor. */
-  private reindex(def: ResourceDef): void {
-    const key = `${def.group}/${def.plural}`;
-    this.storesByResource.delete(key);
-    for (const [d, rs] of this.stores) {
-      if (d.group === def.group && d.plural === def.plural) {
-        this.storesByResource.set(key, rs);
-        return;
-      }
-    }
+  constructor(private readonly opts: ApiServerOptions) {
+    this.registry = opts.registry;
+    this.schemas = opts.schemas;
+    this.openapi = new OpenApiService(this.catalog, this.schemas);
+    // Discovery and OpenAPI serve what the registry stores, custom resources coming and going.
+    for (const def of this.registry.definitions()) this.catalog.add(def);
+    this.registry.onDefinitionChange((def, served) => (served ? this.catalog.add(def) : this.catalog.remove(def.group, def.version, def.plural)));
   }
 
   /** Serves a resource that stores nothing: create-only (the review APIs) or read-only (metrics), as def.verbs say. */
@@ -120,27 +89,8 @@ export class ApiServer {
     this.subresourceHandlers.set(`${group}/${plural}/${subresource}`, handler);
   }
 
-  /** Stores of every namespaced kind (the namespace controller empties namespaces with them). */
-  namespacedStores(): ResourceStore[] {
-    return [...this.stores.values()].filter((rs) => rs.def.namespaced);
-  }
-
-  /** Every change to every resource, for in-process controllers; returns an unsubscribe. */
-  onResourceEvent(listener: (def: ResourceDef, e: CacheEvent) => void): () => void {
-    this.eventListeners.add(listener);
-    return () => this.eventListeners.delete(listener);
-  }
-
-  storeFor(group: string, plural: string): ResourceStore | undefined {
-    return this.storesByResource.get(`${group}/${plural}`);
-  }
-
   setReady(ready: boolean): void {
     this.ready = ready;
-  }
-
-  stop(): void {
-    for (const rs of this.stores.values()) rs.cache.stop();
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -231,7 +181,7 @@ export class ApiServer {
       if ((def.namespaced && rr.name && !rr.namespace) || (!def.namespaced && rr.namespace)) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
       return virtual(req, res, user, rr);
     }
-    const store = def && this.stores.get(def);
+    const store = def && this.registry.storeOf(def);
     if (!def || !store) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
     const namespace = def.namespaced ? rr.namespace : undefined;
     if (def.namespaced && rr.name && !namespace) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');

@@ -25,10 +25,10 @@ export function registerSubresources(api: ApiServer, tokenKeys: TokenKeys, logs:
   api.handleSubresource('pods', 'eviction', handleEviction);
   api.handleSubresource('pods', 'log', podLogHandler(logs));
   for (const s of ['exec', 'attach', 'portforward', 'proxy']) api.handleSubresource('pods', s, podStream);
-  api.handleSubresource('serviceaccounts', 'token', tokenRequestHandler(tokenKeys, (plural) => api.storeFor('', plural)));
+  api.handleSubresource('serviceaccounts', 'token', tokenRequestHandler(tokenKeys, (plural) => api.registry.storeFor('', plural)));
   api.registerVirtual(
     { group: '', version: 'v1', kind: 'Binding', plural: 'bindings', singular: 'binding', namespaced: true, verbs: ['create'], strategy: {}, printer: defaultPrinter() },
     (req, res, user, target) =>
-      handleBindingsCollection(api.storeFor('', 'pods')!, req, res, target.namespace!, { user, fieldManager: fieldManagerOf(req, requestTarget(req.url).query) }),
+      handleBindingsCollection(api.registry.storeFor('', 'pods')!, req, res, target.namespace!, { user, fieldManager: fieldManagerOf(req, requestTarget(req.url).query) }),
   );
 }

@@ -1,6 +1,6 @@
 // Every component of a full cluster beyond the API server, in start order: node agents,
 // the scheduler, the controller manager's controllers.
-import type { ControllerContext, Controller } from './context';
+import type { ControllerContext, Controller } from '../client/context';
 import { NodeManager } from '../nodes/node-manager';
 import { GarbageCollector } from './garbage-collector/garbage-collector';
 import { ServiceAccountController } from './serviceaccount/service-accounts';

@@ -2,13 +2,14 @@
 // of the API server, its status says the names are accepted and it is Established; when a
 // CRD is deleted, its custom resources are deleted first, then the cleanup finalizer goes.
 import type { CustomResourceDefinition } from 'kubernetes-types/apiextensions/v1';
-import type { ApiServer } from '../apiserver/api-server';
+import type { Schemas } from '../apiserver/schemas';
+import type { Registry } from '../registry/registry';
 import type { Kube } from '../machinery/object';
 import { ApiError } from '../machinery/status';
 import { customResourceDef, customResourceSchema } from '../apiserver/crd/custom-resource-def';
 import type { ResourceDef } from '../registry/types';
 import type { ResourceStore, UserInfo } from '../registry/generic/resource-store';
-import { WorkQueue } from './work-queue';
+import { WorkQueue } from '../client/work-queue';
 import { metaTime } from '../machinery/meta-time';
 
 export const CRD_CLEANUP_FINALIZER = 'customresourcecleanup.apiextensions.k8s.io';
@@ -24,16 +25,19 @@ export class CrdController {
   /** Watch caches being filled for newly served versions. */
   private pending: Promise<void> = Promise.resolve();
 
-  constructor(private readonly api: ApiServer) {}
+  constructor(
+    private readonly registry: Registry,
+    private readonly schemas: Schemas,
+  ) {}
 
   private get crds(): ResourceStore {
-    return this.api.storeFor('apiextensions.k8s.io', 'customresourcedefinitions')!;
+    return this.registry.storeFor('apiextensions.k8s.io', 'customresourcedefinitions')!;
   }
 
   /** Serves the CRDs already stored before resolving, so a restart serves them at once. */
   async start(): Promise<void> {
     for (const c of this.crds.list().items) await this.sync(c.object.metadata.name!);
-    this.off = this.api.onResourceEvent((def, e) => {
+    this.off = this.registry.onResourceEvent((def, e) => {
       if (def.group === 'apiextensions.k8s.io' && def.plural === 'customresourcedefinitions') this.queue.add(e.current.object.metadata.name!);
       // The last custom resource of a CRD being deleted lets the CRD go.
       else if (def.custom && e.type === 'DELETED') this.queue.add(`${def.plural}.${def.group}`);
@@ -74,20 +78,20 @@ export class CrdController {
     const defs: ResourceDef[] = [];
     for (const v of crd.spec.versions.filter((x) => x.served)) {
       const def = customResourceDef(crd, v);
-      this.api.schemas.setCustom(def.group, def.version, def.kind, customResourceSchema(v));
+      this.schemas.setCustom(def.group, def.version, def.kind, customResourceSchema(v));
       defs.push(def);
     }
     this.served.set(name, { source, defs });
     // Registration fills each watch cache; it must finish before the CRD reports Established.
-    this.pending = Promise.all(defs.map((d) => this.api.register(d))).then(() => undefined);
+    this.pending = Promise.all(defs.map((d) => this.registry.register(d))).then(() => undefined);
   }
 
   private unserve(name: string): void {
     const s = this.served.get(name);
     if (!s) return;
     for (const d of s.defs) {
-      this.api.unregister(d);
-      this.api.schemas.setCustom(d.group, d.version, d.kind, undefined);
+      this.registry.unregister(d);
+      this.schemas.setCustom(d.group, d.version, d.kind, undefined);
     }
     this.served.delete(name);
   }
@@ -121,7 +125,7 @@ export class CrdController {
   private async cleanup(crd: Crd): Promise<void> {
     const name = crd.metadata.name!;
     const defs = this.served.get(name)?.defs ?? [];
-    const rs = defs.map((d) => this.api.storeFor(d.group, d.plural)).find((x) => x);
+    const rs = defs.map((d) => this.registry.storeFor(d.group, d.plural)).find((x) => x);
     if (rs) {
       for (const c of rs.list().items) {
         try {

@@ -2,11 +2,11 @@
 // clear its spec.finalizers (the /finalize step) so the API server removes it. Driven by
 // watch events only: a namespace is looked at again whenever something in it goes away.
 import type { Namespace } from 'kubernetes-types/core/v1';
-import type { ApiServer } from '../apiserver/api-server';
+import type { Registry } from '../registry/registry';
 import type { Kube } from '../machinery/object';
 import { ApiError } from '../machinery/status';
 import type { ResourceStore, UserInfo } from '../registry/generic/resource-store';
-import { WorkQueue } from './work-queue';
+import { WorkQueue } from '../client/work-queue';
 
 const CONTROLLER_USER: UserInfo = { username: 'system:serviceaccount:kube-system:namespace-controller', groups: ['system:serviceaccounts'] };
 
@@ -14,12 +14,12 @@ export class NamespaceController {
   private readonly queue: WorkQueue;
   private readonly unsubscribe: Array<() => void> = [];
 
-  constructor(private readonly api: ApiServer) {
+  constructor(private readonly registry: Registry) {
     this.queue = new WorkQueue((name) => this.sync(name));
   }
 
   private get namespaces(): ResourceStore {
-    return this.api.storeFor('', 'namespaces')!;
+    return this.registry.storeFor('', 'namespaces')!;
   }
 
   start(): void {
@@ -30,7 +30,7 @@ export class NamespaceController {
     });
     if (off) this.unsubscribe.push(off);
     // Anything deleted inside a terminating namespace may be the last thing it waited for.
-    this.api.onResourceEvent((def, e) => {
+    this.registry.onResourceEvent((def, e) => {
       const namespace = e.current.object.metadata.namespace;
       if (def.namespaced && e.type === 'DELETED' && namespace && this.isTerminating(namespace)) this.queue.add(namespace);
     });
@@ -49,7 +49,7 @@ export class NamespaceController {
     const found = this.namespaces.find(undefined, name);
     if (!found?.object.metadata.deletionTimestamp) return;
     let remaining = 0;
-    for (const rs of this.api.namespacedStores()) {
+    for (const rs of this.registry.namespacedStores()) {
       for (const c of rs.list({ namespace: name }).items) {
         remaining++;
         if (c.object.metadata.deletionTimestamp) continue;
@@ -60,7 +60,7 @@ export class NamespaceController {
         }
       }
     }
-    if (remaining > 0 && this.api.namespacedStores().some((rs) => rs.list({ namespace: name }).items.length > 0)) return;
+    if (remaining > 0 && this.registry.namespacedStores().some((rs) => rs.list({ namespace: name }).items.length > 0)) return;
     await this.namespaces.guaranteedUpdate(
       undefined,
       name,

@@ -5,7 +5,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { Kube } from '../machinery/object';
 import { labelSelectorMatches } from '../machinery/selectors/label-selector';
-import { keyOf, type Handlers, type Informer } from './informer';
+import { keyOf, type Handlers, type Informer } from '../client/informer';
 import { controllerOf } from './replicaset/controller-ref';
 
 export function ownedPodHandlers<T extends { spec?: { selector?: LabelSelector } }>(

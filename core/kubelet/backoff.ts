@@ -1,6 +1,6 @@
 // Per-container restart backoff, as client-go's flowcontrol.Backoff: each restart doubles the
 // wait from initial up to max; an entry untouched for twice max starts over.
-import type { Clock } from '../controllers/clock';
+import type { Clock } from '../client/clock';
 
 interface Entry {
   backoffMs: number;

@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Node } from 'kubernetes-types/core/v1';
-import { microTimestamp } from '../controllers/clock';
-import { isNotFound, type Client } from '../controllers/client';
-import type { ControllerContext } from '../controllers/context';
+import { microTimestamp } from '../client/clock';
+import { isNotFound, type Client } from '../client/client';
+import type { ControllerContext } from '../client/context';
 import { ApiError } from '../machinery/status';
 import { healthyNodeConditions } from './node-conditions';
 

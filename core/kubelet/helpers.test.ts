@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../controllers/clock';
+import { ManualClock } from '../client/clock';
 import { Backoff } from './backoff';
 import { imageId, imageName, parseImageRef } from '../runtime/image-ref';
 import { goDuration } from './messages';

@@ -3,7 +3,7 @@
 // finds the wait not over must set another, or the retry would never come.
 import type { Pod } from 'kubernetes-types/core/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../controllers/clock';
+import { ManualClock } from '../client/clock';
 import { startTestCluster, type TestCluster } from '../nodes/test-cluster';
 
 class EarlyClock extends ManualClock {

@@ -6,11 +6,11 @@
 import type { Container, ContainerStatus, Node, Pod } from 'kubernetes-types/core/v1';
 import type { Kube } from '../machinery/object';
 import { deepEqual } from '../machinery/json-value';
-import { isConflict, isNotFound, type Client } from '../controllers/client';
-import type { Controller, ControllerContext } from '../controllers/context';
-import type { EventRecorder, EventType } from '../controllers/event-recorder';
-import { splitKey } from '../controllers/informer';
-import { WorkQueue } from '../controllers/work-queue';
+import { isConflict, isNotFound, type Client } from '../client/client';
+import type { Controller, ControllerContext } from '../client/context';
+import type { EventRecorder, EventType } from '../client/event-recorder';
+import { splitKey } from '../client/informer';
+import { WorkQueue } from '../client/work-queue';
 import type { ContainerExit, ContainerRuntime, RunningContainer } from '../runtime/types';
 import { Backoff } from './backoff';
 import { NodeHeartbeat } from './heartbeat';

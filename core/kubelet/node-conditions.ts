@@ -1,7 +1,7 @@
 // The node conditions a healthy kubelet posts, with the kubelet's reasons and messages. A
 // condition keeps its lastTransitionTime while its status stays; lastHeartbeatTime is now.
 import type { NodeCondition } from 'kubernetes-types/core/v1';
-import { timestamp } from '../controllers/clock';
+import { timestamp } from '../client/clock';
 
 const HEALTHY: Array<Pick<NodeCondition, 'type' | 'status' | 'reason' | 'message'>> = [
   { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },

@@ -4,7 +4,7 @@
 // where the status has none. Other labels, taints and values already set are left as they are,
 // so a user's are kept, and so are those of a Node registered complete.
 import type { Node, NodeStatus } from 'kubernetes-types/core/v1';
-import { isNotFound, type Client } from '../controllers/client';
+import { isNotFound, type Client } from '../client/client';
 import { KUBELET_ANNOTATIONS, kubeletLabels, machineStatus, type Machine } from './machine';
 
 const MACHINE_FIELDS = ['capacity', 'allocatable', 'addresses', 'daemonEndpoints', 'nodeInfo'] as const;

@@ -3,7 +3,7 @@
 // field selector spec.nodeName=<node>; this is that filter, shared).
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Kube } from '../machinery/object';
-import { keyOf, type Informer } from '../controllers/informer';
+import { keyOf, type Informer } from '../client/informer';
 
 export type PodKeyHandler = (key: string) => void;
 

@@ -2,7 +2,7 @@
 // phase, the kubelet-owned conditions and the container statuses, following kubelet v1.32's
 // generateAPIPodStatus (getPhase, GeneratePod*Condition, convertToAPIContainerStatuses).
 import type { Container, ContainerState as ApiContainerState, ContainerStatus, Pod, PodCondition, PodStatus } from 'kubernetes-types/core/v1';
-import { timestamp } from '../controllers/clock';
+import { timestamp } from '../client/clock';
 import { isRunning, type ContainerInstance, type ContainerState, type PodState } from './pod-state';
 
 /** The conditions the kubelet owns, in the order it reports them. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '../cluster';
-import { ManualClock } from '../controllers/clock';
+import { ManualClock } from '../client/clock';
 import { USAGE_ANNOTATION } from '../runtime/usage-override';
 import { api, type ApiTarget } from '../../test/support/api-client';
 import { cpuQuantity, memoryQuantity } from './format';

@@ -68,7 +68,7 @@ export function registerMetricsApi(api: ApiServer, store: MetricsStore): void {
       const query = requestTarget(req.url).query;
       if (boolParam(query, 'watch')) throw methodNotAllowed('the server does not allow this method on the requested resource');
       const shape = responseShape(req, query);
-      const source = api.storeFor('', r.source)!;
+      const source = api.registry.storeFor('', r.source)!;
       const now = new Date();
       const send = (items: KubeObject[], single: boolean) => {
         if (shape.kind === 'table') return sendJson(res, 200, buildTable(r.printer, items, { now, includeObject: shape.table.includeObject, listMeta: {} }));

@@ -1,7 +1,7 @@
 // The metrics-server of the embedded cluster: every resolution (15 s by default, as
 // metrics-server's --metric-resolution) it reads each running kubelet's stats into the
 // MetricsStore. It reads the kubelets in process; there is no network between them.
-import type { Controller, ControllerContext } from '../controllers/context';
+import type { Controller, ControllerContext } from '../client/context';
 import type { NodeStats } from '../kubelet/node-stats';
 import type { MetricsStore } from './metrics-store';
 

@@ -1,7 +1,7 @@
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Node } from 'kubernetes-types/core/v1';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ManualClock } from '../controllers/clock';
+import { ManualClock } from '../client/clock';
 import { DEFAULT_MACHINE } from '../kubelet/machine';
 import { runNodeCommand } from './node-command';
 import { MANAGED_ANNOTATION, STATE_ANNOTATION } from './node-object';

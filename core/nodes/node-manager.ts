@@ -5,10 +5,10 @@
 // `wheelhouse node`), with no private protocol. A Node posted with only a name and the mark
 // gets its podCIDR here and everything else from its kubelet's registration.
 import type { Node, Pod } from 'kubernetes-types/core/v1';
-import { isNotFound, type Client } from '../controllers/client';
-import type { Controller, ControllerContext } from '../controllers/context';
-import type { Informer } from '../controllers/informer';
-import { WorkQueue } from '../controllers/work-queue';
+import { isNotFound, type Client } from '../client/client';
+import type { Controller, ControllerContext } from '../client/context';
+import type { Informer } from '../client/informer';
+import { WorkQueue } from '../client/work-queue';
 import { Kubelet } from '../kubelet/kubelet';
 import { DEFAULT_MACHINE, type MachineShape } from '../kubelet/machine';
 import { PodSource } from '../kubelet/pod-source';

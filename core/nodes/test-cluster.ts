@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Event, Pod } from 'kubernetes-types/core/v1';
 import { startCluster, type Cluster } from '../cluster';
-import type { Clock } from '../controllers/clock';
-import type { ClusterTimings } from '../controllers/context';
+import type { Clock } from '../client/clock';
+import type { ClusterTimings } from '../client/context';
 import { SimulatedRuntime } from '../runtime/simulated';
 import { NodeManager } from './node-manager';
 
@@ -52,7 +52,7 @@ export async function startTestCluster(opts: { nodes?: number; clock?: Clock; ti
             reject(e instanceof Error ? e : new Error(String(e)));
           }
         };
-        const off = cluster.api.onResourceEvent(() => check());
+        const off = cluster.registry.onResourceEvent(() => check());
         check();
       });
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../controllers/clock';
+import { ManualClock } from '../client/clock';
 import { simulateCommand } from './simulated-command';
 import { MIN_ITERATION_MS, playLoop } from './shell-loop';
 

@@ -2,7 +2,7 @@
 // echo is a log line when it runs, each sleep waits, `exit N` ends the container. A body that
 // never sleeps still yields MIN_ITERATION_MS per turn, so a busy loop prints fast (a chatty
 // pod) but cannot spin the event loop.
-import type { Clock } from '../controllers/clock';
+import type { Clock } from '../client/clock';
 import { assign, durationMs, echoLine, type ShellLoop } from './simulated-command';
 
 export const MIN_ITERATION_MS = 10;

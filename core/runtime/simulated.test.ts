@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../controllers/clock';
+import { ManualClock } from '../client/clock';
 import { shellWords, simulateCommand } from './simulated-command';
 import { MAX_LOG_LINES, OOM_AFTER_MS, SimulatedRuntime } from './simulated';
 import { MIN_ITERATION_MS } from './shell-loop';

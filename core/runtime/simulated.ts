@@ -5,7 +5,7 @@
 // OOM-killed. For scale tests, demos and what-if planning, and for the kubelet's tests.
 import { randomBytes } from 'node:crypto';
 import { parseImageRef } from './image-ref';
-import { realClock, type Clock } from '../controllers/clock';
+import { realClock, type Clock } from '../client/clock';
 import { quantityToMilli, quantityToNumber } from '../machinery/quantity';
 import { simulateCommand } from './simulated-command';
 import { playLoop } from './shell-loop';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../controllers/clock';
+import { ManualClock } from '../client/clock';
 import { pendingPod } from './fixtures';
 import { podInfo } from './pod-info';
 import { MAX_UNSCHEDULABLE_MS, SchedulingQueue } from './queue';

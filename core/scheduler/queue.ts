@@ -1,7 +1,7 @@
 // The scheduling queue (internal/queue): activeQ ordered by priority then arrival, a backoff
 // area for pods that failed recently (1 s doubling to 10 s), and the unschedulable pods, which
 // move back when the cluster changes in a way that may help them, or after 5 minutes anyway.
-import type { Clock } from '../controllers/clock';
+import type { Clock } from '../client/clock';
 import type { PodInfo } from './pod-info';
 
 export interface QueuedPod {

@@ -8,11 +8,11 @@ import type { Namespace, Node, Pod, PodCondition } from 'kubernetes-types/core/v
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import type { Kube } from '../machinery/object';
 import { bindPod } from '../apiserver/handlers/pod-subresources';
-import type { Client } from '../controllers/client';
-import { timestamp } from '../controllers/clock';
-import type { Controller, ControllerContext } from '../controllers/context';
-import type { EventRecorder } from '../controllers/event-recorder';
-import type { Informer } from '../controllers/informer';
+import type { Client } from '../client/client';
+import { timestamp } from '../client/clock';
+import type { Controller, ControllerContext } from '../client/context';
+import type { EventRecorder } from '../client/event-recorder';
+import type { Informer } from '../client/informer';
 import { findFeasible, prioritize, selectHost } from './algorithm';
 import { SchedulerCache } from './cache';
 import { fitErrorMessage, NO_NODES_AVAILABLE, reasonHistogram } from './fit-error';

@@ -1,6 +1,6 @@
 // The two built-in PriorityClasses kube-apiserver creates at start-up (if missing).
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
-import type { ApiServer } from '../apiserver/api-server';
+import type { Registry } from '../registry/registry';
 import type { KubeObject } from '../machinery/object';
 
 export const SYSTEM_PRIORITY_CLASSES: PriorityClass[] = [
@@ -21,8 +21,8 @@ export const SYSTEM_PRIORITY_CLASSES: PriorityClass[] = [
 ];
 
 /** Creates whichever built-in class is missing; call once the API server's resources are registered. */
-export async function ensureSystemPriorityClasses(api: ApiServer): Promise<void> {
-  const store = api.storeFor('scheduling.k8s.io', 'priorityclasses');
+export async function ensureSystemPriorityClasses(registry: Registry): Promise<void> {
+  const store = registry.storeFor('scheduling.k8s.io', 'priorityclasses');
   if (!store) return;
   const user = { username: 'system:apiserver', groups: ['system:masters'] };
   for (const pc of SYSTEM_PRIORITY_CLASSES) {

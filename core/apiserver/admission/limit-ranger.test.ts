@@ -25,9 +25,9 @@ afterEach(() => t.stop());
 /** Runs the plugin's mutate then validate on a create of pod, as the registry does. */
 async function admit(spec: Pod['spec']): Promise<Kube<Pod>> {
   const pod = { metadata: { name: 'p', namespace: NS }, spec } as Kube<Pod>;
-  const def = t.cluster.api.storeFor('', 'pods')!.def;
+  const def = t.cluster.registry.storeFor('', 'pods')!.def;
   const req: AdmissionRequest = { operation: 'CREATE', def, namespace: NS, name: 'p', object: pod as KubeObject, options: { user: { username: 'u', groups: [] } }, onFinish: [] };
-  const plugin = limitRanger(() => t.cluster.api);
+  const plugin = limitRanger(t.cluster.registry);
   await plugin.mutate!(req);
   await plugin.validate!(req);
   return pod;

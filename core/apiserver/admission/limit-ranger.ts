@@ -3,7 +3,7 @@
 // then pods, containers and claims are held to each LimitRange's min, max and
 // maxLimitRequestRatio; a breach is refused with 403 and the real messages.
 import type { Container, LimitRange, LimitRangeItem, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
-import type { ApiServer } from '../api-server';
+import type { Registry } from '../../registry/registry';
 import type { Kube } from '../../machinery/object';
 import { forbidden } from '../../machinery/status';
 import { quantityToMilli } from '../../machinery/quantity';
@@ -139,9 +139,9 @@ const aggregate = (msgs: string[]) => {
   return unique.length === 1 ? unique[0]! : `[${unique.join(', ')}]`;
 };
 
-export function limitRanger(api: () => ApiServer | undefined): AdmissionPlugin {
+export function limitRanger(registry: Registry): AdmissionPlugin {
   const rangesIn = (ns: string): LimitRange[] =>
-    (api()?.storeFor('', 'limitranges')?.list({ namespace: ns }).items ?? []).map((c) => c.object as Kube<LimitRange>);
+    (registry.storeFor('', 'limitranges')?.list({ namespace: ns }).items ?? []).map((c) => c.object as Kube<LimitRange>);
   return {
     name: 'LimitRanger',
     mutate(req) {

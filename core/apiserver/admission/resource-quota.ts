@@ -3,7 +3,7 @@
 // limits for the cpu/memory resources a quota constrains. Accepted usage is charged to the
 // quota's status.used at once, so writes racing the controller cannot overrun it.
 import type { Pod, ResourceQuota } from 'kubernetes-types/core/v1';
-import type { ApiServer } from '../api-server';
+import type { Registry } from '../../registry/registry';
 import type { Kube, KubeObject } from '../../machinery/object';
 import { forbidden } from '../../machinery/status';
 import type { AdmissionRequest, ResourceStore, UserInfo } from '../../registry/generic/resource-store';
@@ -49,14 +49,14 @@ function interestingQuotas(req: AdmissionRequest, e: Evaluator, quotas: Quota[])
   return out;
 }
 
-export function resourceQuota(api: () => ApiServer | undefined, now: () => Date = () => new Date()): AdmissionPlugin {
+export function resourceQuota(registry: Registry, now: () => Date = () => new Date()): AdmissionPlugin {
   return {
     name: 'ResourceQuota',
     // Synchronous until a quota applies: most namespaces have none, and the chain need not wait.
     validate(req) {
       const { operation, namespace, def } = req;
       if ((operation !== 'CREATE' && operation !== 'UPDATE') || !namespace || req.options.subresource) return;
-      const store = api()?.storeFor('', 'resourcequotas');
+      const store = registry.storeFor('', 'resourcequotas');
       const quotas = (store?.list({ namespace }).items ?? []).map((c) => c.object as Quota);
       if (quotas.length === 0) return;
       const e = evaluatorFor(def.group, def.plural);

@@ -1,15 +1,15 @@
-// RBAC objects read straight from the API server's watch caches.
+// RBAC objects read straight from the registry's watch caches.
 import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from 'kubernetes-types/rbac/v1';
-import type { ApiServer } from '../api-server';
+import type { Registry } from '../../registry/registry';
 import type { RbacSource } from './rbac-authorizer';
 
 const GROUP = 'rbac.authorization.k8s.io';
 
-export function rbacFromApiServer(api: () => ApiServer): RbacSource {
+export function rbacFromRegistry(registry: Registry): RbacSource {
   const objects = <T>(plural: string, namespace?: string): T[] =>
-    (api().storeFor(GROUP, plural)?.list({ namespace }).items ?? []).map((c) => c.object as unknown as T);
+    (registry.storeFor(GROUP, plural)?.list({ namespace }).items ?? []).map((c) => c.object as unknown as T);
   const one = <T>(plural: string, namespace: string | undefined, name: string): T | undefined =>
-    api().storeFor(GROUP, plural)?.find(namespace, name)?.object as unknown as T | undefined;
+    registry.storeFor(GROUP, plural)?.find(namespace, name)?.object as unknown as T | undefined;
   return {
     clusterRoleBindings: () => objects<ClusterRoleBinding>('clusterrolebindings'),
     roleBindings: (namespace) => objects<RoleBinding>('rolebindings', namespace),

@@ -60,7 +60,7 @@ export async function handleBindingsCollection(pods: ResourceStore, req: WriteRe
 
 /** PDBs in the pod's namespace whose selector matches it. */
 function budgetsFor(api: ApiServer, pod: Kube<Pod>): Kube<PodDisruptionBudget>[] {
-  const pdbs = api.storeFor('policy', 'poddisruptionbudgets');
+  const pdbs = api.registry.storeFor('policy', 'poddisruptionbudgets');
   if (!pdbs) return [];
   return pdbs
     .list({ namespace: pod.metadata.namespace })
@@ -96,7 +96,7 @@ export async function handleEviction(w: WriteRequest, api: ApiServer): Promise<v
           },
         ]);
       }
-      const pdbs = api.storeFor('policy', 'poddisruptionbudgets')!;
+      const pdbs = api.registry.storeFor('policy', 'poddisruptionbudgets')!;
       await pdbs.guaranteedUpdate(
         pdb.metadata.namespace,
         pdb.metadata.name!,

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CronJob, CronJobSpec, Job } from 'kubernetes-types/batch/v1';
 import type { Kube } from '../../machinery/object';
-import { timestamp } from '../clock';
+import { timestamp } from '../../client/clock';
 import { CronJobController } from './cronjob-controller';
 import { startTestCluster, type TestCluster } from '../job/test-cluster';
 
@@ -39,9 +39,9 @@ function createCronJob(name: string, spec: Partial<CronJobSpec> = {}) {
   });
 }
 
-const cronJob = (name: string) => t.cluster.api.storeFor('batch', 'cronjobs')!.find(ns, name)?.object as Kube<CronJob>;
+const cronJob = (name: string) => t.cluster.registry.storeFor('batch', 'cronjobs')!.find(ns, name)?.object as Kube<CronJob>;
 const jobs = () =>
-  t.cluster.api
+  t.cluster.registry
     .storeFor('batch', 'jobs')!
     .list({ namespace: ns })
     .items.map((c) => c.object as Kube<Job>)

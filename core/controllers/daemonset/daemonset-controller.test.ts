@@ -39,9 +39,9 @@ afterEach(async () => {
 
 const live = () => t.pods(NS).filter((p) => !p.metadata.deletionTimestamp);
 const nodesWithPods = () => live().map((p) => targetNode(p)).sort();
-const ds = () => t.cluster.api.storeFor('apps', 'daemonsets')!.find(NS, 'agent')!.object as Kube<DaemonSet>;
+const ds = () => t.cluster.registry.storeFor('apps', 'daemonsets')!.find(NS, 'agent')!.object as Kube<DaemonSet>;
 const revisions = () =>
-  t.cluster.api.storeFor('apps', 'controllerrevisions')!.list({ namespace: NS }).items.map((c) => c.object as Kube<ControllerRevision>);
+  t.cluster.registry.storeFor('apps', 'controllerrevisions')!.list({ namespace: NS }).items.map((c) => c.object as Kube<ControllerRevision>);
 
 /** Plays the scheduler and kubelet for every unbound daemon pod. */
 async function runAll(): Promise<void> {

@@ -2,7 +2,7 @@
 // rule that an unchanged status and reason leaves a condition alone, and the progress checks
 // behind Progressing.
 import type { Deployment, DeploymentCondition, DeploymentStatus } from 'kubernetes-types/apps/v1';
-import { timestamp } from '../clock';
+import { timestamp } from '../../client/clock';
 
 export const REASONS = {
   replicaSetUpdated: 'ReplicaSetUpdated',

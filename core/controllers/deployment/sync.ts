@@ -5,9 +5,9 @@ import type { Deployment, DeploymentStatus, ReplicaSet } from 'kubernetes-types/
 import type { Kube, ObjectMeta } from '../../machinery/object';
 import { ApiError } from '../../machinery/status';
 import { deepEqual } from '../../machinery/json-value';
-import type { Client } from '../client';
-import type { Clock } from '../clock';
-import type { EventRecorder } from '../event-recorder';
+import type { Client } from '../../client/client';
+import type { Clock } from '../../client/clock';
+import type { EventRecorder } from '../../client/event-recorder';
 import { newControllerRef } from '../replicaset/controller-ref';
 import {
   DESIRED_REPLICAS_ANNOTATION,

@@ -3,7 +3,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
-import { timestamp } from '../clock';
+import { timestamp } from '../../client/clock';
 import { startTestCluster, type TestCluster } from '../job/test-cluster';
 import { DELETION_TIMEOUT_MS, DisruptionController } from './disruption-controller';
 
@@ -21,7 +21,7 @@ afterEach(async () => {
   await t.stop();
 });
 
-const pdb = () => t.cluster.api.storeFor('policy', 'poddisruptionbudgets')!.find(NS, 'budget')?.object as Kube<PodDisruptionBudget> | undefined;
+const pdb = () => t.cluster.registry.storeFor('policy', 'poddisruptionbudgets')!.find(NS, 'budget')?.object as Kube<PodDisruptionBudget> | undefined;
 
 async function replicaSet(replicas: number): Promise<Kube<ReplicaSet>> {
   return t.client.create<ReplicaSet>('apps', 'replicasets', NS, {

@@ -8,14 +8,14 @@ import type { PodDisruptionBudget, PodDisruptionBudgetStatus } from 'kubernetes-
 import type { Kube, KubeObject } from '../../machinery/object';
 import { deepEqual } from '../../machinery/json-value';
 import { labelSelectorMatches } from '../../machinery/selectors/label-selector';
-import type { Client } from '../client';
-import { timestamp } from '../clock';
-import type { Controller, ControllerContext } from '../context';
-import { DelayedKeys } from '../delayed-keys';
-import type { EventRecorder } from '../event-recorder';
-import type { Informer } from '../informer';
-import { keyOf, splitKey } from '../informer';
-import { WorkQueue } from '../work-queue';
+import type { Client } from '../../client/client';
+import { timestamp } from '../../client/clock';
+import type { Controller, ControllerContext } from '../../client/context';
+import { DelayedKeys } from '../../client/delayed-keys';
+import type { EventRecorder } from '../../client/event-recorder';
+import type { Informer } from '../../client/informer';
+import { keyOf, splitKey } from '../../client/informer';
+import { WorkQueue } from '../../client/work-queue';
 import { expectation, type ScaleOf } from './expected-pods';
 
 type Budget = Kube<PodDisruptionBudget>;
@@ -64,7 +64,7 @@ export class DisruptionController implements Controller {
   /** Desired replicas of a pod's controller: ReplicaSets answer for their Deployment. */
   private readonly scaleOf: ScaleOf = (ns, ref) => {
     const read = (group: string, plural: string, name: string, uid: string) => {
-      const o = this.ctx.api.storeFor(group, plural)?.find(ns, name)?.object as (KubeObject & { spec?: { replicas?: number } }) | undefined;
+      const o = this.ctx.registry.storeFor(group, plural)?.find(ns, name)?.object as (KubeObject & { spec?: { replicas?: number } }) | undefined;
       return o?.metadata.uid === uid ? o : undefined;
     };
     const group = ref.apiVersion.includes('/') ? ref.apiVersion.split('/')[0]! : '';

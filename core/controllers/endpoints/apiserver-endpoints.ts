@@ -6,9 +6,9 @@ import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { KubeObject } from '../../machinery/object';
 import { deepEqual } from '../../machinery/json-value';
 import { ApiError } from '../../machinery/status';
-import type { Client } from '../client';
-import type { Controller, ControllerContext } from '../context';
-import { WorkQueue } from '../work-queue';
+import type { Client } from '../../client/client';
+import type { Controller, ControllerContext } from '../../client/context';
+import { WorkQueue } from '../../client/work-queue';
 import { SERVICE_NAME_LABEL } from './endpointslice-controller';
 
 export interface ApiServerEndpointsOptions {
@@ -35,7 +35,7 @@ export class ApiServerEndpoints implements Controller {
   }
 
   start(): void {
-    this.off = this.ctx.api.onResourceEvent((def, e) => {
+    this.off = this.ctx.registry.onResourceEvent((def, e) => {
       const m = e.current.object.metadata;
       if (m.namespace === NAMESPACE && m.name === NAME && (def.plural === 'endpoints' || def.plural === 'endpointslices')) this.queue.add(NAME);
     });
@@ -71,7 +71,7 @@ export class ApiServerEndpoints implements Controller {
 
   /** Creates obj, or brings the given fields and the labels of the stored one back to obj's. */
   private async ensure(group: string, plural: string, obj: KubeObject, fields: string[]): Promise<void> {
-    const current = this.ctx.api.storeFor(group, plural)!.find(NAMESPACE, NAME)?.object;
+    const current = this.ctx.registry.storeFor(group, plural)!.find(NAMESPACE, NAME)?.object;
     if (!current) {
       try {
         await this.client.create(group, plural, NAMESPACE, obj);

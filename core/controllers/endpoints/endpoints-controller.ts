@@ -4,10 +4,10 @@
 import type { EndpointAddress, EndpointSubset, Endpoints } from 'kubernetes-types/core/v1';
 import type { Kube } from '../../machinery/object';
 import { deepEqual } from '../../machinery/json-value';
-import type { Client } from '../client';
-import type { Controller, ControllerContext } from '../context';
-import { splitKey } from '../informer';
-import { WorkQueue } from '../work-queue';
+import type { Client } from '../../client/client';
+import type { Controller, ControllerContext } from '../../client/context';
+import { splitKey } from '../../client/informer';
+import { WorkQueue } from '../../client/work-queue';
 import type { PodObject, ServiceObject } from './pod-endpoints';
 import { derivedLabels, groupByPorts, hasSelector, isPodReady, podIp, selects, shouldBeInEndpoints } from './pod-endpoints';
 import { serviceInformers, watchServicesAndPods, type ServiceInformers } from './service-sync';
@@ -61,7 +61,7 @@ export class EndpointsController implements Controller {
   private async sync(key: string): Promise<void> {
     const [ns, name] = splitKey(key);
     const svc = this.informers.services.get(ns, name) as ServiceObject | undefined;
-    const current = this.ctx.api.storeFor('', 'endpoints')!.find(ns, name)?.object as Kube<Endpoints> | undefined;
+    const current = this.ctx.registry.storeFor('', 'endpoints')!.find(ns, name)?.object as Kube<Endpoints> | undefined;
     if (!svc) {
       // The Service is gone: so are its Endpoints.
       if (current) await this.client.delete('', 'endpoints', ns, name);

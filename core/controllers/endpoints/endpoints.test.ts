@@ -2,7 +2,7 @@ import type { Endpoints, Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
-import { timestamp } from '../clock';
+import { timestamp } from '../../client/clock';
 import { startTestCluster, type TestCluster } from '../job/test-cluster';
 import { ApiServerEndpoints } from './apiserver-endpoints';
 import { EndpointsController } from './endpoints-controller';
@@ -23,9 +23,9 @@ afterEach(async () => {
   await t.stop();
 });
 
-const endpoints = (name: string) => t.cluster.api.storeFor('', 'endpoints')!.find(NS, name)?.object as Kube<Endpoints> | undefined;
+const endpoints = (name: string) => t.cluster.registry.storeFor('', 'endpoints')!.find(NS, name)?.object as Kube<Endpoints> | undefined;
 const slices = (svc: string) =>
-  t.cluster.api
+  t.cluster.registry
     .storeFor('discovery.k8s.io', 'endpointslices')!
     .list({ namespace: NS })
     .items.map((c) => c.object as Kube<EndpointSlice>)

@@ -1,9 +1,9 @@
 // The event wiring both endpoint controllers share: a Service is synced when it changes, and
 // whenever a pod its selector matches (before or after the change) comes, changes or goes.
 import type { Pod, Service } from 'kubernetes-types/core/v1';
-import type { ControllerContext } from '../context';
-import { keyOf } from '../informer';
-import type { Informer } from '../informer';
+import type { ControllerContext } from '../../client/context';
+import { keyOf } from '../../client/informer';
+import type { Informer } from '../../client/informer';
 import type { ServiceObject } from './pod-endpoints';
 import { selects } from './pod-endpoints';
 

@@ -19,7 +19,7 @@ afterEach(async () => {
   await t.stop();
 });
 
-const store = () => t.cluster.api.storeFor('', 'configmaps')!;
+const store = () => t.cluster.registry.storeFor('', 'configmaps')!;
 const cm = (name: string) => store().find(NS, name)?.object as Kube<ConfigMap> | undefined;
 const ref = (owner: Kube<ConfigMap>, extra: Partial<OwnerReference> = {}): OwnerReference => ({
   apiVersion: 'v1',

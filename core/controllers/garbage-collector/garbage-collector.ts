@@ -7,11 +7,11 @@ import type { KubeObject } from '../../machinery/object';
 import type { ResourceDef } from '../../registry/types';
 import type { CacheEvent } from '../../storage/watch-cache';
 import type { DeleteOptions } from '../../registry/generic/resource-store';
-import type { Client } from '../client';
-import { isConflict, isNotFound } from '../client';
-import type { Controller, ControllerContext } from '../context';
-import type { EventRecorder } from '../event-recorder';
-import { WorkQueue } from '../work-queue';
+import type { Client } from '../../client/client';
+import { isConflict, isNotFound } from '../../client/client';
+import type { Controller, ControllerContext } from '../../client/context';
+import type { EventRecorder } from '../../client/event-recorder';
+import { WorkQueue } from '../../client/work-queue';
 import { OwnerGraph } from './graph';
 
 export const FOREGROUND = 'foregroundDeletion';
@@ -56,9 +56,9 @@ export class GarbageCollector implements Controller {
   }
 
   start(): void {
-    this.unsubscribe = this.ctx.api.onResourceEvent((def, e) => this.observe(def, e));
-    for (const def of this.ctx.api.catalog.all()) {
-      const rs = this.ctx.api.storeFor(def.group, def.plural);
+    this.unsubscribe = this.ctx.registry.onResourceEvent((def, e) => this.observe(def, e));
+    for (const def of this.ctx.registry.definitions()) {
+      const rs = this.ctx.registry.storeFor(def.group, def.plural);
       if (!rs) continue; // virtual resources store nothing
       for (const c of rs.list().items) this.observe(def, { type: 'ADDED', current: c, revision: c.revision });
     }
@@ -96,13 +96,13 @@ export class GarbageCollector implements Controller {
   }
 
   private enqueueOwner(o: OwnerReference, dependent: Identity): void {
-    const def = this.ctx.api.catalog.byKind(groupOf(o.apiVersion), o.kind);
+    const def = this.ctx.registry.byKind(groupOf(o.apiVersion), o.kind);
     if (!def) return;
     this.queue.add(encode('delete', { group: def.group, plural: def.plural, namespace: def.namespaced ? dependent.namespace : undefined, name: o.name, uid: o.uid }));
   }
 
   private current(id: Identity): KubeObject | undefined {
-    const obj = this.ctx.api.storeFor(id.group, id.plural)?.find(id.namespace, id.name)?.object;
+    const obj = this.ctx.registry.storeFor(id.group, id.plural)?.find(id.namespace, id.name)?.object;
     return obj?.metadata.uid === id.uid ? obj : undefined;
   }
 
@@ -143,7 +143,7 @@ export class GarbageCollector implements Controller {
   }
 
   private ownerState(ref: OwnerReference, dependent: KubeObject): OwnerState {
-    const def = this.ctx.api.catalog.byKind(groupOf(ref.apiVersion), ref.kind);
+    const def = this.ctx.registry.byKind(groupOf(ref.apiVersion), ref.kind);
     if (!def) return 'unresolvable';
     const ns = dependent.metadata.namespace;
     if (def.namespaced && !ns) {

@@ -5,8 +5,8 @@ import type { ControllerRevision } from 'kubernetes-types/apps/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { Kube, KubeObject } from '../../machinery/object';
 import { labelSelectorMatches } from '../../machinery/selectors/label-selector';
-import type { Client } from '../client';
-import type { Informer } from '../informer';
+import type { Client } from '../../client/client';
+import type { Informer } from '../../client/informer';
 import { isControlledBy } from '../replicaset/controller-ref';
 import { revisionBytes } from './template-patch';
 

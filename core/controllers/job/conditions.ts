@@ -1,7 +1,7 @@
 // Job conditions as the job controller writes them and as the CronJob and TTL-after-finished
 // controllers read them: a Job is finished once Complete or Failed is True.
 import type { Job, JobCondition } from 'kubernetes-types/batch/v1';
-import { timestamp } from '../clock';
+import { timestamp } from '../../client/clock';
 
 export type JobConditionType = 'Complete' | 'Failed' | 'FailureTarget' | 'SuccessCriteriaMet' | 'Suspended';
 

@@ -32,7 +32,7 @@ function createJob(name: string, spec: Partial<JobSpec> = {}) {
   });
 }
 
-const job = (name: string) => t.cluster.api.storeFor('batch', 'jobs')!.find(ns, name)?.object as Kube<Job> | undefined;
+const job = (name: string) => t.cluster.registry.storeFor('batch', 'jobs')!.find(ns, name)?.object as Kube<Job> | undefined;
 const podsOf = (name: string) => t.pods(ns).filter((p) => p.metadata.labels?.['batch.kubernetes.io/job-name'] === name);
 const activePods = (name: string) => podsOf(name).filter((p) => !p.status?.phase || p.status.phase === 'Pending');
 const conditionTypes = (name: string) => (job(name)?.status?.conditions ?? []).filter((c) => c.status === 'True').map((c) => c.type);

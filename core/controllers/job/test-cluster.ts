@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { Event, Pod } from 'kubernetes-types/core/v1';
 import type { Kube } from '../../machinery/object';
 import { startCluster, type Cluster } from '../../cluster';
-import type { Client } from '../client';
-import { ManualClock, timestamp } from '../clock';
+import type { Client } from '../../client/client';
+import { ManualClock, timestamp } from '../../client/clock';
 
 export interface TestCluster {
   cluster: Cluster;
@@ -28,7 +28,7 @@ export async function startTestCluster(): Promise<TestCluster> {
   const clock = new ManualClock(Math.floor(Date.now() / 1000) * 1000);
   const cluster = await startCluster({ dataDir: dir, port: 0, storage: 'memory', components: 'none', clock });
   const client = cluster.context.client('test');
-  const store = (group: string, plural: string) => cluster.api.storeFor(group, plural)!;
+  const store = (group: string, plural: string) => cluster.registry.storeFor(group, plural)!;
   const t: TestCluster = {
     cluster,
     clock,
@@ -43,7 +43,7 @@ export async function startTestCluster(): Promise<TestCluster> {
           resolve(v);
           return true;
         };
-        const off = cluster.api.onResourceEvent(() => void check());
+        const off = cluster.registry.onResourceEvent(() => void check());
         const timer = setTimeout(() => {
           off();
           reject(new Error(`timed out waiting for ${what}`));

@@ -12,12 +12,12 @@
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Node, Pod, Taint } from 'kubernetes-types/core/v1';
 import type { Kube } from '../../machinery/object';
-import { timestamp } from '../clock';
-import type { Client } from '../client';
-import type { Controller, ControllerContext } from '../context';
-import type { EventRecorder } from '../event-recorder';
-import { keyOf, splitKey, type Informer } from '../informer';
-import { WorkQueue } from '../work-queue';
+import { timestamp } from '../../client/clock';
+import type { Client } from '../../client/client';
+import type { Controller, ControllerContext } from '../../client/context';
+import type { EventRecorder } from '../../client/event-recorder';
+import { keyOf, splitKey, type Informer } from '../../client/informer';
+import { WorkQueue } from '../../client/work-queue';
 import {
   excludedFromDisruption,
   ownedNoScheduleTaints,

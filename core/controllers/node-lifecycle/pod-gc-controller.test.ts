@@ -25,7 +25,7 @@ describe('PodGcController', () => {
   it('marks an orphan Failed with the DisruptionTarget condition before deleting it', async () => {
     await h.addPod('orphan', 'ghost');
     const seen: unknown[] = [];
-    const off = h.cluster.api.onResourceEvent((def, e) => {
+    const off = h.cluster.registry.onResourceEvent((def, e) => {
       if (def.plural === 'pods' && e.type === 'MODIFIED') seen.push(e.current.object.status);
     });
     h.clock.advance(POD_GC_QUARANTINE_MS);

@@ -9,11 +9,11 @@
 // bring each pod in question.
 import type { Node, Pod, PodCondition } from 'kubernetes-types/core/v1';
 import type { Kube } from '../../machinery/object';
-import { timestamp } from '../clock';
-import type { Client } from '../client';
-import type { Controller, ControllerContext } from '../context';
-import { keyOf, splitKey, type Informer } from '../informer';
-import { WorkQueue } from '../work-queue';
+import { timestamp } from '../../client/clock';
+import type { Client } from '../../client/client';
+import type { Controller, ControllerContext } from '../../client/context';
+import { keyOf, splitKey, type Informer } from '../../client/informer';
+import { WorkQueue } from '../../client/work-queue';
 import { isNodeReady } from './node-health';
 import { disruptionTarget, setPodCondition, updatePodStatus } from './pod-status';
 import { TAINT_NODE_OUT_OF_SERVICE } from './taints';

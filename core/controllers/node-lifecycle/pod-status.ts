@@ -1,7 +1,7 @@
 // Pod status writes shared by the node lifecycle, taint eviction and pod GC controllers.
 import type { Pod, PodCondition, PodStatus } from 'kubernetes-types/core/v1';
 import type { Kube } from '../../machinery/object';
-import { isNotFound, type Client } from '../client';
+import { isNotFound, type Client } from '../../client/client';
 
 /** Sets a condition (lastTransitionTime moves only when the status does); true when anything changed. */
 export function setPodCondition(status: PodStatus, condition: PodCondition, now: string): boolean {

@@ -6,12 +6,12 @@
 // while its controller, which counts terminating pods as gone, already replaces it.
 import type { Node, Pod, Taint, Toleration } from 'kubernetes-types/core/v1';
 import type { Kube } from '../../machinery/object';
-import { timestamp } from '../clock';
-import type { Client } from '../client';
-import type { Controller, ControllerContext } from '../context';
-import type { EventRecorder } from '../event-recorder';
-import { keyOf, splitKey, type Informer } from '../informer';
-import { WorkQueue } from '../work-queue';
+import { timestamp } from '../../client/clock';
+import type { Client } from '../../client/client';
+import type { Controller, ControllerContext } from '../../client/context';
+import type { EventRecorder } from '../../client/event-recorder';
+import { keyOf, splitKey, type Informer } from '../../client/informer';
+import { WorkQueue } from '../../client/work-queue';
 import { disruptionTarget, setPodCondition, updatePodStatus } from './pod-status';
 import { matchingTolerations, minTolerationMs, noExecuteTaints, sameTaint } from './taints';
 

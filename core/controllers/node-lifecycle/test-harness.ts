@@ -7,9 +7,9 @@ import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Event, Node, Pod, Taint, Toleration } from 'kubernetes-types/core/v1';
 import type { Kube } from '../../machinery/object';
 import { startCluster, type Cluster } from '../../cluster';
-import { ManualClock, microTimestamp, timestamp } from '../clock';
-import type { Client } from '../client';
-import type { Controller } from '../context';
+import { ManualClock, microTimestamp, timestamp } from '../../client/clock';
+import type { Client } from '../../client/client';
+import type { Controller } from '../../client/context';
 import { NODE_LEASE_NAMESPACE } from './node-lifecycle-controller';
 
 export const GRACE_MS = 40_000;
@@ -115,7 +115,7 @@ export class Harness {
         clearTimeout(guard);
         resolve(v);
       };
-      const off = this.cluster.api.onResourceEvent(attempt);
+      const off = this.cluster.registry.onResourceEvent(attempt);
       const guard = setTimeout(() => {
         off();
         reject(new Error(`timed out waiting for ${what}`));

@@ -1,7 +1,7 @@
 // ControllerExpectations (UID-tracking flavour): what a controller has asked for and not yet
 // seen in its informer, so a sync does not create or delete twice while its own writes are in
 // flight. Expectations older than five minutes are ignored, as in Kubernetes.
-import type { Clock } from '../clock';
+import type { Clock } from '../../client/clock';
 
 const TTL_MS = 5 * 60_000;
 

@@ -3,7 +3,7 @@
 import type { ReplicaSetCondition, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { matchesLabels, selectorFromSet } from '../../machinery/selectors/label-selector';
-import { timestamp } from '../clock';
+import { timestamp } from '../../client/clock';
 import { isPodAvailable, isPodReady } from './pod-state';
 
 export interface ReplicaCounts {

@@ -9,10 +9,10 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { Kube } from '../../machinery/object';
 import { bindPod } from '../../apiserver/handlers/pod-subresources';
 import { startCluster, type Cluster } from '../../cluster';
-import type { Clock } from '../clock';
-import { timestamp } from '../clock';
-import type { Client } from '../client';
-import type { Controller } from '../context';
+import type { Clock } from '../../client/clock';
+import { timestamp } from '../../client/clock';
+import type { Client } from '../../client/client';
+import type { Controller } from '../../client/context';
 
 export interface Harness {
   cluster: Cluster;
@@ -53,7 +53,7 @@ export async function startHarness(controllers: (c: Cluster) => Controller[], op
           resolve(v);
         }
       };
-      const off = cluster.api.onResourceEvent(() => queueMicrotask(test));
+      const off = cluster.registry.onResourceEvent(() => queueMicrotask(test));
       test();
     });
   return {

@@ -4,11 +4,11 @@
 import type { ResourceQuota } from 'kubernetes-types/core/v1';
 import type { Kube } from '../../machinery/object';
 import { deepEqual } from '../../machinery/json-value';
-import type { Client } from '../client';
-import type { Controller, ControllerContext } from '../context';
-import type { Informer } from '../informer';
-import { keyOf, splitKey } from '../informer';
-import { WorkQueue } from '../work-queue';
+import type { Client } from '../../client/client';
+import type { Controller, ControllerContext } from '../../client/context';
+import type { Informer } from '../../client/informer';
+import { keyOf, splitKey } from '../../client/informer';
+import { WorkQueue } from '../../client/work-queue';
 import { evaluatorsFor, quotaUsage } from './usage';
 
 type Quota = Kube<ResourceQuota>;
@@ -29,7 +29,7 @@ export class ResourceQuotaController implements Controller {
     const enqueue = (q: Quota) => this.queue.add(keyOf(q));
     this.off.push(
       this.quotas.on({ add: enqueue, update: (q) => !deepEqual(q.spec?.hard ?? {}, q.status?.hard ?? {}) && enqueue(q) }),
-      this.ctx.api.onResourceEvent((def, e) => {
+      this.ctx.registry.onResourceEvent((def, e) => {
         const ns = e.current.object.metadata.namespace;
         if (!ns) return;
         for (const q of this.quotas.list(ns)) {
@@ -49,7 +49,7 @@ export class ResourceQuotaController implements Controller {
     const quota = this.quotas.get(ns, name);
     if (!quota) return;
     const hard = { ...(quota.spec?.hard as Record<string, string> | undefined) };
-    const used = quotaUsage(this.ctx.api, quota, this.ctx.clock.now());
+    const used = quotaUsage(this.ctx.registry, quota, this.ctx.clock.now());
     if (deepEqual(quota.status?.hard ?? {}, hard) && deepEqual(quota.status?.used ?? {}, used)) return;
     await this.client.updateStatus<ResourceQuota>('', 'resourcequotas', ns, name, (q) => {
       q.status = { hard, used };

@@ -20,7 +20,7 @@ afterEach(async () => {
   await t.stop();
 });
 
-const quota = (name = 'compute') => t.cluster.api.storeFor('', 'resourcequotas')!.find(NS, name)?.object as Kube<ResourceQuota> | undefined;
+const quota = (name = 'compute') => t.cluster.registry.storeFor('', 'resourcequotas')!.find(NS, name)?.object as Kube<ResourceQuota> | undefined;
 const podSpec = (requests?: Record<string, string>, limits?: Record<string, string>): Pod['spec'] => ({
   containers: [{ name: 'app', image: 'nginx', ...(requests || limits ? { resources: { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}) } } : {}) }],
 });
@@ -28,9 +28,9 @@ const createPod = (name: string, spec: Pod['spec']) => t.client.create<Pod>('', 
 
 /** Runs the admission plugin on a would-be create of obj. */
 async function admit(plural: string, obj: KubeObject): Promise<void> {
-  const def = t.cluster.api.storeFor('', plural)!.def;
+  const def = t.cluster.registry.storeFor('', plural)!.def;
   const req: AdmissionRequest = { operation: 'CREATE', def, namespace: NS, name: obj.metadata.name!, object: obj, options: { user: { username: 'u', groups: [] } }, onFinish: [] };
-  await resourceQuota(() => t.cluster.api, () => t.clock.now()).validate!(req);
+  await resourceQuota(t.cluster.registry, () => t.clock.now()).validate!(req);
 }
 
 describe('ResourceQuota controller', () => {

@@ -2,7 +2,7 @@
 // every kind its resource names concern, the usage of the namespace's objects under its
 // scopes, zero where nothing is used, limited to the names it sets.
 import type { ResourceQuota } from 'kubernetes-types/core/v1';
-import type { ApiServer } from '../../apiserver/api-server';
+import type { Registry } from '../../registry/registry';
 import { countedKinds, evaluatorFor, podEvaluator, pvcEvaluator, quotaCovers, serviceEvaluator, type Evaluator } from '../../quota/evaluators';
 import { add, mask, type ResourceList } from '../../quota/resource-list';
 
@@ -14,13 +14,13 @@ export function evaluatorsFor(names: string[]): Array<[Evaluator, string[]]> {
   return [...all.values()].map((e) => [e, e.matching(names)] as [Evaluator, string[]]).filter(([, m]) => m.length > 0);
 }
 
-export function quotaUsage(api: ApiServer, quota: ResourceQuota, now: Date): ResourceList {
+export function quotaUsage(registry: Registry, quota: ResourceQuota, now: Date): ResourceList {
   const names = Object.keys(quota.spec?.hard ?? {});
   const ns = quota.metadata?.namespace;
   let used: ResourceList = {};
   for (const [e, matched] of evaluatorsFor(names)) {
     used = add(used, Object.fromEntries(matched.map((n) => [n, '0'])));
-    const store = api.storeFor(e.group, e.plural);
+    const store = registry.storeFor(e.group, e.plural);
     for (const c of store?.list({ namespace: ns }).items ?? []) {
       if (quotaCovers(quota, e, c.object)) used = add(used, mask(e.usage(c.object, now), matched));
     }

@@ -22,8 +22,8 @@ afterEach(async () => {
   await t.stop();
 });
 
-const sa = (ns: string) => t.cluster.api.storeFor('', 'serviceaccounts')!.find(ns, 'default')?.object as Kube<ServiceAccount> | undefined;
-const caMap = (ns: string) => t.cluster.api.storeFor('', 'configmaps')!.find(ns, ROOT_CA_CONFIGMAP)?.object as Kube<ConfigMap> | undefined;
+const sa = (ns: string) => t.cluster.registry.storeFor('', 'serviceaccounts')!.find(ns, 'default')?.object as Kube<ServiceAccount> | undefined;
+const caMap = (ns: string) => t.cluster.registry.storeFor('', 'configmaps')!.find(ns, ROOT_CA_CONFIGMAP)?.object as Kube<ConfigMap> | undefined;
 
 describe('ServiceAccount controller and root CA publisher', () => {
   it('fill the namespaces that exist at start', async () => {
@@ -49,7 +49,7 @@ describe('ServiceAccount controller and root CA publisher', () => {
   it('leave a terminating namespace alone', async () => {
     await t.client.create<Namespace>('', 'namespaces', undefined, { metadata: { name: 'going', finalizers: [] }, spec: { finalizers: ['example.com/hold'] } });
     await t.waitFor(() => sa('going'), 'going filled');
-    await t.cluster.api.storeFor('', 'namespaces')!.delete(undefined, 'going', {}, { user: { username: 'test', groups: ['system:masters'] } });
+    await t.cluster.registry.storeFor('', 'namespaces')!.delete(undefined, 'going', {}, { user: { username: 'test', groups: ['system:masters'] } });
     await t.client.delete('', 'serviceaccounts', 'going', 'default');
     // A write elsewhere that the controller sees after the deletion: by then it has had its chance.
     await t.client.create<Namespace>('', 'namespaces', undefined, { metadata: { name: 'later' } });

@@ -4,9 +4,9 @@
 import type { Namespace } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../machinery/object';
 import { ApiError } from '../../machinery/status';
-import type { Controller, ControllerContext } from '../context';
-import type { Informer } from '../informer';
-import { WorkQueue } from '../work-queue';
+import type { Controller, ControllerContext } from '../../client/context';
+import type { Informer } from '../../client/informer';
+import { WorkQueue } from '../../client/work-queue';
 
 export abstract class PerNamespaceController implements Controller {
   abstract readonly name: string;

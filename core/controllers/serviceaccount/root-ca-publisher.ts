@@ -3,8 +3,8 @@
 import type { ConfigMap } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../machinery/object';
 import { deepEqual } from '../../machinery/json-value';
-import type { Client } from '../client';
-import type { ControllerContext } from '../context';
+import type { Client } from '../../client/client';
+import type { ControllerContext } from '../../client/context';
 import { PerNamespaceController } from './per-namespace';
 
 export const ROOT_CA_CONFIGMAP = 'kube-root-ca.crt';

@@ -3,8 +3,8 @@
 import type { ServiceAccount } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../machinery/object';
 import { ApiError } from '../../machinery/status';
-import type { Client } from '../client';
-import type { ControllerContext } from '../context';
+import type { Client } from '../../client/client';
+import type { ControllerContext } from '../../client/context';
 import { PerNamespaceController } from './per-namespace';
 
 export const DEFAULT_SERVICE_ACCOUNT = 'default';

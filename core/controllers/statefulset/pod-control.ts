@@ -3,9 +3,9 @@
 // web successful", "create Claim www-web-0 Pod web-0 in StatefulSet web success").
 import type { PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import type { Kube } from '../../machinery/object';
-import type { Client } from '../client';
-import type { EventRecorder } from '../event-recorder';
-import type { Informer } from '../informer';
+import type { Client } from '../../client/client';
+import type { EventRecorder } from '../../client/event-recorder';
+import type { Informer } from '../../client/informer';
 import { retentionOwnerRefs } from './claim-retention';
 import { applyIdentity, applyStorage, claimsFor, identityMatches, ordinalOf, storageMatches, type Set } from './pod-identity';
 

@@ -38,9 +38,9 @@ afterEach(async () => {
 
 const pod = (name: string) => t.pods(NS).find((p) => p.metadata.name === name);
 const podNames = () => t.pods(NS).map((p) => p.metadata.name).sort();
-const set = () => t.cluster.api.storeFor('apps', 'statefulsets')!.find(NS, 'web')!.object as Kube<StatefulSet>;
+const set = () => t.cluster.registry.storeFor('apps', 'statefulsets')!.find(NS, 'web')!.object as Kube<StatefulSet>;
 const revisions = () =>
-  t.cluster.api.storeFor('apps', 'controllerrevisions')!.list({ namespace: NS }).items.map((c) => c.object as Kube<ControllerRevision>);
+  t.cluster.registry.storeFor('apps', 'controllerrevisions')!.list({ namespace: NS }).items.map((c) => c.object as Kube<ControllerRevision>);
 
 /** Plays scheduler and kubelet for the named pod once it exists. */
 async function run(name: string): Promise<Kube<Pod>> {
@@ -112,14 +112,14 @@ describe('StatefulSetController', () => {
       }),
     );
     const p = await t.waitFor(() => pod('web-0'), 'web-0');
-    const pvc = t.cluster.api.storeFor('', 'persistentvolumeclaims')!.find(NS, 'www-web-0')?.object as Kube<PersistentVolumeClaim> | undefined;
+    const pvc = t.cluster.registry.storeFor('', 'persistentvolumeclaims')!.find(NS, 'www-web-0')?.object as Kube<PersistentVolumeClaim> | undefined;
     expect(pvc?.metadata.labels).toEqual({ app: 'nginx' });
     expect(p.spec!.volumes?.[0]).toEqual({ name: 'www', persistentVolumeClaim: { claimName: 'www-web-0' } });
     const claimEvent = await t.waitFor(() => t.events(NS, 'web').find((e) => e.message?.startsWith('create Claim')), 'claim event');
     expect(claimEvent.message).toBe('create Claim www-web-0 Pod web-0 in StatefulSet web success');
     // whenDeleted=Delete: the set controls the claim, so the garbage collector removes it with the set.
     const owned = await t.waitFor(() => {
-      const c = t.cluster.api.storeFor('', 'persistentvolumeclaims')!.find(NS, 'www-web-0')?.object as Kube<PersistentVolumeClaim>;
+      const c = t.cluster.registry.storeFor('', 'persistentvolumeclaims')!.find(NS, 'www-web-0')?.object as Kube<PersistentVolumeClaim>;
       return c.metadata.ownerReferences?.length ? c : undefined;
     }, 'claim owner');
     expect(owned.metadata.ownerReferences).toEqual([

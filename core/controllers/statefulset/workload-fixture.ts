@@ -4,7 +4,7 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { Kube } from '../../machinery/object';
 import { bindPod } from '../../apiserver/handlers/pod-subresources';
-import { timestamp } from '../clock';
+import { timestamp } from '../../client/clock';
 import type { TestCluster } from '../job/test-cluster';
 
 export const CONTROL_PLANE_TAINT = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' as const };
@@ -26,7 +26,7 @@ export function createNode(t: TestCluster, name: string, opts: { controlPlane?: 
 
 /** The scheduler's part: binds the pod to node. */
 export async function bind(t: TestCluster, pod: Kube<Pod>, node: string): Promise<void> {
-  const pods = t.cluster.api.storeFor('', 'pods')!;
+  const pods = t.cluster.registry.storeFor('', 'pods')!;
   await bindPod(pods, pod.metadata.namespace, pod.metadata.name!, { target: { kind: 'Node', name: node } }, {
     user: { username: 'system:kube-scheduler', groups: ['system:masters'] },
   });

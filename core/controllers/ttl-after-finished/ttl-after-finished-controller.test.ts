@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Job } from 'kubernetes-types/batch/v1';
 import type { Kube } from '../../machinery/object';
-import { timestamp } from '../clock';
+import { timestamp } from '../../client/clock';
 import { startTestCluster, type TestCluster } from '../job/test-cluster';
 import { TTLAfterFinishedController, timeLeft } from './ttl-after-finished-controller';
 
@@ -20,7 +20,7 @@ afterEach(async () => {
   await t.stop();
 });
 
-const job = (name: string) => t.cluster.api.storeFor('batch', 'jobs')!.find(ns, name)?.object as Kube<Job> | undefined;
+const job = (name: string) => t.cluster.registry.storeFor('batch', 'jobs')!.find(ns, name)?.object as Kube<Job> | undefined;
 
 async function finishedJob(name: string, ttl: number | undefined, type: 'Complete' | 'Failed') {
   await t.client.create<Job>('batch', 'jobs', ns, {

@@ -3,11 +3,11 @@
 // foreground propagation (its pods go first) and a UID precondition.
 import type { Job } from 'kubernetes-types/batch/v1';
 import type { Kube } from '../../machinery/object';
-import type { Client } from '../client';
-import type { Controller, ControllerContext } from '../context';
-import { DelayedKeys } from '../delayed-keys';
-import { keyOf, splitKey, type Informer } from '../informer';
-import { WorkQueue } from '../work-queue';
+import type { Client } from '../../client/client';
+import type { Controller, ControllerContext } from '../../client/context';
+import { DelayedKeys } from '../../client/delayed-keys';
+import { keyOf, splitKey, type Informer } from '../../client/informer';
+import { WorkQueue } from '../../client/work-queue';
 import { finishedCondition } from '../job/conditions';
 
 type JobObj = Kube<Job>;

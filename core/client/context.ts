@@ -1,7 +1,7 @@
-// What every in-process component gets: the API server (its caches are the informers), a
+// What every in-process component gets: the registry (its caches are the informers), a
 // clock, clients and event recorders under the component's own identity, and the cluster's
 // timings. Components are started and stopped by core/cluster.ts.
-import type { ApiServer } from '../apiserver/api-server';
+import type { Registry } from '../registry/registry';
 import { Client } from './client';
 import type { Clock } from './clock';
 import { EventRecorder } from './event-recorder';
@@ -42,14 +42,14 @@ export interface Controller {
 
 export class ControllerContext {
   constructor(
-    readonly api: ApiServer,
+    readonly registry: Registry,
     readonly clock: Clock,
     readonly timings: ClusterTimings,
   ) {}
 
   /** A client acting as system:serviceaccount:kube-system:<component> (or a node's identity). */
   client(component: string, username = `system:serviceaccount:kube-system:${component}`): Client {
-    return new Client(this.api, { username, groups: ['system:masters', 'system:authenticated'] }, component);
+    return new Client(this.registry, { username, groups: ['system:masters', 'system:authenticated'] }, component);
   }
 
   recorder(component: string, host?: string): EventRecorder {
@@ -57,6 +57,6 @@ export class ControllerContext {
   }
 
   informer<T extends object>(group: string, plural: string): Informer<T> {
-    return new Informer<T>(this.api, group, plural);
+    return new Informer<T>(this.registry, group, plural);
   }
 }

@@ -1,7 +1,7 @@
-// Shared informers, in process: the API server's watch caches are the informer caches, and
+// Shared informers, in process: the registry's watch caches are the informer caches, and
 // its event stream feeds the handlers. Controllers read here and only enqueue keys from
 // handlers, as with client-go.
-import type { ApiServer } from '../apiserver/api-server';
+import type { Registry } from '../registry/registry';
 import type { Kube, KubeObject } from '../machinery/object';
 import type { ResourceStore } from '../registry/generic/resource-store';
 
@@ -13,13 +13,13 @@ export interface Handlers<T> {
 
 export class Informer<T extends object = KubeObject> {
   constructor(
-    private readonly api: ApiServer,
+    private readonly registry: Registry,
     readonly group: string,
     readonly plural: string,
   ) {}
 
   private get store(): ResourceStore {
-    const rs = this.api.storeFor(this.group, this.plural);
+    const rs = this.registry.storeFor(this.group, this.plural);
     if (!rs) throw new Error(`no resource ${this.plural}.${this.group}`);
     return rs;
   }
@@ -35,7 +35,7 @@ export class Informer<T extends object = KubeObject> {
   /** Calls handlers for every later change; existing objects are delivered as adds first. */
   on(handlers: Handlers<Kube<T>>, replay = true): () => void {
     if (replay) for (const o of this.list()) handlers.add?.(o);
-    return this.api.onResourceEvent((def, e) => {
+    return this.registry.onResourceEvent((def, e) => {
       if (def.group !== this.group || def.plural !== this.plural) return;
       const cur = e.current.object as unknown as Kube<T>;
       if (e.type === 'ADDED') handlers.add?.(cur);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiServer } from '../apiserver/api-server';
+import type { Registry } from '../registry/registry';
 import { WatchCache } from '../storage/watch-cache';
 import { builtInResources } from '../registry/builtin';
 import { resourcePrefix } from '../registry/generic/keys';
@@ -14,8 +14,8 @@ async function client(): Promise<Client> {
   const cache = new WatchCache(store, resourcePrefix(configmaps));
   await cache.start();
   const rs = new ResourceStore(configmaps, store, cache, { mutate: () => undefined, validate: () => undefined });
-  const api = { storeFor: () => rs } as unknown as ApiServer;
-  return new Client(api, { username: 'system:test', groups: [] }, 'test-controller');
+  const registry = { storeFor: () => rs } as unknown as Registry;
+  return new Client(registry, { username: 'system:test', groups: [] }, 'test-controller');
 }
 
 describe('Client.create', () => {

@@ -1,7 +1,7 @@
 // Writes by in-process components (controllers, scheduler, kubelets): straight to the
 // registry, with the same validation, admission and conflict rules as HTTP requests, under
 // the component's own identity and field manager.
-import type { ApiServer } from '../apiserver/api-server';
+import type { Registry } from '../registry/registry';
 import type { Kube, KubeObject } from '../machinery/object';
 import { wireCopy } from '../machinery/json-value';
 import { ApiError } from '../machinery/status';
@@ -9,13 +9,13 @@ import type { DeleteOptions, ResourceStore, UserInfo, WriteOptions } from '../re
 
 export class Client {
   constructor(
-    private readonly api: ApiServer,
+    private readonly registry: Registry,
     private readonly user: UserInfo,
     private readonly fieldManager: string,
   ) {}
 
   store(group: string, plural: string): ResourceStore {
-    const rs = this.api.storeFor(group, plural);
+    const rs = this.registry.storeFor(group, plural);
     if (!rs) throw new Error(`no resource ${plural}.${group}`);
     return rs;
   }
