@@ -371,6 +371,17 @@ describe('writes', () => {
     expect(labelled.json.metadata.generation).toBe(2);
   });
 
+  it('namespaces/finalize: a PUT of the namespace changes its spec only; other methods are refused', async () => {
+    const ns = await namespace();
+    const path = `/api/v1/namespaces/${ns}/finalize`;
+    const current = (await api(t, 'GET', `/api/v1/namespaces/${ns}`)).json;
+    const put = await api(t, 'PUT', path, { ...current, metadata: { ...current.metadata, labels: { x: 'y' } }, spec: { finalizers: ['example.com/x'] } });
+    expect(put.status, put.text).toBe(200);
+    expect(put.json.spec).toEqual({ finalizers: ['example.com/x'] });
+    expect(put.json.metadata.labels.x).toBeUndefined();
+    expect((await api(t, 'GET', path)).status).toBe(405);
+  });
+
   it('dry run validates and answers but stores nothing', async () => {
     const ns = await namespace();
     const r = await api(t, 'POST', `/apis/apps/v1/namespaces/${ns}/deployments?dryRun=All`, deployment('dry'));

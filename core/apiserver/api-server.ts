@@ -242,9 +242,10 @@ export class ApiServer {
       if (method === 'PATCH') return handlePatch(w);
       throw methodNotAllowed('the server does not allow this method on the requested resource');
     }
-    if (sub === 'finalize' && def.group === '' && def.plural === 'namespaces') {
+    // A subresource that narrows what an update changes (namespaces/finalize) takes a PUT of the object.
+    if (def.subresources?.some((s) => s.name === sub && s.writes && s.verbs.includes('update'))) {
       if (method !== 'PUT') throw methodNotAllowed('the server does not allow this method on the requested resource');
-      w.options.subresource = 'finalize';
+      w.options.subresource = sub;
       return handleUpdate(w);
     }
     if (sub === 'scale' && def.scale) {

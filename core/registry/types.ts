@@ -65,6 +65,12 @@ export interface SubresourceDef {
   group?: string;
   version?: string;
   verbs: Verb[];
+  /**
+   * The object's top-level fields a write through this subresource changes; the rest stays as
+   * stored (namespaces/finalize: spec; pods/binding: spec and status). With the update verb,
+   * a PUT of the whole object serves it.
+   */
+  writes?: string[];
 }
 
 export interface ResourceDef<T extends KubeObject = KubeObject> {

@@ -313,20 +313,24 @@ export class ResourceStore {
     delete (meta as Record<string, unknown>).selfLink;
 
     const strategy = this.def.strategy;
-    if (options.subresource === 'status' || options.subresource === 'finalize') {
-      // Only status may change through /status, only spec (its finalizers) through /finalize.
-      const field = options.subresource === 'status' ? 'status' : 'spec';
-      const next: KubeObject = { ...copyOf(current), [field]: obj[field] };
-      if (next[field] === undefined) delete next[field];
+    const status = options.subresource === 'status';
+    const fields = status ? ['status'] : options.subresource && this.def.subresources?.find((s) => s.name === options.subresource)?.writes;
+    if (fields) {
+      // Only status changes through /status, and only what a narrow subresource declares through it.
+      const next = copyOf(current);
+      for (const f of fields) {
+        if (obj[f] === undefined) delete next[f];
+        else next[f] = obj[f];
+      }
       // Deployments record their revision annotation through /status, as in Kubernetes.
-      if (field === 'status' && this.def.statusKeepsAnnotations) {
+      if (status && this.def.statusKeepsAnnotations) {
         if (obj.metadata.annotations) next.metadata.annotations = obj.metadata.annotations;
         else delete next.metadata.annotations;
       }
-      if (field === 'status') strategy.prepareForStatusUpdate?.(next, old);
+      if (status) strategy.prepareForStatusUpdate?.(next, old);
       obj = next;
-    } else if (this.def.status && options.subresource !== 'binding') {
-      // The main resource never changes status (a binding sets nodeName and PodScheduled at once).
+    } else if (this.def.status) {
+      // The main resource never changes status.
       if (old.status === undefined) delete obj.status;
       else obj.status = wireCopy(old.status);
       strategy.prepareForUpdate?.(obj, old);

@@ -15,7 +15,8 @@ export const resource: ResourceDef<Kube<Namespace>> = {
   shortNames: ['ns'],
   status: true,
   subresources: [
-    { name: 'finalize', kind: 'Namespace', verbs: ['update'] },
+    // The namespace controller clears spec.finalizers through it once the namespace is empty.
+    { name: 'finalize', kind: 'Namespace', verbs: ['update'], writes: ['spec'] },
   ],
   fields: {
     'status.phase': (o) => o.status?.phase ?? '',

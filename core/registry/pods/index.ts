@@ -16,7 +16,8 @@ export const resource: ResourceDef<Kube<Pod>> = {
   status: true,
   returnDeletedObject: true,
   subresources: [
-    { name: 'binding', kind: 'Binding', verbs: ['create'] },
+    // The scheduler's write: spec.nodeName and the PodScheduled condition at once.
+    { name: 'binding', kind: 'Binding', verbs: ['create'], writes: ['spec', 'status'] },
     { name: 'eviction', kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] },
     { name: 'log', kind: 'Pod', verbs: ['get'] },
     { name: 'exec', kind: 'PodExecOptions', verbs: ['create', 'get'] },
