@@ -34,7 +34,7 @@ import { rbacEscalation } from './apiserver/admission/rbac-escalation';
 import { registerReviews } from './apiserver/reviews';
 import { NamespaceController } from './controllers/namespace-controller';
 import { CrdController } from './controllers/crd-controller';
-import { ControllerContext, DEFAULT_TIMINGS, type ClusterTimings } from './client/context';
+import { DEFAULT_TIMINGS, RegistryContext, type ClusterTimings, type ControllerContext } from './client/context';
 import { realClock, type Clock } from './client/clock';
 import { clusterComponents } from './controllers/components';
 import { NodeManager } from './nodes/node-manager';
@@ -201,7 +201,7 @@ async function startLocked(opts: ClusterOptions, lock: DataDirLock, undo: Array<
   namespaces.start();
   const crds = new CrdController(registry, schemas);
   await crds.start();
-  const context = new ControllerContext(registry, clock, timings);
+  const context = new RegistryContext(registry, clock, timings);
   const components =
     opts.components === 'none'
       ? []

@@ -5,7 +5,7 @@ import { builtInResources } from '../registry/builtin';
 import { resourcePrefix } from '../registry/generic/keys';
 import { ResourceStore } from '../registry/generic/resource-store';
 import { MemoryStore } from '../store/memory-store';
-import { Client } from './client';
+import { RegistryClient, type Client } from './client';
 
 const configmaps = builtInResources.find((d) => d.group === '' && d.plural === 'configmaps')!;
 
@@ -15,7 +15,7 @@ async function client(): Promise<Client> {
   await cache.start();
   const rs = new ResourceStore(configmaps, store, cache, { mutate: () => undefined, validate: () => undefined });
   const registry = { storeFor: () => rs } as unknown as Registry;
-  return new Client(registry, { username: 'system:test', groups: [] }, 'test-controller');
+  return new RegistryClient(registry, { username: 'system:test', groups: [] }, 'test-controller');
 }
 
 describe('Client.create', () => {

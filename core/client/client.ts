@@ -1,20 +1,43 @@
-// Writes by in-process components (controllers, scheduler, kubelets): straight to the
-// registry, with the same validation, admission and conflict rules as HTTP requests, under
-// the component's own identity and field manager.
+// What components write through (client-go's typed clients, by group and resource): the
+// in-process RegistryClient, or a recording fake in controller tests.
 import type { Registry } from '../registry/registry';
 import type { Kube, KubeObject } from '../machinery/object';
 import { wireCopy } from '../machinery/json-value';
 import { ApiError } from '../machinery/status';
+import { bindPod } from '../apiserver/handlers/pod-subresources';
 import type { DeleteOptions, ResourceStore, UserInfo, WriteOptions } from '../registry/generic/resource-store';
 
-export class Client {
+export interface Client {
+  /** Creates a copy of obj: components keep and reuse the objects they build. */
+  create<T extends object>(group: string, plural: string, namespace: string | undefined, obj: T): Promise<Kube<T>>;
+  /** Read-modify-write with retries on conflict; mutate gets a private copy of the latest object. */
+  update<T extends object>(
+    group: string,
+    plural: string,
+    namespace: string | undefined,
+    name: string,
+    mutate: (obj: Kube<T>) => Kube<T> | void,
+    subresource?: 'status',
+  ): Promise<Kube<T>>;
+  updateStatus<T extends object>(group: string, plural: string, namespace: string | undefined, name: string, mutate: (obj: Kube<T>) => Kube<T> | void): Promise<Kube<T>>;
+  /** Deletes; an object already gone is not an error (the goal is reached). */
+  delete(group: string, plural: string, namespace: string | undefined, name: string, opts?: DeleteOptions): Promise<void>;
+  /** Binds a pod to a node (pods/binding): no managed fields on the pod, as kube-apiserver's BindingREST. */
+  bind(namespace: string | undefined, name: string, node: string): Promise<void>;
+}
+
+/**
+ * Writes straight to the registry, with the same validation, admission and conflict rules as
+ * HTTP requests, under the component's own identity and field manager.
+ */
+export class RegistryClient implements Client {
   constructor(
     private readonly registry: Registry,
     private readonly user: UserInfo,
     private readonly fieldManager: string,
   ) {}
 
-  store(group: string, plural: string): ResourceStore {
+  private store(group: string, plural: string): ResourceStore {
     const rs = this.registry.storeFor(group, plural);
     if (!rs) throw new Error(`no resource ${plural}.${group}`);
     return rs;
@@ -24,13 +47,11 @@ export class Client {
     return { user: this.user, fieldManager: this.fieldManager, ...extra };
   }
 
-  /** Creates a copy of obj: components keep and reuse the objects they build. */
   async create<T extends object>(group: string, plural: string, namespace: string | undefined, obj: T): Promise<Kube<T>> {
     const copy = wireCopy(obj) as unknown as KubeObject;
     return (await this.store(group, plural).create(namespace, copy, this.options())) as unknown as Kube<T>;
   }
 
-  /** Read-modify-write with retries on conflict; mutate gets a private copy of the latest object. */
   async update<T extends object>(
     group: string,
     plural: string,
@@ -52,13 +73,16 @@ export class Client {
     return this.update<T>(group, plural, namespace, name, mutate, 'status');
   }
 
-  /** Deletes; an object already gone is not an error (the goal is reached). */
   async delete(group: string, plural: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): Promise<void> {
     try {
       await this.store(group, plural).delete(namespace, name, opts, this.options());
     } catch (e) {
       if (!(e instanceof ApiError && e.code === 404)) throw e;
     }
+  }
+
+  bind(namespace: string | undefined, name: string, node: string): Promise<void> {
+    return bindPod(this.store('', 'pods'), namespace, name, { target: { kind: 'Node', name: node } }, this.options());
   }
 }
 

@@ -1,11 +1,12 @@
-// What every in-process component gets: the registry (its caches are the informers), a
-// clock, clients and event recorders under the component's own identity, and the cluster's
-// timings. Components are started and stopped by core/cluster.ts.
+// What every component gets: informers, a clock, clients and event recorders under the
+// component's own identity, and the cluster's timings. In process, all of them go through the
+// registry (RegistryContext); components are started and stopped by core/cluster.ts.
 import type { Registry } from '../registry/registry';
-import { Client } from './client';
+import type { ResourceDef } from '../registry/types';
+import { RegistryClient, type Client } from './client';
 import type { Clock } from './clock';
 import { EventRecorder } from './event-recorder';
-import { Informer } from './informer';
+import { RegistryInformer, type Informer, type InformerFactory, type ResourceHandler } from './informer';
 
 /** Every period is configurable so tests and demos can use seconds (or a manual clock). */
 export interface ClusterTimings {
@@ -40,16 +41,23 @@ export interface Controller {
   stop(): void;
 }
 
-export class ControllerContext {
+export interface ControllerContext extends InformerFactory {
+  readonly clock: Clock;
+  readonly timings: ClusterTimings;
+  /** A client acting as system:serviceaccount:kube-system:<component> (or a node's identity). */
+  client(component: string, username?: string): Client;
+  recorder(component: string, host?: string): EventRecorder;
+}
+
+export class RegistryContext implements ControllerContext {
   constructor(
-    readonly registry: Registry,
+    private readonly registry: Registry,
     readonly clock: Clock,
     readonly timings: ClusterTimings,
   ) {}
 
-  /** A client acting as system:serviceaccount:kube-system:<component> (or a node's identity). */
   client(component: string, username = `system:serviceaccount:kube-system:${component}`): Client {
-    return new Client(this.registry, { username, groups: ['system:masters', 'system:authenticated'] }, component);
+    return new RegistryClient(this.registry, { username, groups: ['system:masters', 'system:authenticated'] }, component);
   }
 
   recorder(component: string, host?: string): EventRecorder {
@@ -57,6 +65,18 @@ export class ControllerContext {
   }
 
   informer<T extends object>(group: string, plural: string): Informer<T> {
-    return new Informer<T>(this.registry, group, plural);
+    return new RegistryInformer<T>(this.registry, group, plural);
+  }
+
+  resources(): ResourceDef[] {
+    return this.registry.definitions();
+  }
+
+  resourceFor(group: string, kind: string): ResourceDef | undefined {
+    return this.registry.byKind(group, kind);
+  }
+
+  onAnyResource(handler: ResourceHandler): () => void {
+    return this.registry.onResourceEvent((def, e) => handler(def, e.type, e.current.object));
   }
 }

@@ -1,9 +1,9 @@
-// Shared informers, in process: the registry's watch caches are the informer caches, and
-// its event stream feeds the handlers. Controllers read here and only enqueue keys from
-// handlers, as with client-go.
+// Shared informers, as client-go's: controllers read caches here and only enqueue keys from
+// handlers. In process, the registry's watch caches are the informer caches and its event
+// stream feeds the handlers; controller tests seed fakes instead.
 import type { Registry } from '../registry/registry';
 import type { Kube, KubeObject } from '../machinery/object';
-import type { ResourceStore } from '../registry/generic/resource-store';
+import type { ResourceDef } from '../registry/types';
 
 export interface Handlers<T> {
   add?(obj: T): void;
@@ -11,28 +11,46 @@ export interface Handlers<T> {
   delete?(obj: T): void;
 }
 
-export class Informer<T extends object = KubeObject> {
+export interface Informer<T extends object = KubeObject> {
+  readonly group: string;
+  readonly plural: string;
+  list(namespace?: string): Kube<T>[];
+  get(namespace: string | undefined, name: string): Kube<T> | undefined;
+  /** Calls handlers for every later change; existing objects are delivered as adds first. */
+  on(handlers: Handlers<Kube<T>>, replay?: boolean): () => void;
+}
+
+export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+/** A change to an object of any resource (what the dynamic informers of the garbage collector and quota see). */
+export type ResourceHandler = (resource: ResourceDef, type: EventType, obj: KubeObject) => void;
+
+/** Informers by resource and what discovery tells (client-go's informer factories, discovery and RESTMapper). */
+export interface InformerFactory {
+  informer<T extends object>(group: string, plural: string): Informer<T>;
+  /** Every served resource (one entry per served version). */
+  resources(): ResourceDef[];
+  /** The resource that serves a group's kind. */
+  resourceFor(group: string, kind: string): ResourceDef | undefined;
+  /** Every later change to every resource, those served later included; returns an unsubscribe. */
+  onAnyResource(handler: ResourceHandler): () => void;
+}
+
+export class RegistryInformer<T extends object = KubeObject> implements Informer<T> {
   constructor(
     private readonly registry: Registry,
     readonly group: string,
     readonly plural: string,
   ) {}
 
-  private get store(): ResourceStore {
-    const rs = this.registry.storeFor(this.group, this.plural);
-    if (!rs) throw new Error(`no resource ${this.plural}.${this.group}`);
-    return rs;
-  }
-
+  /** A resource not served (a custom resource gone) has nothing cached. */
   list(namespace?: string): Kube<T>[] {
-    return this.store.list({ namespace }).items.map((c) => c.object as unknown as Kube<T>);
+    return (this.registry.storeFor(this.group, this.plural)?.list({ namespace }).items ?? []).map((c) => c.object as unknown as Kube<T>);
   }
 
   get(namespace: string | undefined, name: string): Kube<T> | undefined {
-    return this.store.find(namespace, name)?.object as unknown as Kube<T> | undefined;
+    return this.registry.storeFor(this.group, this.plural)?.find(namespace, name)?.object as unknown as Kube<T> | undefined;
   }
 
-  /** Calls handlers for every later change; existing objects are delivered as adds first. */
   on(handlers: Handlers<Kube<T>>, replay = true): () => void {
     if (replay) for (const o of this.list()) handlers.add?.(o);
     return this.registry.onResourceEvent((def, e) => {

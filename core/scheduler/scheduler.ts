@@ -7,7 +7,6 @@
 import type { Namespace, Node, Pod, PodCondition } from 'kubernetes-types/core/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import type { Kube } from '../machinery/object';
-import { bindPod } from '../apiserver/handlers/pod-subresources';
 import type { Client } from '../client/client';
 import { timestamp } from '../client/clock';
 import type { Controller, ControllerContext } from '../client/context';
@@ -33,7 +32,6 @@ export interface SchedulerOptions {
 }
 
 const SCHEDULER_USER = { username: 'system:kube-scheduler', groups: ['system:authenticated'] };
-const BIND_OPTIONS = { user: SCHEDULER_USER, fieldManager: 'kube-scheduler' };
 /** Plugins whose rejection a freed pod slot (a pod deleted or finished) may lift. */
 const HELPED_BY_POD_REMOVAL = new Set(['NodeResourcesFit', 'NodePorts', 'InterPodAffinity', 'PodTopologySpread']);
 /** Plugins whose rejection a new or relabelled pod on a node may lift. */
@@ -237,8 +235,7 @@ export class Scheduler implements Controller {
   private async bind(qp: QueuedPod, pod: Kube<Pod>, node: string): Promise<void> {
     const { namespace, name } = pod.metadata;
     try {
-      // A binding records no managed fields on the pod (as kube-apiserver's BindingREST).
-      await bindPod(this.client.store('', 'pods'), namespace, name!, { target: { kind: 'Node', name: node } }, BIND_OPTIONS);
+      await this.client.bind(namespace, name!, node);
       this.queue.done(qp.info.key);
       this.setNominated(qp.info.key, undefined);
       this.recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${node}`);

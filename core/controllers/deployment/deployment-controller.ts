@@ -39,7 +39,7 @@ export class DeploymentController implements Controller {
     this.pods = ctx.informer<Pod>('', 'pods');
     this.client = ctx.client(COMPONENT);
     this.recorder = ctx.recorder(COMPONENT);
-    this.syncer = new DeploymentSync({ client: this.client, recorder: this.recorder, clock: ctx.clock, requeueAfter: (d, ms) => this.enqueueAfter(d, ms) });
+    this.syncer = new DeploymentSync({ client: this.client, replicaSets: this.replicaSets, recorder: this.recorder, clock: ctx.clock, requeueAfter: (d, ms) => this.enqueueAfter(d, ms) });
   }
 
   start(): void {

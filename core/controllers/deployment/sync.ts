@@ -6,6 +6,7 @@ import type { Kube, ObjectMeta } from '../../machinery/object';
 import { ApiError } from '../../machinery/status';
 import { deepEqual } from '../../machinery/json-value';
 import type { Client } from '../../client/client';
+import type { Informer } from '../../client/informer';
 import type { Clock } from '../../client/clock';
 import type { EventRecorder } from '../../client/event-recorder';
 import { newControllerRef } from '../replicaset/controller-ref';
@@ -30,6 +31,7 @@ const REVISION_LIMIT_ALL = 2147483647;
 
 export interface SyncDeps {
   client: Client;
+  replicaSets: Informer<ReplicaSet>;
   recorder: EventRecorder;
   clock: Clock;
   /** Looks at the Deployment again after ms (a progress deadline falling due). */
@@ -108,7 +110,7 @@ export class DeploymentSync {
       created = await this.deps.client.create<ReplicaSet>('apps', 'replicasets', d.metadata.namespace, rs);
     } catch (e) {
       if (!(e instanceof ApiError) || e.code !== 409 || e.reason !== 'AlreadyExists') return this.failedCreate(d, rs, e);
-      const found = this.deps.client.store('apps', 'replicasets').find(d.metadata.namespace, rs.metadata.name!)?.object as RS | undefined;
+      const found = this.deps.replicaSets.get(d.metadata.namespace, rs.metadata.name!);
       const ours = found?.metadata.ownerReferences?.some((r) => r.controller && r.uid === d.metadata.uid);
       if (!found || !ours || findNewReplicaSet(d, [found]) === undefined) {
         // A hash collision: bump collisionCount so the next sync computes another name.

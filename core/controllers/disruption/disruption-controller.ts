@@ -64,7 +64,7 @@ export class DisruptionController implements Controller {
   /** Desired replicas of a pod's controller: ReplicaSets answer for their Deployment. */
   private readonly scaleOf: ScaleOf = (ns, ref) => {
     const read = (group: string, plural: string, name: string, uid: string) => {
-      const o = this.ctx.registry.storeFor(group, plural)?.find(ns, name)?.object as (KubeObject & { spec?: { replicas?: number } }) | undefined;
+      const o = this.ctx.informer<KubeObject & { spec?: { replicas?: number } }>(group, plural).get(ns, name);
       return o?.metadata.uid === uid ? o : undefined;
     };
     const group = ref.apiVersion.includes('/') ? ref.apiVersion.split('/')[0]! : '';

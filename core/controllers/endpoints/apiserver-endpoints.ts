@@ -35,8 +35,8 @@ export class ApiServerEndpoints implements Controller {
   }
 
   start(): void {
-    this.off = this.ctx.registry.onResourceEvent((def, e) => {
-      const m = e.current.object.metadata;
+    this.off = this.ctx.onAnyResource((def, _, obj) => {
+      const m = obj.metadata;
       if (m.namespace === NAMESPACE && m.name === NAME && (def.plural === 'endpoints' || def.plural === 'endpointslices')) this.queue.add(NAME);
     });
     this.queue.add(NAME);
@@ -71,7 +71,7 @@ export class ApiServerEndpoints implements Controller {
 
   /** Creates obj, or brings the given fields and the labels of the stored one back to obj's. */
   private async ensure(group: string, plural: string, obj: KubeObject, fields: string[]): Promise<void> {
-    const current = this.ctx.registry.storeFor(group, plural)!.find(NAMESPACE, NAME)?.object;
+    const current = this.ctx.informer<KubeObject>(group, plural).get(NAMESPACE, NAME);
     if (!current) {
       try {
         await this.client.create(group, plural, NAMESPACE, obj);

@@ -2,7 +2,6 @@
 // name listing the matching pods' addresses (ready ones in addresses, the others in
 // notReadyAddresses) with the ports the Service reaches on them. Deleted with its Service.
 import type { EndpointAddress, EndpointSubset, Endpoints } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../machinery/object';
 import { deepEqual } from '../../machinery/json-value';
 import type { Client } from '../../client/client';
 import type { Controller, ControllerContext } from '../../client/context';
@@ -61,7 +60,7 @@ export class EndpointsController implements Controller {
   private async sync(key: string): Promise<void> {
     const [ns, name] = splitKey(key);
     const svc = this.informers.services.get(ns, name) as ServiceObject | undefined;
-    const current = this.ctx.registry.storeFor('', 'endpoints')!.find(ns, name)?.object as Kube<Endpoints> | undefined;
+    const current = this.ctx.informer<Endpoints>('', 'endpoints').get(ns, name);
     if (!svc) {
       // The Service is gone: so are its Endpoints.
       if (current) await this.client.delete('', 'endpoints', ns, name);

@@ -5,12 +5,12 @@
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../../machinery/object';
 import type { ResourceDef } from '../../registry/types';
-import type { CacheEvent } from '../../storage/watch-cache';
 import type { DeleteOptions } from '../../registry/generic/resource-store';
 import type { Client } from '../../client/client';
 import { isConflict, isNotFound } from '../../client/client';
 import type { Controller, ControllerContext } from '../../client/context';
 import type { EventRecorder } from '../../client/event-recorder';
+import type { EventType } from '../../client/informer';
 import { WorkQueue } from '../../client/work-queue';
 import { OwnerGraph } from './graph';
 
@@ -56,12 +56,8 @@ export class GarbageCollector implements Controller {
   }
 
   start(): void {
-    this.unsubscribe = this.ctx.registry.onResourceEvent((def, e) => this.observe(def, e));
-    for (const def of this.ctx.registry.definitions()) {
-      const rs = this.ctx.registry.storeFor(def.group, def.plural);
-      if (!rs) continue; // virtual resources store nothing
-      for (const c of rs.list().items) this.observe(def, { type: 'ADDED', current: c, revision: c.revision });
-    }
+    this.unsubscribe = this.ctx.onAnyResource((def, type, obj) => this.observe(def, type, obj));
+    for (const def of this.ctx.resources()) for (const o of this.ctx.informer(def.group, def.plural).list()) this.observe(def, 'ADDED', o as KubeObject);
   }
 
   stop(): void {
@@ -70,12 +66,11 @@ export class GarbageCollector implements Controller {
   }
 
   /** Event handler: keeps the graph and enqueues what may need work; never reads beyond the event. */
-  private observe(def: ResourceDef, e: CacheEvent): void {
-    const obj = e.current.object;
+  private observe(def: ResourceDef, type: EventType, obj: KubeObject): void {
     const uid = obj.metadata.uid;
     if (!uid) return;
     const id: Identity = { group: def.group, plural: def.plural, namespace: obj.metadata.namespace, name: obj.metadata.name ?? '', uid };
-    if (e.type === 'DELETED') {
+    if (type === 'DELETED') {
       const node = this.graph.remove(uid);
       for (const dep of this.graph.dependents(uid)) this.queue.add(encode('delete', dep));
       // An owner in foreground deletion may have been waiting for this one.
@@ -84,7 +79,7 @@ export class GarbageCollector implements Controller {
     }
     const before = this.graph.upsert(def.group, def.plural, obj);
     const after = obj.metadata.ownerReferences ?? [];
-    if (after.length > 0 && (e.type === 'ADDED' || JSON.stringify(before) !== JSON.stringify(after))) {
+    if (after.length > 0 && (type === 'ADDED' || JSON.stringify(before) !== JSON.stringify(after))) {
       this.queue.add(encode('delete', id));
     }
     // Owners dropped from the list (or no longer blocking) may now finish a foreground deletion.
@@ -96,13 +91,13 @@ export class GarbageCollector implements Controller {
   }
 
   private enqueueOwner(o: OwnerReference, dependent: Identity): void {
-    const def = this.ctx.registry.byKind(groupOf(o.apiVersion), o.kind);
+    const def = this.ctx.resourceFor(groupOf(o.apiVersion), o.kind);
     if (!def) return;
     this.queue.add(encode('delete', { group: def.group, plural: def.plural, namespace: def.namespaced ? dependent.namespace : undefined, name: o.name, uid: o.uid }));
   }
 
   private current(id: Identity): KubeObject | undefined {
-    const obj = this.ctx.registry.storeFor(id.group, id.plural)?.find(id.namespace, id.name)?.object;
+    const obj = this.ctx.informer<KubeObject>(id.group, id.plural).get(id.namespace, id.name);
     return obj?.metadata.uid === id.uid ? obj : undefined;
   }
 
@@ -143,7 +138,7 @@ export class GarbageCollector implements Controller {
   }
 
   private ownerState(ref: OwnerReference, dependent: KubeObject): OwnerState {
-    const def = this.ctx.registry.byKind(groupOf(ref.apiVersion), ref.kind);
+    const def = this.ctx.resourceFor(groupOf(ref.apiVersion), ref.kind);
     if (!def) return 'unresolvable';
     const ns = dependent.metadata.namespace;
     if (def.namespaced && !ns) {

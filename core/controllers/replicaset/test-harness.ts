@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Kube } from '../../machinery/object';
-import { bindPod } from '../../apiserver/handlers/pod-subresources';
 import { startCluster, type Cluster } from '../../cluster';
 import type { Clock } from '../../client/clock';
 import { timestamp } from '../../client/clock';
@@ -100,7 +99,7 @@ export class FakeNode {
     if (pod.metadata.deletionTimestamp) {
       await this.client.delete('', 'pods', namespace, name!, { gracePeriodSeconds: 0 });
     } else if (!pod.spec?.nodeName) {
-      await bindPod(this.client.store('', 'pods'), namespace, name!, { target: { name: 'node-1' } }, { user: { username: 'system:kube-scheduler', groups: ['system:masters'] } });
+      await this.client.bind(namespace, name!, 'node-1');
     } else if (!pod.status?.phase || pod.status.phase === 'Pending') {
       await this.setReady(pod, this.autoReady);
     }

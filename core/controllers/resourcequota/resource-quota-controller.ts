@@ -29,8 +29,8 @@ export class ResourceQuotaController implements Controller {
     const enqueue = (q: Quota) => this.queue.add(keyOf(q));
     this.off.push(
       this.quotas.on({ add: enqueue, update: (q) => !deepEqual(q.spec?.hard ?? {}, q.status?.hard ?? {}) && enqueue(q) }),
-      this.ctx.registry.onResourceEvent((def, e) => {
-        const ns = e.current.object.metadata.namespace;
+      this.ctx.onAnyResource((def, _, obj) => {
+        const ns = obj.metadata.namespace;
         if (!ns) return;
         for (const q of this.quotas.list(ns)) {
           if (evaluatorsFor(Object.keys(q.spec?.hard ?? {})).some(([ev]) => ev.group === def.group && ev.plural === def.plural)) enqueue(q);
@@ -49,7 +49,7 @@ export class ResourceQuotaController implements Controller {
     const quota = this.quotas.get(ns, name);
     if (!quota) return;
     const hard = { ...(quota.spec?.hard as Record<string, string> | undefined) };
-    const used = quotaUsage(this.ctx.registry, quota, this.ctx.clock.now());
+    const used = quotaUsage(this.ctx, quota, this.ctx.clock.now());
     if (deepEqual(quota.status?.hard ?? {}, hard) && deepEqual(quota.status?.used ?? {}, used)) return;
     await this.client.updateStatus<ResourceQuota>('', 'resourcequotas', ns, name, (q) => {
       q.status = { hard, used };

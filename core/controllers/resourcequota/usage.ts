@@ -2,7 +2,8 @@
 // every kind its resource names concern, the usage of the namespace's objects under its
 // scopes, zero where nothing is used, limited to the names it sets.
 import type { ResourceQuota } from 'kubernetes-types/core/v1';
-import type { Registry } from '../../registry/registry';
+import type { KubeObject } from '../../machinery/object';
+import type { InformerFactory } from '../../client/informer';
 import { countedKinds, evaluatorFor, podEvaluator, pvcEvaluator, quotaCovers, serviceEvaluator, type Evaluator } from '../../quota/evaluators';
 import { add, mask, type ResourceList } from '../../quota/resource-list';
 
@@ -14,15 +15,14 @@ export function evaluatorsFor(names: string[]): Array<[Evaluator, string[]]> {
   return [...all.values()].map((e) => [e, e.matching(names)] as [Evaluator, string[]]).filter(([, m]) => m.length > 0);
 }
 
-export function quotaUsage(registry: Registry, quota: ResourceQuota, now: Date): ResourceList {
+export function quotaUsage(informers: InformerFactory, quota: ResourceQuota, now: Date): ResourceList {
   const names = Object.keys(quota.spec?.hard ?? {});
   const ns = quota.metadata?.namespace;
   let used: ResourceList = {};
   for (const [e, matched] of evaluatorsFor(names)) {
     used = add(used, Object.fromEntries(matched.map((n) => [n, '0'])));
-    const store = registry.storeFor(e.group, e.plural);
-    for (const c of store?.list({ namespace: ns }).items ?? []) {
-      if (quotaCovers(quota, e, c.object)) used = add(used, mask(e.usage(c.object, now), matched));
+    for (const o of informers.informer<KubeObject>(e.group, e.plural).list(ns)) {
+      if (quotaCovers(quota, e, o)) used = add(used, mask(e.usage(o, now), matched));
     }
   }
   return mask(used, names);
