@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/results/**', 'core/apiserver/openapi/generated/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'bench/results/**', 'core/registry/openapi/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -36,16 +36,16 @@ import { NamespaceController } from './controllers/namespace-controller';
 import { CrdController } from './controllers/crd-controller';
 import { DEFAULT_TIMINGS, RegistryContext, type ClusterTimings, type ControllerContext } from './client/context';
 import { realClock, type Clock } from './client/clock';
-import { clusterComponents } from './controllers/components';
+import { clusterComponents } from './components';
 import { NodeManager } from './nodes/node-manager';
 import type { LogSource } from './apiserver/handlers/pod-logs';
 import { MetricsStore } from './metrics/metrics-store';
 import { MetricsScraper } from './metrics/scraper';
 import { registerMetricsApi } from './metrics/metrics-api';
 import { writeKubeconfig } from './kubeconfig';
-import { serverVersion } from './version';
+import { serverVersion } from './machinery/version';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
-import { ensurePrivateDir, tightenTree, writePrivateFile } from './private-files';
+import { ensurePrivateDir, tightenTree, writePrivateFile } from './machinery/private-files';
 import type { Service } from 'kubernetes-types/core/v1';
 
 export interface ClusterOptions {

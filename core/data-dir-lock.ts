@@ -6,7 +6,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ensurePrivateFile, writePrivateFile } from './private-files';
+import { ensurePrivateFile, writePrivateFile } from './machinery/private-files';
 
 export interface DataDirLock {
   /** Drops the lock; idempotent. */

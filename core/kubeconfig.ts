@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as yaml from 'js-yaml';
-import { writePrivateFile } from './private-files';
+import { writePrivateFile } from './machinery/private-files';
 
 export interface KubeconfigInput {
   server: string;

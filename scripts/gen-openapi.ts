@@ -1,4 +1,4 @@
-// Generates core/apiserver/openapi/generated/definitions.json, the OpenAPI v3 component
+// Generates core/registry/openapi/generated/definitions.json, the OpenAPI v3 component
 // schemas of every kind, from the kubernetes-types declaration files.
 // Run: npx tsx scripts/gen-openapi.ts
 //
@@ -13,14 +13,14 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import type { SchemaObject } from '../core/apiserver/openapi/schema-node';
+import type { SchemaObject } from '../core/registry/openapi/schema-node';
 import { FIELD_METADATA, SCHEMA_MAP_TYPE, type FieldPatchMetadata } from './openapi-patch-metadata';
 import { MISSING_PROPERTIES } from './openapi-missing-fields';
 
 const REF = '#/components/schemas/';
 const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
-const FIELD_NUMBERS = fileURLToPath(new URL('../core/apiserver/protobuf/generated/field-numbers.json', import.meta.url));
-export const OUTPUT = fileURLToPath(new URL('../core/apiserver/openapi/generated/definitions.json', import.meta.url));
+const FIELD_NUMBERS = fileURLToPath(new URL('../core/registry/protobuf/generated/field-numbers.json', import.meta.url));
+export const OUTPUT = fileURLToPath(new URL('../core/registry/openapi/generated/definitions.json', import.meta.url));
 
 /** Module path inside kubernetes-types (core/v1, meta/v1, api/resource) to Kubernetes' schema prefix. */
 export function schemaPrefix(modulePath: string): string {

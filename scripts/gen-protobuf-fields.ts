@@ -1,4 +1,4 @@
-// Generates core/apiserver/protobuf/generated/field-numbers.json, the protobuf wire layout of
+// Generates core/registry/protobuf/generated/field-numbers.json, the protobuf wire layout of
 // the built-in types, from the Go struct tags of k8s.io/api, k8s.io/apimachinery and
 // k8s.io/apiextensions-apiserver (v0.32).
 //
@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 
 export type FieldRow = [number, string, string, string];
 
-const OUTPUT = fileURLToPath(new URL('../core/apiserver/protobuf/generated/field-numbers.json', import.meta.url));
+const OUTPUT = fileURLToPath(new URL('../core/registry/protobuf/generated/field-numbers.json', import.meta.url));
 
 interface GoField {
   name: string;

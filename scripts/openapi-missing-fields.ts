@@ -2,7 +2,7 @@
 // scripts/gen-openapi.ts. JSONSchemaProps loses its x-kubernetes-* fields there, and without
 // them strict field validation would reject every CRD that uses them.
 
-import type { SchemaObject } from '../core/apiserver/openapi/schema-node';
+import type { SchemaObject } from '../core/registry/openapi/schema-node';
 
 const JSON_SCHEMA_PROPS = 'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps';
 const VALIDATION_RULE = 'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.ValidationRule';

@@ -1,8 +1,8 @@
 // Schemas by resource: built-in kinds from the generated definitions, custom resources from
 // their CRD's openAPIV3Schema. Patch, apply and field validation all ask here.
 import type { ResourceDef } from '../registry/types';
-import { SCHEMA_REF_PREFIX, schemaNameForKind, schemaResolver } from './openapi/definitions';
-import { SchemaNode, type SchemaObject } from './openapi/schema-node';
+import { SCHEMA_REF_PREFIX, schemaNameForKind, schemaResolver } from '../registry/openapi/definitions';
+import { SchemaNode, type SchemaObject } from '../registry/openapi/schema-node';
 
 export class Schemas {
   private readonly custom = new Map<string, SchemaObject>();

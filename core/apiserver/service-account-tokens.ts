@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, SignJWT, type CryptoKey } from 'jose';
 import type { UserInfo } from '../registry/generic/resource-store';
 import { metaTime } from '../machinery/meta-time';
-import { writePrivateFile } from '../private-files';
+import { writePrivateFile } from '../machinery/private-files';
 
 export const ISSUER = 'https://kubernetes.default.svc.cluster.local';
 export const DEFAULT_AUDIENCE = ISSUER;

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { createCertificate } from './x509-der';
-import { ensurePrivateDir, writePrivateFile } from '../private-files';
+import { ensurePrivateDir, writePrivateFile } from '../machinery/private-files';
 
 export interface ServingTls {
   caPem: string;

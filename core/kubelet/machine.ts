@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { arch } from 'node:os';
 import type { NodeStatus } from 'kubernetes-types/core/v1';
-import { KUBERNETES_VERSION } from '../version';
+import { KUBERNETES_VERSION } from '../machinery/version';
 
 /** A simulated machine's size. */
 export interface MachineShape {

@@ -2,8 +2,8 @@
 // their group-versions (and so in /openapi/v2) for `kubectl explain`. metrics.k8s.io keeps the
 // names and fields of k8s.io/metrics' v1beta1 types; the history kinds are named like a CRD's
 // (group reversed, version, kind).
-import type { SchemaObject } from '../apiserver/openapi/schema-node';
-import { SCHEMA_REF_PREFIX } from '../apiserver/openapi/definitions';
+import type { SchemaObject } from '../registry/openapi/schema-node';
+import { SCHEMA_REF_PREFIX } from '../registry/openapi/definitions';
 import { HISTORY_GROUP, HISTORY_VERSION, METRICS_GROUP, METRICS_VERSION } from './metrics-objects';
 
 const META = 'io.k8s.apimachinery.pkg.apis.meta.v1.';

@@ -1,7 +1,7 @@
 // What a resource kind tells the generic registry and the API server. Each kind lives in
 // core/registry/<plural>/ and exports one ResourceDef (see pods/ for the shape); the generic
 // store, discovery, OpenAPI and table printing are driven from these definitions.
-import type { SchemaObject } from '../apiserver/openapi/schema-node';
+import type { SchemaObject } from './openapi/schema-node';
 import type { KubeObject } from '../machinery/object';
 import type { FieldError } from '../machinery/field-errors';
 

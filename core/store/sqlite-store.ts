@@ -16,7 +16,7 @@ import {
   type Watch,
   type WatchHandler,
 } from './types';
-import { ensurePrivateFile } from '../private-files';
+import { ensurePrivateFile } from '../machinery/private-files';
 import { openSchema } from './sqlite-schema';
 import { rangeOfSorted } from './sorted-range';
 import { WalCheckpointer } from './wal-checkpointer';

@@ -3,7 +3,7 @@
 // a crash mid-write leaves the old settings rather than half a file.
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ensurePrivateDir, writePrivateFile } from '../../core/private-files';
+import { ensurePrivateDir, writePrivateFile } from '../../core/machinery/private-files';
 
 export interface Settings {
   /** The cluster picker's choice: 'embedded' or 'context:NAME'. */

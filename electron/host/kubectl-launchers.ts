@@ -5,7 +5,7 @@
 // point at the running app's own files.
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensurePrivateDir, writePrivateFile } from '../../core/private-files';
+import { ensurePrivateDir, writePrivateFile } from '../../core/machinery/private-files';
 
 /** The built-in kubectl as a command line: `wheelhouse kubectl` run by the app's own Node. */
 export interface BuiltinKubectl {

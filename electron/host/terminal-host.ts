@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import type { PtyStart } from '../bridge/contract';
-import { ensurePrivateDir } from '../../core/private-files';
+import { ensurePrivateDir } from '../../core/machinery/private-files';
 import type { ClusterLifecycle } from './cluster-lifecycle';
 import { writeLaunchers, type BuiltinKubectl } from './kubectl-launchers';
 import { CHECKOUT_NODE_ENV, packageRoot } from './paths';

@@ -5,7 +5,7 @@
 // definition of a context name, so the tab's namespace applies while the cluster and user (and
 // their credentials) are read from the user's own files.
 import { delimiter } from 'node:path';
-import { writePrivateFile } from '../../core/private-files';
+import { writePrivateFile } from '../../core/machinery/private-files';
 import { loadMergedKubeconfig } from './kubeconfig-files';
 
 /** Where a context is defined: the files to merge and the context's name in them. */

@@ -4,7 +4,7 @@
 import type { CustomResourceDefinition, CustomResourceDefinitionVersion, JSONSchemaProps } from 'kubernetes-types/apiextensions/v1';
 import type { KubeObject } from '../../machinery/object';
 import type { ResourceDef, Strategy } from '../../registry/types';
-import type { SchemaObject } from '../openapi/schema-node';
+import type { SchemaObject } from '../../registry/openapi/schema-node';
 import { customResourcePrinter } from './printer-columns';
 import { validateAgainstSchema } from './schema-validation';
 

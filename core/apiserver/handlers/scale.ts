@@ -12,8 +12,8 @@ import { applyStrategicMergePatch } from '../patch/strategic-merge-patch';
 import { decodeBody, mediaType, readBody, requireObject } from '../http/body';
 import { sendJson } from '../http/respond';
 import { badRequest, invalid, staleConflict, unsupportedMediaType } from '../../machinery/status';
-import { SchemaNode } from '../openapi/schema-node';
-import { schemaResolver } from '../openapi/definitions';
+import { SchemaNode } from '../../registry/openapi/schema-node';
+import { schemaResolver } from '../../registry/openapi/definitions';
 import type { WriteRequest } from './write';
 
 function getPath(obj: unknown, path: string): unknown {

@@ -9,7 +9,7 @@ import { decodeFields } from '../openapi/field-decoder';
 import { unknownFieldsMessage, unknownFieldWarnings } from '../openapi/unknown-fields';
 import { pruneFields } from './prune-fields';
 import { resetFieldsFor } from '../field-ownership';
-import type { SchemaNode } from '../openapi/schema-node';
+import type { SchemaNode } from '../../registry/openapi/schema-node';
 import { applyJsonPatch } from '../patch/json-patch';
 import { applyMergePatch } from '../patch/merge-patch';
 import { applyConflictCauses, applyConflictMessage, serverSideApply } from '../patch/server-side-apply';

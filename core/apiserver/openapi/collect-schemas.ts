@@ -1,7 +1,7 @@
 // The component schemas a document needs: every $ref reachable from its paths.
 
-import { SCHEMA_REF_PREFIX } from './definitions';
-import type { SchemaObject, SchemaResolver } from './schema-node';
+import { SCHEMA_REF_PREFIX } from '../../registry/openapi/definitions';
+import type { SchemaObject, SchemaResolver } from '../../registry/openapi/schema-node';
 
 function refsIn(value: unknown, found: (name: string) => void): void {
   if (Array.isArray(value)) {

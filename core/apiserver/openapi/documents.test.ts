@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customResourceSchemaName, openAPIV3Document, openAPIV3Hash, openAPIV3Index, type OpenAPIResource } from './documents';
-import type { SchemaObject } from './schema-node';
+import type { SchemaObject } from '../../registry/openapi/schema-node';
 
 interface Param {
   name: string;

@@ -3,10 +3,10 @@
 // fieldValidation parameter before it sends fieldValidation=Strict.
 
 import { createHash } from 'node:crypto';
-import { loadDefinitions, schemaNameForKind, SCHEMA_REF_PREFIX } from './definitions';
+import { loadDefinitions, schemaNameForKind, SCHEMA_REF_PREFIX } from '../../registry/openapi/definitions';
 import { collectSchemas } from './collect-schemas';
 import { discoveryOperation, operationsFor, type OpenAPIResource } from './operations';
-import type { SchemaObject } from './schema-node';
+import type { SchemaObject } from '../../registry/openapi/schema-node';
 
 export type { OpenAPIResource } from './operations';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { quantityFormatError } from '../../machinery/quantity';
-import { schemaResolver } from './definitions';
+import { schemaResolver } from '../../registry/openapi/definitions';
 import { decodeFields } from './field-decoder';
-import { SchemaNode } from './schema-node';
+import { SchemaNode } from '../../registry/openapi/schema-node';
 
 const builtIn = (name: string) => new SchemaNode({ $ref: `#/components/schemas/${name}` }, schemaResolver());
 const deployment = builtIn('io.k8s.api.apps.v1.Deployment');

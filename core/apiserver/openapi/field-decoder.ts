@@ -5,7 +5,7 @@
 // collects the fields the schema does not declare, for strict field validation.
 import { formatQuantity, parseQuantity, quantityFormatError } from '../../machinery/quantity';
 import { ownValue } from '../../machinery/json-value';
-import type { SchemaNode } from './schema-node';
+import type { SchemaNode } from '../../registry/openapi/schema-node';
 
 export interface DecodedFields {
   /** Undeclared fields in document order: "spec.foo", "spec.containers[0].bar". */

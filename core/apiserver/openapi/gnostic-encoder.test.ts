@@ -2,11 +2,11 @@
 // OpenAPIv2.proto (written out independently of the encoder) and mapped back to Swagger JSON:
 // it must say exactly what the JSON form says.
 import { describe, expect, it } from 'vitest';
-import { bytesOf, doublesOf, readFields, varintsOf, type WireValue } from '../protobuf/wire';
+import { bytesOf, doublesOf, readFields, varintsOf, type WireValue } from '../../registry/protobuf/wire';
 import { encodeOpenAPIV2 } from './gnostic-encoder';
 import { openAPIV3Document, type OpenAPIResource } from './documents';
 import { openAPIV2Document, type V3Document } from './v2-document';
-import type { SchemaObject } from './schema-node';
+import type { SchemaObject } from '../../registry/openapi/schema-node';
 
 type Kind = 'string' | 'bool' | 'double' | 'int' | 'any' | string;
 /** [json key, kind (scalar or message name), repeated]. */

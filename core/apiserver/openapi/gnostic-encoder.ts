@@ -6,7 +6,7 @@
 // extensions, and free-form values (default, enum, example, extensions) are Any messages
 // holding YAML text (we write JSON, which is YAML). Proto3 leaves out zero values.
 
-import { WireWriter } from '../protobuf/wire';
+import { WireWriter } from '../../registry/protobuf/wire';
 import { isJsonMap, type JsonMap } from '../../machinery/json-value';
 
 type Encode = (w: WireWriter, value: JsonMap) => void;

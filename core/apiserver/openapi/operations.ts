@@ -5,8 +5,8 @@
 // fieldValidation by name on PATCH operations).
 
 import type { Verb } from '../../registry/types';
-import { SCHEMA_REF_PREFIX } from './definitions';
-import type { SchemaObject } from './schema-node';
+import { SCHEMA_REF_PREFIX } from '../../registry/openapi/definitions';
+import type { SchemaObject } from '../../registry/openapi/schema-node';
 
 export interface OpenAPIResource {
   group: string;

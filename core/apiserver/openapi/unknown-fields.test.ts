@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { schemaResolver } from './definitions';
-import { SchemaNode, type SchemaObject } from './schema-node';
+import { schemaResolver } from '../../registry/openapi/definitions';
+import { SchemaNode, type SchemaObject } from '../../registry/openapi/schema-node';
 import { decodeFields } from './field-decoder';
 import { unknownFieldsMessage, unknownFieldWarnings } from './unknown-fields';
 

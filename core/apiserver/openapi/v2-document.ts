@@ -4,9 +4,9 @@
 // as "body" parameters, consumes/produces lists. kubectl validates kind: List files against
 // it and `kubectl explain --output=plaintext-openapiv2` reads it.
 
-import { SCHEMA_REF_PREFIX } from './definitions';
+import { SCHEMA_REF_PREFIX } from '../../registry/openapi/definitions';
 import { KUBERNETES_VERSION } from './documents';
-import type { SchemaObject } from './schema-node';
+import type { SchemaObject } from '../../registry/openapi/schema-node';
 import { isJsonMap, type JsonMap } from '../../machinery/json-value';
 
 const DEFINITION_REF_PREFIX = '#/definitions/';

@@ -2,8 +2,8 @@
 // then the set algebra) gives: the same entries, the same fieldsV1 keys in the same order.
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../machinery/object';
-import { schemaResolver } from '../openapi/definitions';
-import { SchemaNode } from '../openapi/schema-node';
+import { schemaResolver } from '../../registry/openapi/definitions';
+import { SchemaNode } from '../../registry/openapi/schema-node';
 import { FieldSet } from './field-set';
 import { recordChange, updateManagedFields, type UpdateOptions } from './managed-fields';
 

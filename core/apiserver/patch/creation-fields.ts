@@ -4,7 +4,7 @@
 // its allocations; a create has no old object and no other manager, so the result is simply
 // every path the object sets, apart from the zero value's structs, the fields the strategy
 // resets, and the fields the server owns. managed-fields.test.ts checks both paths agree.
-import type { SchemaNode } from '../openapi/schema-node';
+import type { SchemaNode } from '../../registry/openapi/schema-node';
 import {
   comparePathElements,
   FieldSet,

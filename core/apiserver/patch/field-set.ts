@@ -2,7 +2,7 @@
 // the paths an object sets, ordered and combined the way server-side apply needs, the typed
 // walks that compute them (ToFieldSet, Compare), and the fieldsV1 JSON form that
 // metadata.managedFields carries ({"f:spec":{"f:containers":{"k:{\"name\":\"x\"}":{".":{}}}}}).
-import type { SchemaNode } from '../openapi/schema-node';
+import type { SchemaNode } from '../../registry/openapi/schema-node';
 import { deepEqual, isJsonMap, ownValue, type JsonMap } from '../../machinery/json-value';
 
 /** One step of a path: a field or map key, an associative-list key, a set value, a list index. */

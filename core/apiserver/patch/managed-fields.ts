@@ -3,7 +3,7 @@
 // write changes become its manager's, leave every other manager, and empty managers vanish.
 import type { ManagedFieldsEntry } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../../machinery/object';
-import type { SchemaNode } from '../openapi/schema-node';
+import type { SchemaNode } from '../../registry/openapi/schema-node';
 import { compareObjects, FieldPathError, FieldSet, type Comparison, type FieldPath, type FieldsV1 } from './field-set';
 import { metaTime } from '../../machinery/meta-time';
 import { creationFieldsV1, zeroValue } from './creation-fields';

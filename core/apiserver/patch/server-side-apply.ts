@@ -4,7 +4,7 @@
 // else owns it, and refuse (409) to change fields other managers own unless forced.
 import type { StatusCause } from '../../machinery/status';
 import type { KubeObject } from '../../machinery/object';
-import type { SchemaNode } from '../openapi/schema-node';
+import type { SchemaNode } from '../../registry/openapi/schema-node';
 import {
   compareObjects,
   fieldSetOf,

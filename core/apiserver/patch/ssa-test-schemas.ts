@@ -2,7 +2,7 @@
 // managedFields tests: just enough of Deployment, ConfigMap and Service to exercise granular
 // structs and maps, atomic structs, associative lists with one and two keys, and sets.
 import type { KubeObject } from '../../machinery/object';
-import { SchemaNode, type SchemaObject } from '../openapi/schema-node';
+import { SchemaNode, type SchemaObject } from '../../registry/openapi/schema-node';
 
 const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
 const wrapped = (name: string, extra: SchemaObject = {}): SchemaObject => ({ allOf: [ref(name)], ...extra });

@@ -1,7 +1,7 @@
 // What applying and diffing strategic merge patches share: the directive names, the patch
 // metadata of a field (read from the OpenAPI schema), the errors with the messages and codes
 // of k8s.io/apimachinery/pkg/util/strategicpatch and mergepatch, and the list ordering rules.
-import type { SchemaNode } from '../openapi/schema-node';
+import type { SchemaNode } from '../../registry/openapi/schema-node';
 import { goString, goTypeName, hasKey, isJsonMap, jsonKind, type JsonKind, type JsonMap } from '../../machinery/json-value';
 import { PatchError, patchBadRequest, patchInternal } from './patch-error';
 

@@ -2,7 +2,7 @@
 // changed and added fields, removed fields as null, removed elements of merge-keyed lists as
 // `$patch: delete`, removed scalars of merge lists in $deleteFromPrimitiveList/<field>, the new
 // order of merge lists in $setElementOrder/<field>, and $retainKeys for retainKeys fields.
-import type { SchemaNode } from '../openapi/schema-node';
+import type { SchemaNode } from '../../registry/openapi/schema-node';
 import { cloneJson, deepEqual, hasKey, isJsonMap, jsonKind, ownValue, setKey, type JsonMap } from '../../machinery/json-value';
 import { patchInternal } from './patch-error';
 import {

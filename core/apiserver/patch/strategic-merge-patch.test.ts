@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SchemaNode, type SchemaObject } from '../openapi/schema-node';
+import { SchemaNode, type SchemaObject } from '../../registry/openapi/schema-node';
 import { PatchError } from './patch-error';
 import { applyStrategicMergePatch, createTwoWayStrategicMergePatch } from './strategic-merge-patch';
 

@@ -5,7 +5,7 @@
 // $patch, $retainKeys, $deleteFromPrimitiveList/<field> and $setElementOrder/<field> steer it.
 // List order follows the real code: $setElementOrder first, then the patch's order, then the
 // live object's; without $setElementOrder, items new to the list come before the existing ones.
-import type { SchemaNode } from '../openapi/schema-node';
+import type { SchemaNode } from '../../registry/openapi/schema-node';
 import { cloneJson, goString, hasKey, isJsonMap, jsonKind, ownValue, setKey, type JsonKind, type JsonMap } from '../../machinery/json-value';
 import { patchBadRequest, patchInternal } from './patch-error';
 import {

@@ -4,7 +4,7 @@
 // apply set and modified no longer has; fields others set stay. Strategic for built-in kinds
 // (strategicpatch.CreateThreeWayMergePatch), JSON merge patch for the rest
 // (jsonmergepatch.CreateThreeWayJSONMergePatch).
-import type { SchemaNode } from '../openapi/schema-node';
+import type { SchemaNode } from '../../registry/openapi/schema-node';
 import { cloneJson, hasKey, isJsonMap, ownValue, setKey, type JsonMap } from '../../machinery/json-value';
 import { createMergePatch } from './merge-patch';
 import { DIRECTIVE, SET_ELEMENT_ORDER, fieldPatchMeta } from './strategic-merge-common';

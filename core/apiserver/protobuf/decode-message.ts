@@ -3,8 +3,8 @@
 // nil pointers omitted (or null without omitempty), non-pointer structs always written.
 
 import { MAX_NESTING_DEPTH } from '../http/nesting-depth';
-import { messageLayout, type FieldSpec } from './field-table';
-import { SPECIAL_JSON, type PresentFields } from './special-json';
+import { messageLayout, type FieldSpec } from '../../registry/protobuf/field-table';
+import { SPECIAL_JSON, type PresentFields } from '../../registry/protobuf/special-json';
 import {
   ProtobufDecodeError,
   WIRE_BYTES,
@@ -16,7 +16,7 @@ import {
   readFields,
   varintsOf,
   type WireValue,
-} from './wire';
+} from '../../registry/protobuf/wire';
 
 const INTEGERS = new Set(['int32', 'int64', 'uint32', 'uint64']);
 const utf8 = new TextDecoder();

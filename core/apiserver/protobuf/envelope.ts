@@ -1,7 +1,7 @@
 // The envelope Kubernetes puts around protobuf bodies: the 4 bytes "k8s\0", then a
 // runtime.Unknown {typeMeta=1 {apiVersion=1, kind=2}, raw=2, contentEncoding=3, contentType=4}.
 
-import { ProtobufDecodeError, bytesOf, concatBytes, readFields, type WireValue } from './wire';
+import { ProtobufDecodeError, bytesOf, concatBytes, readFields, type WireValue } from '../../registry/protobuf/wire';
 
 export const PROTOBUF_MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
 

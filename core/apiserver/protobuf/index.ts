@@ -1,13 +1,13 @@
 // Decoding of Kubernetes protobuf request bodies (application/vnd.kubernetes.protobuf) into
 // the JSON object a JSON client would have sent, so the rest of the API server sees JSON only.
 
-import { schemaNameForKind } from '../openapi/definitions';
+import { schemaNameForKind } from '../../registry/openapi/definitions';
 import { messageToJson } from './decode-message';
 import { readEnvelope } from './envelope';
-import { messageLayout } from './field-table';
-import { ProtobufDecodeError } from './wire';
+import { messageLayout } from '../../registry/protobuf/field-table';
+import { ProtobufDecodeError } from '../../registry/protobuf/wire';
 
-export { ProtobufDecodeError } from './wire';
+export { ProtobufDecodeError } from '../../registry/protobuf/wire';
 
 export const PROTOBUF_CONTENT_TYPE = 'application/vnd.kubernetes.protobuf';
 

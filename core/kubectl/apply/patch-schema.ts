@@ -2,7 +2,7 @@
 // server's OpenAPI v3: a strategic merge patch, walked with the kind's schema, when the kind's
 // PATCH operation accepts one (built-in kinds); a JSON merge patch otherwise (CRDs, aggregated
 // APIs), which has no list merging.
-import { SchemaNode, type SchemaObject } from '../../apiserver/openapi/schema-node';
+import { SchemaNode, type SchemaObject } from '../../registry/openapi/schema-node';
 import type { ResourceInfo } from '../discovery';
 import type { RestClient } from '../rest';
 

@@ -4,7 +4,7 @@
 // no kustomize, and saying a version would claim it had.
 import type { Command, CommandContext } from '../command';
 import { CommandError } from '../command';
-import { serverVersion } from '../../version';
+import { serverVersion } from '../../machinery/version';
 import { toYaml } from '../printers/yaml-json';
 
 /** apimachinery's version.Info, in its field order (what -o json keeps). */

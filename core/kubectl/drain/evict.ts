@@ -3,7 +3,7 @@
 // --disable-eviction or where the server has no pods/eviction; then a poll every second until
 // each pod is gone (or replaced by one of the same name), within the global --timeout.
 import type { Pod } from 'kubernetes-types/core/v1';
-import { formatGoDuration } from '../../apiserver/protobuf/go-format';
+import { formatGoDuration } from '../../registry/protobuf/go-format';
 import { ServerError, type RestClient } from '../rest';
 import type { DryRun } from '../write';
 

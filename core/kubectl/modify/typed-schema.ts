@@ -1,8 +1,8 @@
 // The schema of one of kubectl's compiled-in kinds (scheme.Scheme.New(gvk)), which kubectl needs
 // to build or apply a strategic merge patch itself; undefined for kinds it does not know
 // (custom resources), where kubectl falls back to JSON merge patches.
-import { SCHEMA_REF_PREFIX, schemaNameForKind, schemaResolver } from '../../apiserver/openapi/definitions';
-import { SchemaNode } from '../../apiserver/openapi/schema-node';
+import { SCHEMA_REF_PREFIX, schemaNameForKind, schemaResolver } from '../../registry/openapi/definitions';
+import { SchemaNode } from '../../registry/openapi/schema-node';
 
 let resolve: ReturnType<typeof schemaResolver> | undefined;
 

@@ -3,7 +3,7 @@
 // fields Go always writes added with their zero value (`creationTimestamp: null`,
 // `resources: {}`, `status: {}`), empty omitempty fields dropped. The layouts come from the
 // protobuf field table, which lists every built-in type's fields in declaration order.
-import { layoutNames, messageLayout, type FieldSpec } from '../../apiserver/protobuf/field-table';
+import { layoutNames, messageLayout, type FieldSpec } from '../../registry/protobuf/field-table';
 
 type Json = Record<string, unknown>;
 

@@ -10,7 +10,7 @@ import { goTyped } from '../printers/go-typed';
 import { applyJsonPatch, PatchError } from '../../apiserver/patch/json-patch';
 import { applyMergePatch } from '../../apiserver/patch/merge-patch';
 import { applyStrategicMergePatch } from '../../apiserver/patch/strategic-merge-patch';
-import type { SchemaNode } from '../../apiserver/openapi/schema-node';
+import type { SchemaNode } from '../../registry/openapi/schema-node';
 
 type Obj = Record<string, unknown>;
 

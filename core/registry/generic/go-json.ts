@@ -2,8 +2,8 @@
 // again: fields tagged omitempty disappear when empty (labels: {} after the last label is
 // removed, data: {} ...), nil pointers and lists disappear. Objects here are stored and served
 // as that round trip would leave them, using the Go field facts of the protobuf table.
-import { messageLayout } from '../../apiserver/protobuf/field-table';
-import { SPECIAL_JSON } from '../../apiserver/protobuf/special-json';
+import { messageLayout } from '../protobuf/field-table';
+import { SPECIAL_JSON } from '../protobuf/special-json';
 
 const SCALAR = new Set(['string', 'bytes', 'int32', 'int64', 'uint32', 'uint64', 'bool', 'double']);
 

@@ -24,7 +24,7 @@ import { namespacePrefix, objectKey } from './keys';
 import { generateName } from './names';
 import { normalizeObject } from './go-json';
 import { deepEqual, wireCopy } from '../../machinery/json-value';
-import { schemaNameForKind } from '../../apiserver/openapi/definitions';
+import { schemaNameForKind } from '../openapi/definitions';
 import { metaTime } from '../../machinery/meta-time';
 
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE';

@@ -1,6 +1,7 @@
 // A typed walk over OpenAPI v3 schemas in Kubernetes' form (components keyed by
 // io.k8s.api.core.v1.Pod, fields wrapped in allOf: [{$ref}] when they carry a default or
 // description). Patch, apply and strict field validation all walk objects with it.
+// Below the API server because the registry's kind definitions carry these schemas.
 import { ownValue } from '../../machinery/json-value';
 
 export interface SchemaObject {

@@ -1,7 +1,8 @@
 // The data dir holds the cluster's keys, admin token and state: owner-only (dirs 0700, files
 // 0600) whatever the umask, and whatever an older version or the user left there before.
 // Modes are set with chmod after creation because the mode given to open/mkdir is masked by
-// the umask and ignored for a file or dir that already exists.
+// the umask and ignored for a file or dir that already exists. In machinery, the lowest layer,
+// because the store, the API server's keys and the cluster's own files all need it.
 import { chmodSync, closeSync, fchmodSync, mkdirSync, openSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
