@@ -1,15 +1,16 @@
 // Service account tokens: JWTs signed with the cluster's key (ES256), issued through
-// serviceaccounts/<name>/token (TokenRequest) and accepted by the authenticator while the
-// service account they name still exists with the same uid.
+// serviceaccounts/<name>/token (TokenRequest: the registry's, handed this issuer) and accepted by
+// the authenticator while the service account they name still exists with the same uid.
 import { existsSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, SignJWT, type CryptoKey } from 'jose';
 import type { UserInfo } from '../registry/generic/resource-store';
+import type { IssuedToken, TokenIssuer, TokenSubject } from '../registry/serviceaccounts/token';
 import { metaTime } from '../machinery/meta-time';
 import { writePrivateFile } from '../machinery/private-files';
 
 export const ISSUER = 'https://kubernetes.default.svc.cluster.local';
-export const DEFAULT_AUDIENCE = ISSUER;
+const DEFAULT_AUDIENCE = ISSUER;
 const ALG = 'ES256';
 
 export interface TokenKeys {
@@ -30,18 +31,7 @@ export async function loadTokenKeys(keyFile: string, pubFile: string): Promise<T
   };
 }
 
-export interface TokenSubject {
-  namespace: string;
-  name: string;
-  uid: string;
-}
-
-export interface IssuedToken {
-  token: string;
-  expirationTimestamp: string;
-}
-
-export async function issueToken(keys: TokenKeys, sa: TokenSubject, audiences: string[], expirationSeconds: number): Promise<IssuedToken> {
+async function issueToken(keys: TokenKeys, sa: TokenSubject, audiences: string[], expirationSeconds: number): Promise<IssuedToken> {
   const now = Math.floor(Date.now() / 1000);
   const exp = now + expirationSeconds;
   const token = await new SignJWT({
@@ -57,6 +47,11 @@ export async function issueToken(keys: TokenKeys, sa: TokenSubject, audiences: s
     .setJti(randomUUID())
     .sign(keys.privateKey);
   return { token, expirationTimestamp: metaTime(new Date(exp * 1000)) };
+}
+
+/** The TokenRequest subresource's issuer: tokens signed with keys, for the API server's own audience unless asked otherwise. */
+export function tokenIssuer(keys: TokenKeys): TokenIssuer {
+  return { audiences: [DEFAULT_AUDIENCE], issue: (sa, audiences, expirationSeconds) => issueToken(keys, sa, audiences, expirationSeconds) };
 }
 
 /**

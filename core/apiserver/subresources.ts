@@ -9,7 +9,7 @@ import { tokenRequestHandler } from './handlers/token-request';
 import { podLogHandler, type LogSource } from './handlers/pod-logs';
 import type { WriteRequest } from './handlers/write';
 import type { Kube } from '../machinery/object';
-import type { TokenKeys } from './service-account-tokens';
+import { tokenIssuer, type TokenKeys } from './service-account-tokens';
 import { ApiError, badRequest } from '../machinery/status';
 import { requestTarget } from './http/request-target';
 
@@ -25,7 +25,7 @@ export function registerSubresources(api: ApiServer, tokenKeys: TokenKeys, logs:
   api.handleSubresource('pods', 'eviction', handleEviction);
   api.handleSubresource('pods', 'log', podLogHandler(logs));
   for (const s of ['exec', 'attach', 'portforward', 'proxy']) api.handleSubresource('pods', s, podStream);
-  api.handleSubresource('serviceaccounts', 'token', tokenRequestHandler(tokenKeys, (plural) => api.registry.storeFor('', plural)));
+  api.handleSubresource('serviceaccounts', 'token', tokenRequestHandler(tokenIssuer(tokenKeys)));
   api.registerVirtual(
     { group: '', version: 'v1', kind: 'Binding', plural: 'bindings', singular: 'binding', namespaced: true, verbs: ['create'], strategy: {}, printer: defaultPrinter() },
     (req, res, user, target) =>

@@ -4,7 +4,7 @@ import type { Registry } from '../registry/registry';
 import type { Kube, KubeObject } from '../machinery/object';
 import { wireCopy } from '../machinery/json-value';
 import { ApiError } from '../machinery/status';
-import { bindPod } from '../apiserver/handlers/pod-subresources';
+import { bindPod } from '../registry/pods/binding';
 import type { DeleteOptions, ResourceStore, UserInfo, WriteOptions } from '../registry/generic/resource-store';
 
 export interface Client {

@@ -3,7 +3,7 @@
 // it Running and Ready, finishing a graceful deletion).
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { Kube } from '../../machinery/object';
-import { bindPod } from '../../apiserver/handlers/pod-subresources';
+import { bindPod } from '../../registry/pods/binding';
 import { timestamp } from '../../client/clock';
 import type { TestCluster } from '../job/test-cluster';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { notFound } from '../../machinery/status';
-import { boundObjectUid } from './token-bound-object';
+import { boundObjectUid } from './bound-object';
 
 const objects: Record<string, { metadata: { uid: string }; spec?: { serviceAccountName?: string } }> = {
   'pods/ns/web': { metadata: { uid: 'u-web' }, spec: { serviceAccountName: 'bot' } },
