@@ -197,9 +197,9 @@ async function startLocked(opts: ClusterOptions, lock: DataDirLock, undo: Array<
   registerReviews(api, rbac, authenticator);
   await bootstrapObjects(registry, { kubernetesServiceIp: kubernetesIp, apiPort: port });
   await ensureSystemPriorityClasses(registry);
-  const namespaces = new NamespaceController(registry);
+  const namespaces = new NamespaceController(registry, clock);
   namespaces.start();
-  const crds = new CrdController(registry, schemas);
+  const crds = new CrdController(registry, schemas, clock);
   await crds.start();
   const context = new RegistryContext(registry, clock, timings);
   const components =

@@ -1,6 +1,9 @@
 // A deduplicating work queue, like client-go's: a key added while queued is queued once, a key
 // added while being processed is processed again afterwards, failures retry with exponential
-// backoff (5 ms doubling up to 30 s).
+// backoff (5 ms doubling up to 30 s). Delayed adds (requeues, backoffs) wait on the controller
+// clock, so a ManualClock drives them in tests; a key has one pending wake-up, the earliest.
+import type { Clock } from './clock';
+
 export type SyncFn = (key: string) => Promise<void>;
 
 export class WorkQueue {
@@ -8,7 +11,7 @@ export class WorkQueue {
   private readonly processing = new Set<string>();
   private readonly dirtyWhileProcessing = new Set<string>();
   private readonly failures = new Map<string, number>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly waiting = new Map<string, { at: number; cancel: () => void }>();
   private running = 0;
   private stopped = false;
   private pumpScheduled = false;
@@ -19,6 +22,7 @@ export class WorkQueue {
    * controllers whose sync is expensive, e.g. O(pods) per ReplicaSet).
    */
   constructor(
+    private readonly clock: Clock,
     private readonly sync: SyncFn,
     private readonly concurrency = 1,
     private readonly onError: (key: string, e: unknown) => void = (key, e) =>
@@ -42,14 +46,22 @@ export class WorkQueue {
     });
   }
 
-  /** Adds key after delayMs (e.g. to look again when a grace period ends). */
-  addAfter(key: string, delayMs: number): void {
+  /**
+   * Adds key after ms of clock time (a grace period ends, a backoff passes); at once when ms <= 0.
+   * A wake-up already pending for key stays if it is no later.
+   */
+  addAfter(key: string, ms: number): void {
     if (this.stopped) return;
-    const t = setTimeout(() => {
-      this.timers.delete(t);
+    if (ms <= 0) return this.add(key);
+    const at = this.clock.now().getTime() + ms;
+    const current = this.waiting.get(key);
+    if (current && current.at <= at) return;
+    current?.cancel();
+    const cancel = this.clock.after(ms, () => {
+      this.waiting.delete(key);
       this.add(key);
-    }, delayMs);
-    this.timers.add(t);
+    });
+    this.waiting.set(key, { at, cancel });
   }
 
   get length(): number {
@@ -59,8 +71,8 @@ export class WorkQueue {
   stop(): void {
     this.stopped = true;
     this.queued.clear();
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
+    for (const w of this.waiting.values()) w.cancel();
+    this.waiting.clear();
   }
 
   private pump(): void {

@@ -9,6 +9,7 @@ import { ApiError } from '../machinery/status';
 import { customResourceDef, customResourceSchema } from '../apiserver/crd/custom-resource-def';
 import type { ResourceDef } from '../registry/types';
 import type { ResourceStore, UserInfo } from '../registry/generic/resource-store';
+import type { Clock } from '../client/clock';
 import { WorkQueue } from '../client/work-queue';
 import { metaTime } from '../machinery/meta-time';
 
@@ -18,7 +19,7 @@ const USER: UserInfo = { username: 'system:apiextensions-controller', groups: ['
 type Crd = Kube<CustomResourceDefinition>;
 
 export class CrdController {
-  private readonly queue = new WorkQueue((name) => this.sync(name));
+  private readonly queue: WorkQueue;
   /** Definitions served for each CRD, with the JSON they were built from. */
   private readonly served = new Map<string, { source: string; defs: ResourceDef[] }>();
   private off?: () => void;
@@ -28,7 +29,10 @@ export class CrdController {
   constructor(
     private readonly registry: Registry,
     private readonly schemas: Schemas,
-  ) {}
+    clock: Clock,
+  ) {
+    this.queue = new WorkQueue(clock, (name) => this.sync(name));
+  }
 
   private get crds(): ResourceStore {
     return this.registry.storeFor('apiextensions.k8s.io', 'customresourcedefinitions')!;

@@ -6,6 +6,7 @@ import type { Registry } from '../registry/registry';
 import type { Kube } from '../machinery/object';
 import { ApiError } from '../machinery/status';
 import type { ResourceStore, UserInfo } from '../registry/generic/resource-store';
+import type { Clock } from '../client/clock';
 import { WorkQueue } from '../client/work-queue';
 
 const CONTROLLER_USER: UserInfo = { username: 'system:serviceaccount:kube-system:namespace-controller', groups: ['system:serviceaccounts'] };
@@ -14,8 +15,11 @@ export class NamespaceController {
   private readonly queue: WorkQueue;
   private readonly unsubscribe: Array<() => void> = [];
 
-  constructor(private readonly registry: Registry) {
-    this.queue = new WorkQueue((name) => this.sync(name));
+  constructor(
+    private readonly registry: Registry,
+    clock: Clock,
+  ) {
+    this.queue = new WorkQueue(clock, (name) => this.sync(name));
   }
 
   private get namespaces(): ResourceStore {

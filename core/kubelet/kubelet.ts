@@ -101,7 +101,7 @@ export class Kubelet implements Controller {
     this.ownsPodSource = !opts.pods;
     this.podSource = opts.pods ?? new PodSource(ctx.informer<Pod>('', 'pods'));
     this.backoff = new Backoff(ctx.timings.restartBackoffInitialMs, ctx.timings.restartBackoffMaxMs, ctx.clock);
-    this.queue = new WorkQueue((key) => this.sync(key), opts.concurrency ?? 16, (key, e) =>
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), opts.concurrency ?? 16, (key, e) =>
       console.error(`wheelhouse ${this.name}: sync pod ${key} failed:`, e instanceof Error ? e.message : e),
     );
   }

@@ -52,7 +52,7 @@ export class NodeManager implements Controller {
     this.runtime = opts.runtime ?? new SimulatedRuntime({ clock: ctx.clock });
     this.client = ctx.client('node-manager');
     this.machine = { ...DEFAULT_MACHINE, ...opts.machine };
-    this.queue = new WorkQueue((name) => this.sync(name), 8);
+    this.queue = new WorkQueue(ctx.clock, (name) => this.sync(name), 8);
   }
 
   async start(): Promise<void> {

@@ -11,7 +11,6 @@ import { isKnownTimeZone } from '../../registry/cronjobs/schedule';
 import type { Client } from '../../client/client';
 import { timestamp } from '../../client/clock';
 import type { Controller, ControllerContext } from '../../client/context';
-import { DelayedKeys } from '../../client/delayed-keys';
 import type { EventRecorder } from '../../client/event-recorder';
 import { keyOf, splitKey, type Informer } from '../../client/informer';
 import { WorkQueue } from '../../client/work-queue';
@@ -48,7 +47,6 @@ export class CronJobController implements Controller {
   private readonly client: Client;
   private readonly recorder: EventRecorder;
   private readonly queue: WorkQueue;
-  private readonly timers: DelayedKeys;
   private readonly unsubscribe: Array<() => void> = [];
 
   constructor(private readonly ctx: ControllerContext) {
@@ -56,8 +54,7 @@ export class CronJobController implements Controller {
     this.jobs = ctx.informer<Job>('batch', 'jobs');
     this.client = ctx.client(this.name);
     this.recorder = ctx.recorder('cronjob-controller');
-    this.queue = new WorkQueue((key) => this.sync(key), 2);
-    this.timers = new DelayedKeys(ctx.clock, (key) => this.queue.add(key));
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 2);
   }
 
   start(): void {
@@ -70,7 +67,6 @@ export class CronJobController implements Controller {
   stop(): void {
     this.unsubscribe.forEach((off) => off());
     this.queue.stop();
-    this.timers.stop();
   }
 
   private onJob(job: JobObj): void {
@@ -96,7 +92,7 @@ export class CronJobController implements Controller {
         if (cur.metadata.uid === cj.metadata.uid) cur.status = status;
       });
     }
-    if (result.requeueAfter !== undefined) this.timers.after(key, result.requeueAfter);
+    if (result.requeueAfter !== undefined) this.queue.addAfter(key, result.requeueAfter);
   }
 
   private inActive(cj: CronJobObj, uid: string | undefined): boolean {

@@ -36,10 +36,11 @@ export class DaemonSetController implements Controller {
   private readonly pods: Informer<Pod>;
   private readonly nodes: Informer<Node>;
   private readonly history: ControllerHistory;
-  private readonly queue = new WorkQueue((key) => this.sync(key), 4);
+  private readonly queue: WorkQueue;
   private readonly unsubscribe: Array<() => void> = [];
 
   constructor(private readonly ctx: ControllerContext) {
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 4);
     this.client = ctx.client(COMPONENT);
     this.recorder = ctx.recorder(COMPONENT);
     this.daemonSets = ctx.informer<DaemonSet>('apps', 'daemonsets');

@@ -32,14 +32,14 @@ export class DeploymentController implements Controller {
   private readonly syncer: DeploymentSync;
   private readonly unsubscribe: Array<() => void> = [];
 
-  constructor(private readonly ctx: ControllerContext) {
-    this.queue = new WorkQueue((key) => this.sync(key), WORKERS);
+  constructor(ctx: ControllerContext) {
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), WORKERS);
     this.deployments = ctx.informer<Deployment>('apps', 'deployments');
     this.replicaSets = ctx.informer<ReplicaSet>('apps', 'replicasets');
     this.pods = ctx.informer<Pod>('', 'pods');
     this.client = ctx.client(COMPONENT);
     this.recorder = ctx.recorder(COMPONENT);
-    this.syncer = new DeploymentSync({ client: this.client, replicaSets: this.replicaSets, recorder: this.recorder, clock: ctx.clock, requeueAfter: (d, ms) => this.enqueueAfter(d, ms) });
+    this.syncer = new DeploymentSync({ client: this.client, replicaSets: this.replicaSets, recorder: this.recorder, clock: ctx.clock, requeueAfter: (d, ms) => this.queue.addAfter(keyOf(d), ms) });
   }
 
   start(): void {
@@ -58,16 +58,6 @@ export class DeploymentController implements Controller {
   stop(): void {
     this.unsubscribe.splice(0).forEach((off) => off());
     this.queue.stop();
-  }
-
-  private enqueueAfter(d: KubeObject, ms: number): void {
-    const key = keyOf(d);
-    if (ms <= 0) return this.queue.add(key);
-    const cancel = this.ctx.clock.after(ms, () => {
-      this.unsubscribe.splice(this.unsubscribe.indexOf(cancel), 1);
-      this.queue.add(key);
-    });
-    this.unsubscribe.push(cancel);
   }
 
   /** The Deployment a controllerRef names, if it still is that object. */

@@ -11,7 +11,6 @@ import { labelSelectorMatches } from '../../machinery/selectors/label-selector';
 import type { Client } from '../../client/client';
 import { timestamp } from '../../client/clock';
 import type { Controller, ControllerContext } from '../../client/context';
-import { DelayedKeys } from '../../client/delayed-keys';
 import type { EventRecorder } from '../../client/event-recorder';
 import type { Informer } from '../../client/informer';
 import { keyOf, splitKey } from '../../client/informer';
@@ -26,8 +25,7 @@ const isReady = (p: Pod) => p.status?.conditions?.some((c) => c.type === 'Ready'
 
 export class DisruptionController implements Controller {
   readonly name = 'disruption';
-  private readonly queue = new WorkQueue((key) => this.sync(key), 5);
-  private readonly recheck: DelayedKeys;
+  private readonly queue: WorkQueue;
   private readonly pdbs: Informer<PodDisruptionBudget>;
   private readonly pods: Informer<Pod>;
   private readonly client: Client;
@@ -35,11 +33,11 @@ export class DisruptionController implements Controller {
   private readonly off: Array<() => void> = [];
 
   constructor(private readonly ctx: ControllerContext) {
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 5);
     this.pdbs = ctx.informer<PodDisruptionBudget>('policy', 'poddisruptionbudgets');
     this.pods = ctx.informer<Pod>('', 'pods');
     this.client = ctx.client('disruption-controller');
     this.recorder = ctx.recorder('controllermanager');
-    this.recheck = new DelayedKeys(ctx.clock, (key) => this.queue.add(key));
   }
 
   start(): void {
@@ -57,7 +55,6 @@ export class DisruptionController implements Controller {
 
   stop(): void {
     this.off.forEach((f) => f());
-    this.recheck.stop();
     this.queue.stop();
   }
 
@@ -115,7 +112,7 @@ export class DisruptionController implements Controller {
       const expires = Date.parse(at) + DELETION_TIMEOUT_MS;
       if (expires <= now) continue;
       out[pod] = at;
-      this.recheck.after(keyOf(pdb), expires - now);
+      this.queue.addAfter(keyOf(pdb), expires - now);
     }
     return out;
   }

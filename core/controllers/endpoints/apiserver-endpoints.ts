@@ -23,7 +23,7 @@ const DISCOVERY = 'discovery.k8s.io';
 
 export class ApiServerEndpoints implements Controller {
   readonly name = 'apiserver-endpoints';
-  private readonly queue = new WorkQueue(() => this.sync());
+  private readonly queue: WorkQueue;
   private readonly client: Client;
   private off?: () => void;
 
@@ -31,6 +31,7 @@ export class ApiServerEndpoints implements Controller {
     private readonly ctx: ControllerContext,
     private readonly options: ApiServerEndpointsOptions,
   ) {
+    this.queue = new WorkQueue(ctx.clock, () => this.sync());
     this.client = ctx.client('kube-apiserver', 'system:apiserver');
   }
 

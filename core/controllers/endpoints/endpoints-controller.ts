@@ -38,12 +38,13 @@ export function endpointSubsets(svc: ServiceObject, pods: PodObject[]): Endpoint
 
 export class EndpointsController implements Controller {
   readonly name = 'endpoints';
-  private readonly queue = new WorkQueue((key) => this.sync(key), 5);
+  private readonly queue: WorkQueue;
   private readonly client: Client;
   private readonly informers: ServiceInformers;
   private unwatch?: () => void;
 
   constructor(private readonly ctx: ControllerContext) {
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 5);
     this.client = ctx.client('endpoint-controller');
     this.informers = serviceInformers(ctx);
   }

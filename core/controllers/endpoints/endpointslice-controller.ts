@@ -61,7 +61,7 @@ export function wantedSlices(svc: ServiceObject, pods: PodObject[], zoneOf: (nod
 
 export class EndpointSliceController implements Controller {
   readonly name = 'endpointslice';
-  private readonly queue = new WorkQueue((key) => this.sync(key), 5);
+  private readonly queue: WorkQueue;
   private readonly client: Client;
   private readonly slices: Informer<EndpointSlice>;
   private readonly nodes: Informer<Node>;
@@ -70,6 +70,7 @@ export class EndpointSliceController implements Controller {
   private offSlices?: () => void;
 
   constructor(ctx: ControllerContext) {
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 5);
     this.client = ctx.client('endpointslice-controller');
     this.informers = serviceInformers(ctx);
     this.slices = ctx.informer<EndpointSlice>(DISCOVERY, 'endpointslices');

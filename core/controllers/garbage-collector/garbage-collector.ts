@@ -45,12 +45,13 @@ type OwnerState = 'solid' | 'dangling' | 'waiting' | 'unresolvable';
 export class GarbageCollector implements Controller {
   readonly name = 'garbage-collector';
   private readonly graph = new OwnerGraph();
-  private readonly queue = new WorkQueue((key) => this.sync(key), 20);
+  private readonly queue: WorkQueue;
   private readonly client: Client;
   private readonly recorder: EventRecorder;
   private unsubscribe?: () => void;
 
   constructor(private readonly ctx: ControllerContext) {
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 20);
     this.client = ctx.client(COMPONENT);
     this.recorder = ctx.recorder('garbage-collector-controller');
   }

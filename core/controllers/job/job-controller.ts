@@ -10,7 +10,6 @@ import { ApiError } from '../../machinery/status';
 import { isNotFound, type Client } from '../../client/client';
 import { timestamp } from '../../client/clock';
 import type { Controller, ControllerContext } from '../../client/context';
-import { DelayedKeys } from '../../client/delayed-keys';
 import type { EventRecorder } from '../../client/event-recorder';
 import { keyOf, splitKey, type Informer } from '../../client/informer';
 import { WorkQueue } from '../../client/work-queue';
@@ -96,7 +95,6 @@ export class JobController implements Controller {
   private readonly queue: WorkQueue;
   /** Pods whose Job is gone or finished but which still carry the tracking finalizer. */
   private readonly orphans: WorkQueue;
-  private readonly timers: DelayedKeys;
   private readonly backoffs = new Map<string, BackoffRecord>();
   private readonly unsubscribe: Array<() => void> = [];
 
@@ -105,9 +103,8 @@ export class JobController implements Controller {
     this.pods = ctx.informer<Pod>('', 'pods');
     this.client = ctx.client(this.name);
     this.recorder = ctx.recorder(this.name);
-    this.queue = new WorkQueue((key) => this.sync(key), 4);
-    this.orphans = new WorkQueue((key) => this.syncOrphanPod(key), 2);
-    this.timers = new DelayedKeys(ctx.clock, (key) => this.queue.add(key));
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 4);
+    this.orphans = new WorkQueue(ctx.clock, (key) => this.syncOrphanPod(key), 2);
   }
 
   start(): void {
@@ -131,7 +128,6 @@ export class JobController implements Controller {
     this.unsubscribe.forEach((off) => off());
     this.queue.stop();
     this.orphans.stop();
-    this.timers.stop();
   }
 
   private ownerOf(pod: PodObj): JobObj | undefined {
@@ -284,7 +280,7 @@ export class JobController implements Controller {
     if (deadline === undefined || !start || isSuspended(job)) return undefined;
     const left = deadline * 1000 - (now.getTime() - Date.parse(start));
     if (left <= 0) return newCondition('FailureTarget', 'True', 'DeadlineExceeded', 'Job was active longer than specified deadline', now);
-    this.timers.after(s.key, left);
+    this.queue.addAfter(s.key, left);
     return undefined;
   }
 
@@ -314,7 +310,7 @@ export class JobController implements Controller {
     if (diff <= 0) return active;
     const wait = remainingBackoffMs(s.backoff, s.now.getTime());
     if (wait > 0) {
-      this.timers.after(s.key, Math.max(wait, 1000));
+      this.queue.addAfter(s.key, Math.max(wait, 1000));
       return active;
     }
     let indexes: Array<number | undefined> = Array.from({ length: diff }, () => undefined);

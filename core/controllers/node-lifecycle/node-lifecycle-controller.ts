@@ -56,14 +56,16 @@ export class NodeLifecycleController implements Controller {
   private readonly client: Client;
   private readonly recorder: EventRecorder;
   private readonly health = new Map<string, Health>();
-  private readonly nodeQueue = new WorkQueue((name) => this.syncNode(name), 4);
-  private readonly podQueue = new WorkQueue((key) => this.syncPod(key), 4);
+  private readonly nodeQueue: WorkQueue;
+  private readonly podQueue: WorkQueue;
   private readonly unsubscribe: Array<() => void> = [];
   private zoneStates = new Map<string, { state: ZoneState; size: number }>();
   /** Every zone fully disrupted: most likely this machine, not the nodes, is at fault, so nothing is evicted. */
   private allDisrupted = false;
 
   constructor(private readonly ctx: ControllerContext) {
+    this.nodeQueue = new WorkQueue(ctx.clock, (name) => this.syncNode(name), 4);
+    this.podQueue = new WorkQueue(ctx.clock, (key) => this.syncPod(key), 4);
     this.nodes = ctx.informer<Node>('', 'nodes');
     this.leases = ctx.informer<Lease>('coordination.k8s.io', 'leases');
     this.pods = ctx.informer<Pod>('', 'pods');

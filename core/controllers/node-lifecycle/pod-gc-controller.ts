@@ -28,13 +28,13 @@ export class PodGcController implements Controller {
   private readonly nodes: Informer<Node>;
   private readonly pods: Informer<Pod>;
   private readonly client: Client;
-  private readonly queue = new WorkQueue((key) => this.sync(key), 4);
+  private readonly queue: WorkQueue;
   /** When each missing node was first found missing. */
   private readonly missingSince = new Map<string, number>();
-  private readonly timers = new Map<string, () => void>();
   private readonly unsubscribe: Array<() => void> = [];
 
   constructor(private readonly ctx: ControllerContext) {
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 4);
     this.nodes = ctx.informer<Node>('', 'nodes');
     this.pods = ctx.informer<Pod>('', 'pods');
     this.client = ctx.client('pod-garbage-collector');
@@ -59,8 +59,6 @@ export class PodGcController implements Controller {
   stop(): void {
     this.unsubscribe.forEach((off) => off());
     this.queue.stop();
-    for (const cancel of this.timers.values()) cancel();
-    this.timers.clear();
   }
 
   /** Cheap checks in the handler, so the many healthy pods never reach the queue. */
@@ -93,19 +91,8 @@ export class PodGcController implements Controller {
     const since = this.missingSince.get(nodeName) ?? now;
     this.missingSince.set(nodeName, since);
     const remaining = since + POD_GC_QUARANTINE_MS - now;
-    if (remaining > 0) return this.recheckAfter(key, remaining);
+    if (remaining > 0) return this.queue.addAfter(key, remaining);
     await this.forceDelete(pod, disruptionTarget('DeletionByPodGC', 'PodGC: node no longer exists'));
-  }
-
-  private recheckAfter(key: string, ms: number): void {
-    if (this.timers.has(key)) return;
-    this.timers.set(
-      key,
-      this.ctx.clock.after(ms, () => {
-        this.timers.delete(key);
-        this.queue.add(key);
-      }),
-    );
   }
 
   /** Failed first (no kubelet will say so), then deleted without a grace period. */

@@ -33,12 +33,15 @@ export class TaintEvictionController implements Controller {
   /** NoExecute taints by node, as last handled: pods are judged against these. */
   private readonly tainted = new Map<string, Taint[]>();
   private readonly scheduled = new Map<string, ScheduledEviction>();
-  private readonly nodeQueue = new WorkQueue((name) => this.syncNode(name), 4);
-  private readonly podQueue = new WorkQueue((key) => this.syncPod(key), 4);
-  private readonly evictQueue = new WorkQueue((key) => this.evict(key), 8);
+  private readonly nodeQueue: WorkQueue;
+  private readonly podQueue: WorkQueue;
+  private readonly evictQueue: WorkQueue;
   private readonly unsubscribe: Array<() => void> = [];
 
   constructor(private readonly ctx: ControllerContext) {
+    this.nodeQueue = new WorkQueue(ctx.clock, (name) => this.syncNode(name), 4);
+    this.podQueue = new WorkQueue(ctx.clock, (key) => this.syncPod(key), 4);
+    this.evictQueue = new WorkQueue(ctx.clock, (key) => this.evict(key), 8);
     this.nodes = ctx.informer<Node>('', 'nodes');
     this.pods = ctx.informer<Pod>('', 'pods');
     this.client = ctx.client(this.name);

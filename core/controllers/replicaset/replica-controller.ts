@@ -43,7 +43,7 @@ export class ReplicaController implements Controller {
   ) {
     this.name = kind.component;
     // Coalesced: a sync lists every pod of the namespace, so one per burst of pod events, not per event.
-    this.queue = new WorkQueue((key) => this.sync(key), WORKERS, undefined, true);
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), WORKERS, undefined, true);
     this.owners = ctx.informer<ReplicaOwner>(kind.group, kind.plural);
     this.pods = ctx.informer<Pod>('', 'pods');
     this.client = ctx.client(kind.component);
@@ -69,16 +69,6 @@ export class ReplicaController implements Controller {
 
   private enqueue(owner: KubeObject): void {
     this.queue.add(keyOf(owner));
-  }
-
-  /** Looks again after ms of the cluster clock (minReadySeconds passing). */
-  private enqueueAfter(owner: KubeObject, ms: number): void {
-    const key = keyOf(owner);
-    const cancel = this.ctx.clock.after(ms, () => {
-      this.unsubscribe.splice(this.unsubscribe.indexOf(cancel), 1);
-      this.queue.add(key);
-    });
-    this.unsubscribe.push(cancel);
   }
 
   /** The owner a controllerRef names, if it is of this kind and still the same object. */
@@ -129,7 +119,7 @@ export class ReplicaController implements Controller {
       this.enqueue(owner);
       // Availability changes only with time once ready: look again when minReadySeconds pass.
       const minReady = owner.spec?.minReadySeconds ?? 0;
-      if (minReady > 0 && !isPodReady(old) && isPodReady(pod)) this.enqueueAfter(owner, minReady * 1000 + 1000);
+      if (minReady > 0 && !isPodReady(old) && isPodReady(pod)) this.queue.addAfter(keyOf(owner), minReady * 1000 + 1000);
       return;
     }
     if (labelsChanged || oldRef) this.ownersMatching(pod).forEach((o) => this.enqueue(o));
@@ -189,7 +179,7 @@ export class ReplicaController implements Controller {
     await this.writeStatus(owner, status);
     const replicas = owner.spec?.replicas ?? 1;
     if (manageError === undefined && minReadySeconds > 0 && (status.readyReplicas ?? 0) === replicas && (status.availableReplicas ?? 0) !== replicas) {
-      this.enqueueAfter(owner, minReadySeconds * 1000);
+      this.queue.addAfter(key, minReadySeconds * 1000);
     }
     if (manageError !== undefined) throw manageError;
   }

@@ -15,12 +15,13 @@ type Quota = Kube<ResourceQuota>;
 
 export class ResourceQuotaController implements Controller {
   readonly name = 'resourcequota';
-  private readonly queue = new WorkQueue((key) => this.sync(key), 5);
+  private readonly queue: WorkQueue;
   private readonly quotas: Informer<ResourceQuota>;
   private readonly client: Client;
   private readonly off: Array<() => void> = [];
 
   constructor(private readonly ctx: ControllerContext) {
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 5);
     this.quotas = ctx.informer<ResourceQuota>('', 'resourcequotas');
     this.client = ctx.client('resourcequota-controller');
   }

@@ -12,7 +12,7 @@ export abstract class PerNamespaceController implements Controller {
   abstract readonly name: string;
   protected readonly namespaces: Informer<Namespace>;
   protected readonly objects: Informer<KubeObject>;
-  private readonly queue = new WorkQueue((ns) => this.syncNamespace(ns), 4);
+  private readonly queue: WorkQueue;
   private readonly off: Array<() => void> = [];
 
   constructor(
@@ -20,6 +20,7 @@ export abstract class PerNamespaceController implements Controller {
     plural: string,
     private readonly objectName: string,
   ) {
+    this.queue = new WorkQueue(ctx.clock, (ns) => this.syncNamespace(ns), 4);
     this.namespaces = ctx.informer<Namespace>('', 'namespaces');
     this.objects = ctx.informer<KubeObject>('', plural);
   }

@@ -7,7 +7,6 @@ import type { Kube } from '../../machinery/object';
 import { labelSelectorMatches } from '../../machinery/selectors/label-selector';
 import type { Client } from '../../client/client';
 import type { Controller, ControllerContext } from '../../client/context';
-import { DelayedKeys } from '../../client/delayed-keys';
 import { ControllerHistory } from '../history/revisions';
 import { ownedPodHandlers } from '../owned-pods';
 import { keyOf, splitKey, type Informer } from '../../client/informer';
@@ -29,18 +28,17 @@ export class StatefulSetController implements Controller {
   private readonly pods: Informer<Pod>;
   private readonly history: ControllerHistory;
   private readonly control: StatefulSetControl;
-  private readonly queue = new WorkQueue((key) => this.sync(key), 4);
-  private readonly delayed: DelayedKeys;
+  private readonly queue: WorkQueue;
   private readonly unsubscribe: Array<() => void> = [];
 
   constructor(private readonly ctx: ControllerContext) {
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 4);
     this.client = ctx.client(COMPONENT);
     this.sets = ctx.informer<StatefulSet>('apps', 'statefulsets');
     this.pods = ctx.informer<Pod>('', 'pods');
     this.history = new ControllerHistory(this.client, ctx.informer<ControllerRevision>('apps', 'controllerrevisions'));
     const podControl = new StatefulPodControl(this.client, ctx.recorder(COMPONENT), ctx.informer<PersistentVolumeClaim>('', 'persistentvolumeclaims'));
     this.control = new StatefulSetControl(podControl, () => ctx.clock.now());
-    this.delayed = new DelayedKeys(ctx.clock, (key) => this.queue.add(key));
   }
 
   start(): void {
@@ -54,7 +52,6 @@ export class StatefulSetController implements Controller {
   stop(): void {
     this.unsubscribe.forEach((off) => off());
     this.queue.stop();
-    this.delayed.stop();
   }
 
   private async claimPods(set: Set): Promise<Kube<Pod>[]> {
@@ -103,7 +100,7 @@ export class StatefulSetController implements Controller {
       const since = readyCondition(p)?.lastTransitionTime;
       if (!isRunningAndReady(p) || !since) continue;
       const due = Date.parse(since) + minReady * 1000 - now;
-      if (due >= 0) this.delayed.after(key, due + 1000);
+      if (due >= 0) this.queue.addAfter(key, due + 1000);
     }
   }
 }

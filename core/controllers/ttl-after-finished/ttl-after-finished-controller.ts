@@ -5,7 +5,6 @@ import type { Job } from 'kubernetes-types/batch/v1';
 import type { Kube } from '../../machinery/object';
 import type { Client } from '../../client/client';
 import type { Controller, ControllerContext } from '../../client/context';
-import { DelayedKeys } from '../../client/delayed-keys';
 import { keyOf, splitKey, type Informer } from '../../client/informer';
 import { WorkQueue } from '../../client/work-queue';
 import { finishedCondition } from '../job/conditions';
@@ -27,14 +26,12 @@ export class TTLAfterFinishedController implements Controller {
   private readonly jobs: Informer<Job>;
   private readonly client: Client;
   private readonly queue: WorkQueue;
-  private readonly timers: DelayedKeys;
   private unsubscribe?: () => void;
 
   constructor(private readonly ctx: ControllerContext) {
     this.jobs = ctx.informer<Job>('batch', 'jobs');
     this.client = ctx.client(this.name);
-    this.queue = new WorkQueue((key) => this.sync(key), 2);
-    this.timers = new DelayedKeys(ctx.clock, (key) => this.queue.add(key));
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 2);
   }
 
   start(): void {
@@ -47,7 +44,6 @@ export class TTLAfterFinishedController implements Controller {
   stop(): void {
     this.unsubscribe?.();
     this.queue.stop();
-    this.timers.stop();
   }
 
   private async sync(key: string): Promise<void> {
@@ -57,7 +53,7 @@ export class TTLAfterFinishedController implements Controller {
     const left = timeLeft(job, this.ctx.clock.now());
     if (left === undefined) return;
     if (left > 0) {
-      this.timers.after(key, left);
+      this.queue.addAfter(key, left);
       return;
     }
     await this.client.delete('batch', 'jobs', ns, name, { propagationPolicy: 'Foreground', preconditions: { uid: job.metadata.uid } });
