@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCluster } from '../core/cluster';
-import { pendingPod, readyNode } from '../core/scheduler/fixtures';
+import { pendingPod, readyNode } from '../test/support/scheduler-fixtures';
 import { Scheduler } from '../core/scheduler/scheduler';
 import { printTable, runBench } from './lib/report';
 

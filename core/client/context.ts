@@ -5,7 +5,7 @@ import type { Registry } from '../registry/registry';
 import type { ResourceDef } from '../registry/types';
 import { RegistryClient, type Client } from './client';
 import type { Clock } from './clock';
-import { EventRecorder } from './event-recorder';
+import { ClientEventRecorder, type EventRecorder } from './event-recorder';
 import { RegistryInformer, type Informer, type InformerFactory, type ResourceHandler } from './informer';
 
 /** Every period is configurable so tests and demos can use seconds (or a manual clock). */
@@ -61,7 +61,7 @@ export class RegistryContext implements ControllerContext {
   }
 
   recorder(component: string, host?: string): EventRecorder {
-    return new EventRecorder(this.client(component), { component, ...(host ? { host } : {}) }, this.clock);
+    return new ClientEventRecorder(this.client(component), { component, ...(host ? { host } : {}) }, this.clock);
   }
 
   informer<T extends object>(group: string, plural: string): Informer<T> {

@@ -26,7 +26,12 @@ export function referenceTo(obj: KubeObject, fieldPath?: string): ObjectReferenc
   };
 }
 
-export class EventRecorder {
+export interface EventRecorder {
+  event(obj: KubeObject, type: EventType, reason: string, message: string, fieldPath?: string): void;
+}
+
+/** Writes events through a client, aggregated and rate-limited as client-go's correlator does. */
+export class ClientEventRecorder implements EventRecorder {
   private readonly correlator = new EventCorrelator();
   private sequence = 0;
 
@@ -36,7 +41,6 @@ export class EventRecorder {
     private readonly clock: Clock,
   ) {}
 
-  /** Fire and forget: an event that cannot be written never fails the caller's work. */
   event(obj: KubeObject, type: EventType, reason: string, message: string, fieldPath?: string): void {
     const now = this.clock.now();
     const ref = referenceTo(obj, fieldPath);

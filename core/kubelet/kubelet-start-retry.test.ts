@@ -4,7 +4,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../client/clock';
-import { startTestCluster, type TestCluster } from '../nodes/test-cluster';
+import { startTestCluster, type TestCluster } from '../../test/support/node-cluster';
 
 class EarlyClock extends ManualClock {
   readonly waits: number[] = [];

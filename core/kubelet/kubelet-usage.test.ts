@@ -2,7 +2,7 @@
 // limit (driven through the wheelhouse.dev/simulated-usage annotation).
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestCluster, type TestCluster } from '../nodes/test-cluster';
+import { startTestCluster, type TestCluster } from '../../test/support/node-cluster';
 import { USAGE_ANNOTATION } from '../runtime/usage-override';
 
 let t: TestCluster;

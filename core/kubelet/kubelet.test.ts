@@ -1,6 +1,6 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestCluster, type TestCluster } from '../nodes/test-cluster';
+import { startTestCluster, type TestCluster } from '../../test/support/node-cluster';
 
 let t: TestCluster;
 

@@ -5,7 +5,7 @@ import { ManualClock } from '../client/clock';
 import { DEFAULT_MACHINE } from '../kubelet/machine';
 import { runNodeCommand } from './node-command';
 import { MANAGED_ANNOTATION, STATE_ANNOTATION } from './node-object';
-import { SHORT_TIMINGS, startTestCluster, type TestCluster } from './test-cluster';
+import { SHORT_TIMINGS, startTestCluster, type TestCluster } from '../../test/support/node-cluster';
 
 let t: TestCluster | undefined;
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { findFeasible, numFeasibleNodesToFind, selectHost } from './algorithm';
 import { fitErrorMessage, reasonHistogram } from './fit-error';
 import { unresolvable, unschedulable } from './framework';
-import { pendingPod, readyNode } from './fixtures';
+import { pendingPod, readyNode } from '../../test/support/scheduler-fixtures';
 import { podInfo } from './pod-info';
-import { snapshotOf } from './plugins/test-cluster';
+import { snapshotOf } from '../../test/support/scheduler-cluster';
 import { defaultProfile } from './profile';
 
 describe('numFeasibleNodesToFind', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../client/clock';
-import { pendingPod } from './fixtures';
+import { pendingPod } from '../../test/support/scheduler-fixtures';
 import { podInfo } from './pod-info';
 import { MAX_UNSCHEDULABLE_MS, SchedulingQueue } from './queue';
 

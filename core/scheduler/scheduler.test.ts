@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kube } from '../machinery/object';
 import { startCluster, type Cluster } from '../cluster';
-import { pendingPod, readyNode } from './fixtures';
+import { pendingPod, readyNode } from '../../test/support/scheduler-fixtures';
 import { Scheduler } from './scheduler';
 
 let cluster: Cluster;

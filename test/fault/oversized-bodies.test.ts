@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '../../core/cluster';
 import { MAX_BODY_BYTES } from '../../core/apiserver/http/body';
 import { MAX_NESTING_DEPTH } from '../../core/apiserver/http/nesting-depth';
-import { encodeBody, encodeMessage, wrapField } from '../../core/apiserver/protobuf/test-encoder';
+import { encodeBody, encodeMessage, wrapField } from '../support/protobuf-encoder';
 import type { ResourceDef } from '../../core/registry/types';
 import { api, type ApiTarget } from '../support/api-client';
 import { nestedJson, yamlAliasBomb } from '../support/hostile-bodies';

@@ -2,7 +2,7 @@ import type { LimitRange, Pod } from 'kubernetes-types/core/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kube, KubeObject } from '../../machinery/object';
 import type { AdmissionRequest } from '../../registry/generic/resource-store';
-import { startTestCluster, type TestCluster } from '../../controllers/job/test-cluster';
+import { startTestCluster, type TestCluster } from '../../../test/support/batch-cluster';
 import { limitRanger } from './limit-ranger';
 
 const NS = 'default';

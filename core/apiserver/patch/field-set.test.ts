@@ -10,7 +10,7 @@ import {
   type FieldPath,
   type PathElement,
 } from './field-set';
-import { appliedDeployment, configMapSchema, deploymentSchema, schemaFor } from './ssa-test-schemas';
+import { appliedDeployment, configMapSchema, deploymentSchema, schemaFor } from '../../../test/support/ssa-schemas';
 
 const f = (...names: string[]): FieldPath => names.map((field) => ({ field }));
 const v1 = (s: FieldSet) => s.toFieldsV1();

@@ -10,7 +10,7 @@ import {
   validateManagedFields,
   type UpdateOptions,
 } from './managed-fields';
-import { createdDeployment, deploymentSchema } from './ssa-test-schemas';
+import { createdDeployment, deploymentSchema } from '../../../test/support/ssa-schemas';
 
 const T0 = new Date('2025-01-01T10:00:00.123Z');
 const T1 = new Date('2025-01-01T11:00:00Z');

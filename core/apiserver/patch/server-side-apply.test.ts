@@ -11,7 +11,7 @@ import {
   type ApplyOptions,
   type ApplyResult,
 } from './server-side-apply';
-import { appliedDeployment, configMapSchema, createdDeployment, deploymentSchema } from './ssa-test-schemas';
+import { appliedDeployment, configMapSchema, createdDeployment, deploymentSchema } from '../../../test/support/ssa-schemas';
 
 const T0 = new Date('2025-01-01T10:00:00Z');
 const T1 = new Date('2025-01-01T11:00:00Z');

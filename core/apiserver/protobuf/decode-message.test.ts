@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messageToJson } from './decode-message';
 import { decodeKubeProtobuf } from './index';
-import { encodeBody, encodeMessage, wrapField, type PbField } from './test-encoder';
+import { encodeBody, encodeMessage, wrapField, type PbField } from '../../../test/support/protobuf-encoder';
 
 const NOV22 = Date.UTC(2026, 10, 22) / 1000;
 const META = 'io.k8s.apimachinery.pkg.apis.meta.v1';

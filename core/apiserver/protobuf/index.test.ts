@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ProtobufDecodeError, decodeKubeProtobuf, isProtobufContentType } from './index';
 import { PROTOBUF_MAGIC } from './envelope';
-import { encodeBody, encodeMessage } from './test-encoder';
+import { encodeBody, encodeMessage } from '../../../test/support/protobuf-encoder';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const captured = fs

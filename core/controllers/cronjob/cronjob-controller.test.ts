@@ -5,7 +5,7 @@ import type { CronJob, CronJobSpec, Job } from 'kubernetes-types/batch/v1';
 import type { Kube } from '../../machinery/object';
 import { timestamp } from '../../client/clock';
 import { CronJobController } from './cronjob-controller';
-import { startTestCluster, type TestCluster } from '../job/test-cluster';
+import { startTestCluster, type TestCluster } from '../../../test/support/batch-cluster';
 
 let t: TestCluster;
 let controller: CronJobController;

@@ -2,8 +2,8 @@ import type { ControllerRevision, DaemonSet } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
-import { startTestCluster, type TestCluster } from '../job/test-cluster';
-import { bind, createNode, makeReady, removePod } from '../statefulset/workload-fixture';
+import { startTestCluster, type TestCluster } from '../../../test/support/batch-cluster';
+import { bind, createNode, makeReady, removePod } from '../../../test/support/workload-fixture';
 import { DaemonSetController } from './daemonset-controller';
 import { targetNode } from './daemon-pod';
 

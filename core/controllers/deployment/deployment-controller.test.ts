@@ -3,7 +3,7 @@ import type { Event, Pod } from 'kubernetes-types/core/v1';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
 import { ReplicaSetController } from '../replicaset/replica-controller';
-import { startHarness, type Harness } from '../replicaset/test-harness';
+import { startHarness, type Harness } from '../../../test/support/workload-harness';
 import { DeploymentController } from './deployment-controller';
 import { equalIgnoreHash } from './replica-sets';
 

@@ -4,7 +4,7 @@ import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
 import { timestamp } from '../../client/clock';
-import { startTestCluster, type TestCluster } from '../job/test-cluster';
+import { startTestCluster, type TestCluster } from '../../../test/support/batch-cluster';
 import { DELETION_TIMEOUT_MS, DisruptionController } from './disruption-controller';
 
 const NS = 'default';

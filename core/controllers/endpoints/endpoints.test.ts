@@ -3,7 +3,7 @@ import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
 import { timestamp } from '../../client/clock';
-import { startTestCluster, type TestCluster } from '../job/test-cluster';
+import { startTestCluster, type TestCluster } from '../../../test/support/batch-cluster';
 import { ApiServerEndpoints } from './apiserver-endpoints';
 import { EndpointsController } from './endpoints-controller';
 import { EndpointSliceController, MANAGED_BY_LABEL, SERVICE_NAME_LABEL } from './endpointslice-controller';

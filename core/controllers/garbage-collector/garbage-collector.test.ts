@@ -2,7 +2,7 @@ import type { ConfigMap } from 'kubernetes-types/core/v1';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
-import { startTestCluster, type TestCluster } from '../job/test-cluster';
+import { startTestCluster, type TestCluster } from '../../../test/support/batch-cluster';
 import { GarbageCollector } from './garbage-collector';
 
 const NS = 'default';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Job, JobSpec } from 'kubernetes-types/batch/v1';
 import type { Kube } from '../../machinery/object';
 import { JobController } from './job-controller';
-import { startTestCluster, type TestCluster } from './test-cluster';
+import { startTestCluster, type TestCluster } from '../../../test/support/batch-cluster';
 
 let t: TestCluster;
 let controller: JobController;

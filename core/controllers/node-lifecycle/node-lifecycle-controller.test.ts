@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NodeLifecycleController } from './node-lifecycle-controller';
-import { GRACE_MS, Harness } from './test-harness';
+import { GRACE_MS, Harness } from '../../../test/support/node-lifecycle-harness';
 
 const taintsOf = (h: Harness, node: string) => (h.node(node)?.spec?.taints ?? []).map((t) => `${t.key}:${t.effect}`).sort();
 const readyOf = (h: Harness, node: string) => h.node(node)?.status?.conditions?.find((c) => c.type === 'Ready');

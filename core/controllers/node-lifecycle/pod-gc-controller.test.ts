@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PodGcController, POD_GC_QUARANTINE_MS } from './pod-gc-controller';
-import { Harness } from './test-harness';
+import { Harness } from '../../../test/support/node-lifecycle-harness';
 
 describe('PodGcController', () => {
   let h: Harness;

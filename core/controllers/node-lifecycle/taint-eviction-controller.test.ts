@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Taint } from 'kubernetes-types/core/v1';
 import { TaintEvictionController } from './taint-eviction-controller';
-import { Harness } from './test-harness';
+import { Harness } from '../../../test/support/node-lifecycle-harness';
 
 const DEAD: Taint = { key: 'example.com/dead', effect: 'NoExecute' };
 

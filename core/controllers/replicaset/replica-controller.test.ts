@@ -3,7 +3,7 @@ import type { Event, Pod } from 'kubernetes-types/core/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
 import { ReplicaSetController } from './replica-controller';
-import { startHarness, type Harness } from './test-harness';
+import { startHarness, type Harness } from '../../../test/support/workload-harness';
 
 let h: Harness;
 beforeEach(async () => {

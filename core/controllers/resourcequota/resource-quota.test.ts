@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kube, KubeObject } from '../../machinery/object';
 import { resourceQuota } from '../../apiserver/admission/resource-quota';
 import type { AdmissionRequest } from '../../registry/generic/resource-store';
-import { startTestCluster, type TestCluster } from '../job/test-cluster';
+import { startTestCluster, type TestCluster } from '../../../test/support/batch-cluster';
 import { ResourceQuotaController } from './resource-quota-controller';
 
 const NS = 'default';

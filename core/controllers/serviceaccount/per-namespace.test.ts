@@ -1,7 +1,7 @@
 import type { ConfigMap, Namespace, ServiceAccount } from 'kubernetes-types/core/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
-import { startTestCluster, type TestCluster } from '../job/test-cluster';
+import { startTestCluster, type TestCluster } from '../../../test/support/batch-cluster';
 import { RootCaPublisher, ROOT_CA_CONFIGMAP } from './root-ca-publisher';
 import { ServiceAccountController } from './service-accounts';
 

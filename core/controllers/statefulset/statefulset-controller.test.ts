@@ -2,9 +2,9 @@ import type { ControllerRevision, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
-import { startTestCluster, type TestCluster } from '../job/test-cluster';
+import { startTestCluster, type TestCluster } from '../../../test/support/batch-cluster';
 import { StatefulSetController } from './statefulset-controller';
-import { bind, createNode, makeReady, removePod } from './workload-fixture';
+import { bind, createNode, makeReady, removePod } from '../../../test/support/workload-fixture';
 
 const NS = 'default';
 

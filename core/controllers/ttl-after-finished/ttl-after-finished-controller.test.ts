@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Job } from 'kubernetes-types/batch/v1';
 import type { Kube } from '../../machinery/object';
 import { timestamp } from '../../client/clock';
-import { startTestCluster, type TestCluster } from '../job/test-cluster';
+import { startTestCluster, type TestCluster } from '../../../test/support/batch-cluster';
 import { TTLAfterFinishedController, timeLeft } from './ttl-after-finished-controller';
 
 let t: TestCluster;

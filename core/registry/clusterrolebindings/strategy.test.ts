@@ -1,7 +1,7 @@
 import type { ClusterRoleBinding } from 'kubernetes-types/rbac/v1';
 import { describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
-import { errorKeys } from '../rules/error-keys';
+import { errorKeys } from '../../../test/support/error-keys';
 import { strategy } from './strategy';
 
 const binding = (kind: string): Kube<ClusterRoleBinding> => ({

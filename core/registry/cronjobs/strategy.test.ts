@@ -1,7 +1,7 @@
 import type { CronJob } from 'kubernetes-types/batch/v1';
 import { describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
-import { errorKeys } from '../rules/error-keys';
+import { errorKeys } from '../../../test/support/error-keys';
 import { strategy } from './strategy';
 
 function defaulted(change: (c: Kube<CronJob>) => void = () => undefined): Kube<CronJob> {

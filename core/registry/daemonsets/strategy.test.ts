@@ -1,7 +1,7 @@
 import type { DaemonSet } from 'kubernetes-types/apps/v1';
 import { describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
-import { errorKeys } from '../rules/error-keys';
+import { errorKeys } from '../../../test/support/error-keys';
 import { strategy, templateGenerationAnnotation } from './strategy';
 
 function defaulted(change: (d: Kube<DaemonSet>) => void = () => undefined): Kube<DaemonSet> {

@@ -2,7 +2,7 @@ import type { Deployment } from 'kubernetes-types/apps/v1';
 import { describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
 import { fieldErrorText } from '../../machinery/field-errors';
-import { errorKeys } from '../rules/error-keys';
+import { errorKeys } from '../../../test/support/error-keys';
 import { strategy } from './strategy';
 
 /** What `kubectl create deployment x --image=nginx:1.8` sends. */

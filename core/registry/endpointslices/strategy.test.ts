@@ -1,7 +1,7 @@
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
-import { errorKeys } from '../rules/error-keys';
+import { errorKeys } from '../../../test/support/error-keys';
 import { strategy } from './strategy';
 
 function slice(change: (s: Kube<EndpointSlice>) => void = () => undefined): Kube<EndpointSlice> {

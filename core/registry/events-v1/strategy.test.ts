@@ -1,7 +1,7 @@
 import type { Event } from 'kubernetes-types/events/v1';
 import { describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
-import { errorKeys } from '../rules/error-keys';
+import { errorKeys } from '../../../test/support/error-keys';
 import { strategy } from './strategy';
 
 function event(change: (e: Kube<Event>) => void = () => undefined): Kube<Event> {

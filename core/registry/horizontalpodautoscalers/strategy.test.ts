@@ -1,7 +1,7 @@
 import type { HorizontalPodAutoscaler, HorizontalPodAutoscalerSpec } from 'kubernetes-types/autoscaling/v2';
 import { describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
-import { errorKeys } from '../rules/error-keys';
+import { errorKeys } from '../../../test/support/error-keys';
 import { strategy } from './strategy';
 
 /** What `kubectl autoscale deployment web --max=5` sends (as autoscaling/v2). */

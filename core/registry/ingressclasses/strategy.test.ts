@@ -1,7 +1,7 @@
 import type { IngressClass, IngressClassSpec } from 'kubernetes-types/networking/v1';
 import { describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
-import { errorKeys } from '../rules/error-keys';
+import { errorKeys } from '../../../test/support/error-keys';
 import { strategy } from './strategy';
 
 const ic = (spec: IngressClassSpec): Kube<IngressClass> => ({ metadata: { name: 'nginx' }, spec });

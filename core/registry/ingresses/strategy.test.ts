@@ -1,7 +1,7 @@
 import type { Ingress, IngressSpec } from 'kubernetes-types/networking/v1';
 import { describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
-import { errorKeys } from '../rules/error-keys';
+import { errorKeys } from '../../../test/support/error-keys';
 import { strategy } from './strategy';
 
 const backend = { service: { name: 'web', port: { number: 80 } } };

@@ -1,7 +1,7 @@
 import type { Job } from 'kubernetes-types/batch/v1';
 import { describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
-import { errorKeys } from '../rules/error-keys';
+import { errorKeys } from '../../../test/support/error-keys';
 import { strategy } from './strategy';
 
 const uid = '2b9c6f0e-4f2e-4c1b-9a53-0d6f2f1b7a10';

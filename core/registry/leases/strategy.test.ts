@@ -1,6 +1,6 @@
 import type { LeaseSpec } from 'kubernetes-types/coordination/v1';
 import { describe, expect, it } from 'vitest';
-import { errorKeys } from '../rules/error-keys';
+import { errorKeys } from '../../../test/support/error-keys';
 import { strategy } from './strategy';
 
 describe('lease', () => {

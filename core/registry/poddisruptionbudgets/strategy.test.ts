@@ -1,7 +1,7 @@
 import type { PodDisruptionBudget, PodDisruptionBudgetSpec } from 'kubernetes-types/policy/v1';
 import { describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
-import { errorKeys } from '../rules/error-keys';
+import { errorKeys } from '../../../test/support/error-keys';
 import { strategy } from './strategy';
 
 const pdb = (spec: PodDisruptionBudgetSpec): Kube<PodDisruptionBudget> => ({ metadata: { name: 'p', namespace: 'default' }, spec });

@@ -2,7 +2,7 @@ import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
 import { describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
 import { fieldErrorText } from '../../machinery/field-errors';
-import { errorKeys } from '../rules/error-keys';
+import { errorKeys } from '../../../test/support/error-keys';
 import { strategy } from './strategy';
 
 const pc = (name: string, value: number, extra: Partial<PriorityClass> = {}): Kube<PriorityClass> => ({ metadata: { name }, value, ...extra });

@@ -1,6 +1,6 @@
 import type { PolicyRule, RoleBinding, Subject } from 'kubernetes-types/rbac/v1';
 import { describe, expect, it } from 'vitest';
-import { errorKeys } from './error-keys';
+import { errorKeys } from '../../../test/support/error-keys';
 import { defaultBinding, rbacNameRule, validatePolicyRules, validateRoleRef, validateRoleRefUnchanged, validateSubjects } from './rbac';
 
 describe('rbac rules', () => {

@@ -1,7 +1,7 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import { describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
-import { errorKeys } from '../rules/error-keys';
+import { errorKeys } from '../../../test/support/error-keys';
 import { nameRule, strategy } from './strategy';
 
 function defaulted(change: (s: Kube<StatefulSet>) => void = () => undefined): Kube<StatefulSet> {

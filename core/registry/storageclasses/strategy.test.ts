@@ -1,7 +1,7 @@
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
-import { errorKeys } from '../rules/error-keys';
+import { errorKeys } from '../../../test/support/error-keys';
 import { strategy } from './strategy';
 
 function defaulted(change: (s: Kube<StorageClass>) => void = () => undefined): Kube<StorageClass> {

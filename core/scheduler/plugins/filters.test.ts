@@ -1,7 +1,7 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
-import { pendingPod, readyNode } from '../fixtures';
+import { pendingPod, readyNode } from '../../../test/support/scheduler-fixtures';
 import { interPodAffinityFilter } from './inter-pod-affinity';
 import { nodeAffinityFilter } from './node-affinity';
 import { nodeName } from './node-name';
@@ -10,7 +10,7 @@ import { nodeResourcesFitFilter } from './node-resources-fit';
 import { nodeUnschedulable } from './node-unschedulable';
 import { podTopologySpreadFilter } from './pod-topology-spread';
 import { taintTolerationFilter } from './taint-toleration';
-import { filterReasons, onNode, snapshotOf } from './test-cluster';
+import { filterReasons, onNode, snapshotOf } from '../../../test/support/scheduler-cluster';
 
 const AFFINITY_MISMATCH = "node(s) didn't match Pod's node affinity/selector";
 const zoned = (name: string, zone: string, extra: Record<string, string> = {}) => readyNode(name, { labels: { zone, ...extra } });

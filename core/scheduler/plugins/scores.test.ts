@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { pendingPod, readyNode } from '../fixtures';
+import { pendingPod, readyNode } from '../../../test/support/scheduler-fixtures';
 import { interPodAffinityScore } from './inter-pod-affinity';
 import { nodeAffinityScore } from './node-affinity';
 import { balancedAllocationScore, nodeResourcesFitScore } from './node-resources-fit';
 import { podTopologySpreadScore } from './pod-topology-spread';
 import { taintTolerationScore } from './taint-toleration';
-import { onNode, pluginScores, snapshotOf } from './test-cluster';
+import { onNode, pluginScores, snapshotOf } from '../../../test/support/scheduler-cluster';
 
 const nodes = [readyNode('a', { cpu: '4', memory: '8Gi' }), readyNode('b', { cpu: '4', memory: '8Gi' })];
 const busy = [onNode(pendingPod('x', { cpu: '2', memory: '2Gi' }), 'a')];

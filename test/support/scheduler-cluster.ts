@@ -1,11 +1,11 @@
 // Builds the scheduler's view of a small cluster for plugin tests: nodes with pods on them.
 import type { Node, Pod } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../machinery/object';
-import { preFilter, runFilters } from '../algorithm';
-import { SchedulerCache } from '../cache';
-import type { FilterPlugin, ScorePlugin, Snapshot } from '../framework';
-import { podInfo } from '../pod-info';
-import { defaultProfile } from '../profile';
+import type { Kube } from '../../core/machinery/object';
+import { preFilter, runFilters } from '../../core/scheduler/algorithm';
+import { SchedulerCache } from '../../core/scheduler/cache';
+import type { FilterPlugin, ScorePlugin, Snapshot } from '../../core/scheduler/framework';
+import { podInfo } from '../../core/scheduler/pod-info';
+import { defaultProfile } from '../../core/scheduler/profile';
 
 export function snapshotOf(nodes: Kube<Node>[], pods: Kube<Pod>[] = [], nsLabels: Record<string, Record<string, string>> = {}): Snapshot {
   const cache = new SchedulerCache();

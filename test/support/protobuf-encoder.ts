@@ -1,7 +1,7 @@
 // A minimal protobuf writer for tests: builds messages from [field number, value] pairs.
 
-import { PROTOBUF_MAGIC } from './envelope';
-import { WIRE_BYTES, WireWriter } from '../../registry/protobuf/wire';
+import { PROTOBUF_MAGIC } from '../../core/apiserver/protobuf/envelope';
+import { WIRE_BYTES, WireWriter } from '../../core/registry/protobuf/wire';
 
 /** number/bigint/boolean: varint; string/Uint8Array: bytes; array: nested message; {double}: fixed64. */
 export type PbValue = number | bigint | boolean | string | Uint8Array | PbField[] | { double: number };

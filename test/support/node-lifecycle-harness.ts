@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Event, Node, Pod, Taint, Toleration } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../machinery/object';
-import { startCluster, type Cluster } from '../../cluster';
-import { ManualClock, microTimestamp, timestamp } from '../../client/clock';
-import type { Client } from '../../client/client';
-import type { Controller } from '../../client/context';
-import { NODE_LEASE_NAMESPACE } from './node-lifecycle-controller';
+import type { Kube } from '../../core/machinery/object';
+import { startCluster, type Cluster } from '../../core/cluster';
+import { ManualClock, microTimestamp, timestamp } from '../../core/client/clock';
+import type { Client } from '../../core/client/client';
+import type { Controller } from '../../core/client/context';
+import { NODE_LEASE_NAMESPACE } from '../../core/controllers/node-lifecycle/node-lifecycle-controller';
 
 export const GRACE_MS = 40_000;
 

@@ -1,8 +1,8 @@
 // Hand-written schemas in Kubernetes' OpenAPI v3 form for the server-side apply and
 // managedFields tests: just enough of Deployment, ConfigMap and Service to exercise granular
 // structs and maps, atomic structs, associative lists with one and two keys, and sets.
-import type { KubeObject } from '../../machinery/object';
-import { SchemaNode, type SchemaObject } from '../../registry/openapi/schema-node';
+import type { KubeObject } from '../../core/machinery/object';
+import { SchemaNode, type SchemaObject } from '../../core/registry/openapi/schema-node';
 
 const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
 const wrapped = (name: string, extra: SchemaObject = {}): SchemaObject => ({ allOf: [ref(name)], ...extra });

@@ -1,7 +1,7 @@
 // Nodes and pods for the scheduler's tests and benchmark: a Ready node with allocatable
 // resources, as a kubelet would register it, and a pending pod with requests.
 import type { Container, Node, Pod, PodSpec, Taint } from 'kubernetes-types/core/v1';
-import type { Kube } from '../machinery/object';
+import type { Kube } from '../../core/machinery/object';
 
 export interface NodeShape {
   cpu?: string;

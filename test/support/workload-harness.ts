@@ -6,12 +6,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../machinery/object';
-import { startCluster, type Cluster } from '../../cluster';
-import type { Clock } from '../../client/clock';
-import { timestamp } from '../../client/clock';
-import type { Client } from '../../client/client';
-import type { Controller } from '../../client/context';
+import type { Kube } from '../../core/machinery/object';
+import { startCluster, type Cluster } from '../../core/cluster';
+import type { Clock } from '../../core/client/clock';
+import { timestamp } from '../../core/client/clock';
+import type { Client } from '../../core/client/client';
+import type { Controller } from '../../core/client/context';
 
 export interface Harness {
   cluster: Cluster;

@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Event, Pod } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../machinery/object';
-import { startCluster, type Cluster } from '../../cluster';
-import type { Client } from '../../client/client';
-import { ManualClock, timestamp } from '../../client/clock';
+import type { Kube } from '../../core/machinery/object';
+import { startCluster, type Cluster } from '../../core/cluster';
+import type { Client } from '../../core/client/client';
+import { ManualClock, timestamp } from '../../core/client/clock';
 
 export interface TestCluster {
   cluster: Cluster;

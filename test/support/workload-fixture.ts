@@ -2,10 +2,10 @@
 // test cluster: Node objects, and the scheduler's and kubelet's parts (binding a pod, making
 // it Running and Ready, finishing a graceful deletion).
 import type { Node, Pod } from 'kubernetes-types/core/v1';
-import type { Kube } from '../../machinery/object';
-import { bindPod } from '../../registry/pods/binding';
-import { timestamp } from '../../client/clock';
-import type { TestCluster } from '../job/test-cluster';
+import type { Kube } from '../../core/machinery/object';
+import { bindPod } from '../../core/registry/pods/binding';
+import { timestamp } from '../../core/client/clock';
+import type { TestCluster } from './batch-cluster';
 
 export const CONTROL_PLANE_TAINT = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' as const };
 

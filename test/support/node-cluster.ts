@@ -4,11 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Event, Pod } from 'kubernetes-types/core/v1';
-import { startCluster, type Cluster } from '../cluster';
-import type { Clock } from '../client/clock';
-import type { ClusterTimings } from '../client/context';
-import { SimulatedRuntime } from '../runtime/simulated';
-import { NodeManager } from './node-manager';
+import { startCluster, type Cluster } from '../../core/cluster';
+import type { Clock } from '../../core/client/clock';
+import type { ClusterTimings } from '../../core/client/context';
+import { SimulatedRuntime } from '../../core/runtime/simulated';
+import { NodeManager } from '../../core/nodes/node-manager';
 
 export const SHORT_TIMINGS: Partial<ClusterTimings> = {
   nodeLeaseRenewMs: 50,
