@@ -1,7 +1,6 @@
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Event, Pod } from 'kubernetes-types/core/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Kube } from '../../machinery/object';
 import { ReplicaSetController } from './replica-controller';
 import { startHarness, type Harness } from '../../../test/support/workload-harness';
 
@@ -28,11 +27,7 @@ function replicaSet(name: string, replicas: number): ReplicaSet {
   };
 }
 
-const scale = (name: string, replicas: number) =>
-  h.client.update<ReplicaSet>('apps', 'replicasets', 'default', name, (rs) => {
-    rs.spec!.replicas = replicas;
-  });
-
+// Whole-cluster stories; the controller's logic is tested on fakes in replica-sync.test.ts.
 describe('ReplicaSet controller', () => {
   it('creates the pods from the template, owned by the ReplicaSet, and reports them', async () => {
     const rs = await h.client.create<ReplicaSet>('apps', 'replicasets', 'default', replicaSet('web', 3));
@@ -62,50 +57,5 @@ describe('ReplicaSet controller', () => {
     const [victim] = pods();
     await h.client.delete('', 'pods', 'default', victim!.metadata.name!);
     await h.until(() => pods().length === 2 && !pods().some((p) => p.metadata.uid === victim!.metadata.uid), 'a replacement');
-  });
-
-  it('scales down by deleting not-ready pods before ready ones', async () => {
-    await h.client.create('apps', 'replicasets', 'default', replicaSet('web', 2));
-    await h.until(() => rsNamed('web')?.status?.readyReplicas === 2, 'two ready');
-    h.node.autoReady = false;
-    await scale('web', 3);
-    const unready = await h.until(() => pods().find((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'False')), 'an unready pod');
-    await scale('web', 2);
-    await h.until(() => pods().length === 2, 'two pods');
-    expect(pods().map((p) => p.metadata.uid)).not.toContain(unready.metadata.uid);
-    await h.until(() => events().some((e) => e.reason === 'SuccessfulDelete' && e.message === `Deleted pod: ${unready.metadata.name}`), 'the delete event');
-  });
-
-  it('adopts a matching orphan instead of creating, and releases a pod that stops matching', async () => {
-    const orphan: Pod = { metadata: { name: 'stray', labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } };
-    await h.client.create('', 'pods', 'default', orphan);
-    const rs = await h.client.create<ReplicaSet>('apps', 'replicasets', 'default', replicaSet('web', 1));
-    const adopted = await h.until(() => {
-      const p = h.cluster.context.informer<Pod>('', 'pods').get('default', 'stray');
-      return p?.metadata.ownerReferences?.[0]?.uid === rs.metadata.uid && p;
-    }, 'adoption');
-    expect(adopted.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'ReplicaSet', name: 'web', controller: true });
-    await h.until(() => rsNamed('web')?.status?.replicas === 1, 'status');
-    expect(pods()).toHaveLength(1);
-
-    await h.client.update<Pod>('', 'pods', 'default', 'stray', (p) => {
-      p.metadata.labels = { app: 'other' };
-    });
-    const released = await h.until(() => {
-      const p = h.cluster.context.informer<Pod>('', 'pods').get('default', 'stray') as Kube<Pod> | undefined;
-      return p && !p.metadata.ownerReferences && p;
-    }, 'release');
-    expect(released.metadata.labels).toEqual({ app: 'other' });
-    await h.until(() => pods().filter((p) => p.metadata.labels?.app === 'web').length === 1, 'a replacement for the released pod');
-  });
-
-  it('counts fully labeled replicas against the template labels', async () => {
-    await h.client.create('', 'pods', 'default', { metadata: { name: 'partial', labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
-    await h.client.create('apps', 'replicasets', 'default', replicaSet('web', 2));
-    const st = await h.until(() => {
-      const s = rsNamed('web')?.status;
-      return s?.replicas === 2 && s.readyReplicas === 2 && s;
-    }, 'two replicas');
-    expect(st.fullyLabeledReplicas).toBe(1);
   });
 });

@@ -142,7 +142,8 @@ export class ReplicaController implements Controller {
     }
   }
 
-  private async sync(key: string): Promise<void> {
+  /** syncReplicaSet: what the work queue runs for a key (tests call it directly). */
+  async sync(key: string): Promise<void> {
     const [namespace, name] = splitKey(key);
     const owner = this.owners.get(namespace, name);
     if (!owner) {
