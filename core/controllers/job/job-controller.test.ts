@@ -1,4 +1,5 @@
-// The Job controller against a real API server, with the test playing the kubelet.
+// The Job controller against a real API server, with the test playing the kubelet: the stories.
+// Its logic case by case is tested on fakes in job-sync.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Job, JobSpec } from 'kubernetes-types/batch/v1';
 import type { Kube } from '../../machinery/object';
@@ -94,34 +95,6 @@ describe('JobController', () => {
     await t.waitFor(() => t.events(ns, 'flaky').some((e) => e.reason === 'BackoffLimitExceeded' && e.type === 'Warning'), 'event');
   });
 
-  it('gives Indexed pods their index, hostname and env, and lists completed indexes', async () => {
-    await createJob('idx', { completionMode: 'Indexed', completions: 4, parallelism: 4 });
-    const pods = await t.waitFor(() => activePods('idx').length === 4 && activePods('idx'), 'four pods');
-    const byIndex = new Map(pods.map((p) => [p.metadata.annotations?.['batch.kubernetes.io/job-completion-index'], p]));
-    expect([...byIndex.keys()].sort()).toEqual(['0', '1', '2', '3']);
-    const p2 = byIndex.get('2')!;
-    expect(p2.metadata.generateName).toBe('idx-2-');
-    expect(p2.metadata.labels?.['batch.kubernetes.io/job-completion-index']).toBe('2');
-    expect(p2.spec?.hostname).toBe('idx-2');
-    expect(p2.spec?.containers[0]?.env).toContainEqual({
-      name: 'JOB_COMPLETION_INDEX',
-      valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: "metadata.labels['batch.kubernetes.io/job-completion-index']" } },
-    });
-
-    const table: Array<[string, string]> = [
-      ['1', '1'],
-      ['2', '1,2'],
-      ['3', '1-3'],
-      ['0', '0-3'],
-    ];
-    for (const [index, expected] of table) {
-      await t.finishPod(byIndex.get(index)!, 'Succeeded');
-      await t.waitFor(() => job('idx')?.status?.completedIndexes === expected, `completedIndexes ${expected}`);
-    }
-    await t.waitFor(() => hasCondition('idx', 'Complete'), 'Complete');
-    expect(job('idx')?.status?.succeeded).toBe(4);
-  });
-
   it('suspends (no pods, Suspended condition), resumes, and deletes active pods when suspended again', async () => {
     await createJob('sus', { suspend: true, parallelism: 2, completions: 2 });
     await t.waitFor(() => hasCondition('sus', 'Suspended'), 'Suspended');
@@ -139,45 +112,5 @@ describe('JobController', () => {
     await t.waitFor(() => podsOf('sus').length === 0 && hasCondition('sus', 'Suspended'), 'pods deleted');
     expect(job('sus')?.status?.failed).toBeUndefined();
     expect(t.events(ns, 'sus').map((e) => e.reason)).toEqual(expect.arrayContaining(['Suspended', 'Resumed', 'SuccessfulDelete']));
-  });
-
-  it('fails a Job that runs longer than activeDeadlineSeconds', async () => {
-    await createJob('slow', { activeDeadlineSeconds: 30 });
-    await t.waitFor(() => activePods('slow').length === 1, 'pod');
-    t.clock.advance(29_000);
-    expect(hasCondition('slow', 'FailureTarget')).toBe(false);
-    t.clock.advance(1_000);
-    const failed = await t.waitFor(() => hasCondition('slow', 'Failed') && job('slow'), 'Failed');
-    expect(failed.status?.conditions?.find((c) => c.type === 'Failed')).toMatchObject({
-      reason: 'DeadlineExceeded',
-      message: 'Job was active longer than specified deadline',
-    });
-    expect(failed.status?.failed).toBe(1);
-    expect(podsOf('slow')).toHaveLength(0);
-  });
-
-  it('fails the Job at once when a podFailurePolicy FailJob rule matches', async () => {
-    await createJob('pfp', {
-      backoffLimit: 6,
-      podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } }] },
-    });
-    const [p] = await t.waitFor(() => activePods('pfp').length === 1 && activePods('pfp'), 'pod');
-    await t.finishPod(p!, 'Failed', 42);
-    const failed = await t.waitFor(() => hasCondition('pfp', 'Failed') && job('pfp'), 'Failed');
-    expect(failed.status?.conditions?.find((c) => c.type === 'Failed')).toMatchObject({
-      reason: 'PodFailurePolicy',
-      message: `Container main for pod default/${p!.metadata.name} failed with exit code 42 matching FailJob rule at index 0`,
-    });
-  });
-
-  it('completes a work-queue Job (no completions) once one pod succeeded and the rest finished', async () => {
-    await createJob('queue', { parallelism: 2 });
-    const pods = await t.waitFor(() => activePods('queue').length === 2 && activePods('queue'), 'two pods');
-    await t.finishPod(pods[0]!, 'Succeeded');
-    await t.waitFor(() => job('queue')?.status?.succeeded === 1, 'one success');
-    expect(activePods('queue')).toHaveLength(1); // the other keeps running, none is added
-    expect(hasCondition('queue', 'Complete')).toBe(false);
-    await t.finishPod(pods[1]!, 'Succeeded');
-    await t.waitFor(() => hasCondition('queue', 'Complete'), 'Complete');
   });
 });

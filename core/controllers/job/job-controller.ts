@@ -173,7 +173,8 @@ export class JobController implements Controller {
     }
   }
 
-  private async sync(key: string): Promise<void> {
+  /** syncJob: what the work queue runs for a key (tests call it directly). */
+  async sync(key: string): Promise<void> {
     const [ns, name] = splitKey(key);
     const cached = this.jobs.get(ns, name);
     if (!cached || isJobFinished(cached)) {
