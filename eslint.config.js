@@ -28,13 +28,9 @@ const UNLAYERED_TESTS = [
   'core/apiserver/api-server.test.ts',
   'core/apiserver/admission/limit-ranger.test.ts',
   'core/scheduler/scheduler.test.ts',
-  'core/controllers/job/test-cluster.ts',
-  'core/controllers/node-lifecycle/test-harness.ts',
-  'core/controllers/replicaset/test-harness.ts',
   'core/kubelet/kubelet.test.ts',
   'core/kubelet/kubelet-start-retry.test.ts',
   'core/kubelet/kubelet-usage.test.ts',
-  'core/nodes/test-cluster.ts',
   'core/metrics/metrics-api.test.ts',
 ];
 
