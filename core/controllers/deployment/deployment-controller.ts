@@ -96,7 +96,8 @@ export class DeploymentController implements Controller {
     return rs?.metadata.uid === ref.uid ? rs : undefined;
   }
 
-  private async sync(key: string): Promise<void> {
+  /** syncDeployment's entry: what the work queue runs for a key (tests call it directly). */
+  async sync(key: string): Promise<void> {
     const [namespace, name] = splitKey(key);
     const cached = this.deployments.get(namespace, name);
     if (!cached) return;
