@@ -1,5 +1,6 @@
 // The CronJob controller against a real API server, a manual clock driving the schedule, and
-// the test marking Jobs finished (the Job controller's part).
+// the test marking Jobs finished (the Job controller's part): the story. Its cases one by one
+// are on fakes in cronjob-sync.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CronJob, CronJobSpec, Job } from 'kubernetes-types/batch/v1';
 import type { Kube } from '../../machinery/object';
@@ -113,36 +114,5 @@ describe('CronJobController', () => {
     expect(stillFirst).toBe(policy !== 'Replace');
     if (policy === 'Forbid') expect(events('c')).toContainEqual(['JobAlreadyActive', 'Not starting job because prior execution is running and concurrency policy is Forbid']);
     if (policy === 'Replace') expect(events('c')).toContainEqual(['SuccessfulDelete', `Deleted job ${firstJob.metadata.name}`]);
-  });
-
-  it('keeps only the configured number of finished Jobs', async () => {
-    const cj = await createCronJob('hist', { successfulJobsHistoryLimit: 1, failedJobsHistoryLimit: 1 });
-    const outcomes: Array<'Complete' | 'Failed'> = ['Complete', 'Complete', 'Failed', 'Failed'];
-    for (const [n, outcome] of outcomes.entries()) {
-      await runTick(cj, n, () => cronJob('hist').status?.active?.length === 1);
-      const running = jobs().find((j) => !j.status?.conditions)!;
-      await finishJob(running, outcome);
-      await t.waitFor(() => !cronJob('hist').status?.active, `job ${n} seen finished`);
-    }
-    await t.waitFor(() => jobs().length === 2, 'history trimmed');
-    const kept = jobs().map((j) => j.status?.conditions?.at(-1)?.type);
-    expect(kept.sort()).toEqual(['Complete', 'Failed']);
-    // The newest of each kind is kept.
-    expect(jobs().map((j) => j.metadata.name).sort()).toEqual([`hist-${firstRun(cj) / 60_000 + 1}`, `hist-${firstRun(cj) / 60_000 + 3}`]);
-    // Events are written after the deletes, in the order they were recorded.
-    await t.waitFor(() => events('hist').filter(([r]) => r === 'SuccessfulDelete').length === 2, 'both deletes recorded');
-  });
-
-  it('starts nothing while suspended; on resume runs a missed time unless past startingDeadlineSeconds', async () => {
-    const strict = await createCronJob('strict', { suspend: true, startingDeadlineSeconds: 10 });
-    await createCronJob('lenient', { suspend: true });
-    t.clock.advance(firstRun(strict) + 30_000 - t.clock.now().getTime());
-    await t.waitFor(() => true);
-    expect(jobs()).toHaveLength(0);
-    // Resumed 30 s after the run both missed: only the one without a deadline still starts it.
-    for (const name of ['strict', 'lenient']) await t.client.update<CronJob>('batch', 'cronjobs', ns, name, (c) => void (c.spec!.suspend = false));
-    await t.waitFor(() => jobs().length === 1, 'the lenient one starts');
-    expect(jobs()[0]!.metadata.name).toBe(`lenient-${firstRun(strict) / 60_000}`);
-    await runTick(strict, 1, () => jobs().some((j) => j.metadata.name === `strict-${firstRun(strict) / 60_000 + 1}`));
   });
 });

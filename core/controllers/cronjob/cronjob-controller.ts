@@ -76,7 +76,8 @@ export class CronJobController implements Controller {
     if (cj?.metadata.uid === ref.uid) this.queue.add(keyOf(cj));
   }
 
-  private async sync(key: string): Promise<void> {
+  /** syncCronJob's entry: what the work queue runs for a key (tests call it directly). */
+  async sync(key: string): Promise<void> {
     const [ns, name] = splitKey(key);
     const cached = this.cronJobs.get(ns, name);
     if (!cached) return;
