@@ -51,6 +51,7 @@ async function runAll(): Promise<void> {
   }
 }
 
+// Whole-cluster stories; the controller's cases one by one are on fakes in daemonset-sync.test.ts.
 describe('DaemonSetController', () => {
   it('puts one pod on each schedulable node, not on the tainted control plane', async () => {
     await t.client.create('apps', 'daemonsets', NS, agent());
@@ -76,39 +77,6 @@ describe('DaemonSetController', () => {
     expect(cr!.revision).toBe(1);
     const created = await t.waitFor(() => t.events(NS, 'agent').find((e) => e.message === `Created pod: ${pod.metadata.name}`), 'create event');
     expect(created).toMatchObject({ reason: 'SuccessfulCreate', type: 'Normal' });
-  });
-
-  it('runs on the control plane when its taint is tolerated', async () => {
-    await t.client.create('apps', 'daemonsets', NS, agent({
-      template: {
-        metadata: { labels: { app: 'agent' } },
-        spec: { containers: [{ name: 'agent', image: 'busybox:1.36' }], tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }] },
-      },
-    }));
-    await t.waitFor(() => live().length === 3, 'three pods');
-    expect(nodesWithPods()).toEqual(['cp1', 'wrk1', 'wrk2']);
-  });
-
-  it('honours nodeSelector', async () => {
-    await t.client.update('', 'nodes', undefined, 'wrk2', (n) => {
-      n.metadata.labels = { ...n.metadata.labels, disk: 'ssd' };
-    });
-    await t.client.create('apps', 'daemonsets', NS, agent({
-      template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'agent', image: 'busybox:1.36' }], nodeSelector: { disk: 'ssd' } } },
-    }));
-    await t.waitFor(() => live().length === 1, 'one pod');
-    expect(nodesWithPods()).toEqual(['wrk2']);
-  });
-
-  it('adds a pod when a node joins and removes it when the node goes', async () => {
-    await t.client.create('apps', 'daemonsets', NS, agent());
-    await t.waitFor(() => live().length === 2, 'two pods');
-    await createNode(t, 'wrk3');
-    await t.waitFor(() => live().length === 3, 'pod on wrk3');
-    expect(nodesWithPods()).toEqual(['wrk1', 'wrk2', 'wrk3']);
-    await t.client.delete('', 'nodes', undefined, 'wrk3');
-    await t.waitFor(() => live().length === 2, 'pod on wrk3 gone');
-    expect(nodesWithPods()).toEqual(['wrk1', 'wrk2']);
   });
 
   it('reports status once the pods are scheduled and ready', async () => {
