@@ -56,6 +56,7 @@ async function finishDeletion(name: string): Promise<void> {
   await removePod(t, p);
 }
 
+// Whole-cluster stories; the controller's cases one by one are on fakes in statefulset-sync.test.ts.
 describe('StatefulSetController', () => {
   it('creates web-0, waits for it to be Running and Ready, then creates web-1', async () => {
     await t.client.create('apps', 'statefulsets', NS, webSet());
@@ -127,12 +128,6 @@ describe('StatefulSetController', () => {
     ]);
   });
 
-  it('honours ordinals.start', async () => {
-    await t.client.create('apps', 'statefulsets', NS, webSet({ replicas: 1, ordinals: { start: 3 } }));
-    const p = await t.waitFor(() => pod('web-3'), 'web-3');
-    expect(p.metadata.labels!['apps.kubernetes.io/pod-index']).toBe('3');
-  });
-
   it('scales down from the highest ordinal, one pod at a time', async () => {
     await t.client.create('apps', 'statefulsets', NS, webSet({ replicas: 3 }));
     for (const n of ['web-0', 'web-1', 'web-2']) await run(n);
@@ -146,12 +141,6 @@ describe('StatefulSetController', () => {
     await finishDeletion('web-1');
     await t.waitFor(() => podNames().length === 1, 'one pod left');
     expect(podNames()).toEqual(['web-0']);
-  });
-
-  it('creates all pods at once with Parallel pod management', async () => {
-    await t.client.create('apps', 'statefulsets', NS, webSet({ replicas: 3, podManagementPolicy: 'Parallel' }));
-    await t.waitFor(() => podNames().length === 3, 'three pods');
-    expect(podNames()).toEqual(['web-0', 'web-1', 'web-2']);
   });
 
   it('rolls pods at or above the partition to the new revision, highest ordinal first', async () => {
@@ -175,13 +164,5 @@ describe('StatefulSetController', () => {
     expect(s).toMatchObject({ currentRevision: first, currentReplicas: 1, updatedReplicas: 2 });
     expect(s.updateRevision).not.toBe(first);
     expect(revisions().map((r) => r.revision).sort()).toEqual([1, 2]);
-  });
-
-  it('recreates a deleted pod with the same name', async () => {
-    await t.client.create('apps', 'statefulsets', NS, webSet({ replicas: 1 }));
-    const p = await t.waitFor(() => pod('web-0'), 'web-0');
-    await t.client.delete('', 'pods', NS, 'web-0');
-    const again = await t.waitFor(() => pod('web-0')?.metadata.uid !== p.metadata.uid && pod('web-0'), 'web-0 again');
-    expect(again.metadata.name).toBe('web-0');
   });
 });
