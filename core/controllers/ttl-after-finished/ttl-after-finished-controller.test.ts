@@ -33,6 +33,7 @@ async function finishedJob(name: string, ttl: number | undefined, type: 'Complet
   });
 }
 
+// Whole-cluster story; the controller's cases one by one are on fakes in ttl-after-finished-sync.test.ts.
 describe('TTLAfterFinishedController', () => {
   it.each(['Complete', 'Failed'] as const)('deletes a %s Job ttlSecondsAfterFinished after it finished, in the foreground', async (type) => {
     await finishedJob('done', 60, type);
@@ -43,20 +44,6 @@ describe('TTLAfterFinishedController', () => {
     // Foreground deletion: the Job waits (here for ever, with no garbage collector) on its dependents.
     const deleting = await t.waitFor(() => (job('done')?.metadata.deletionTimestamp ? job('done') : undefined), 'deletion');
     expect(deleting.metadata.finalizers).toContain('foregroundDeletion');
-  });
-
-  it('deletes at once with a TTL of 0, and leaves Jobs without a TTL or still running', async () => {
-    await finishedJob('now', 0, 'Complete');
-    await t.waitFor(() => job('now')?.metadata.deletionTimestamp, 'deletion');
-    await finishedJob('keep', undefined, 'Complete');
-    await t.client.create<Job>('batch', 'jobs', ns, {
-      metadata: { name: 'running' },
-      spec: { ttlSecondsAfterFinished: 0, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } } },
-    });
-    t.clock.advance(3_600_000);
-    await t.waitFor(() => true);
-    expect(job('keep')?.metadata.deletionTimestamp).toBeUndefined();
-    expect(job('running')?.metadata.deletionTimestamp).toBeUndefined();
   });
 
   it('computes the time left from the finishing condition', () => {

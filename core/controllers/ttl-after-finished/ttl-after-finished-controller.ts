@@ -46,7 +46,8 @@ export class TTLAfterFinishedController implements Controller {
     this.queue.stop();
   }
 
-  private async sync(key: string): Promise<void> {
+  /** processJob: what the work queue runs for a key (tests call it directly). */
+  async sync(key: string): Promise<void> {
     const [ns, name] = splitKey(key);
     const job = this.jobs.get(ns, name);
     if (!job || job.metadata.deletionTimestamp) return;
