@@ -73,7 +73,8 @@ export class PodGcController implements Controller {
     for (const p of this.pods.list()) if (p.spec?.nodeName === nodeName && which(p)) this.queue.add(keyOf(p));
   }
 
-  private async sync(key: string): Promise<void> {
+  /** What the work queue runs for a pod's key (tests call it directly). */
+  async sync(key: string): Promise<void> {
     const [namespace, name] = splitKey(key);
     const pod = this.pods.get(namespace, name);
     if (!pod) return;
