@@ -58,7 +58,8 @@ export class EndpointsController implements Controller {
     this.queue.stop();
   }
 
-  private async sync(key: string): Promise<void> {
+  /** syncService: what the work queue runs for a Service's key (tests call it directly). */
+  async sync(key: string): Promise<void> {
     const [ns, name] = splitKey(key);
     const svc = this.informers.services.get(ns, name) as ServiceObject | undefined;
     const current = this.ctx.informer<Endpoints>('', 'endpoints').get(ns, name);
