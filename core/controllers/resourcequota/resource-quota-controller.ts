@@ -45,7 +45,8 @@ export class ResourceQuotaController implements Controller {
     this.queue.stop();
   }
 
-  private async sync(key: string): Promise<void> {
+  /** syncResourceQuota: what the work queue runs for a key (tests call it directly). */
+  async sync(key: string): Promise<void> {
     const [ns, name] = splitKey(key);
     const quota = this.quotas.get(ns, name);
     if (!quota) return;
