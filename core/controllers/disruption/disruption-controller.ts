@@ -74,7 +74,8 @@ export class DisruptionController implements Controller {
     return top ? { uid: top.metadata.uid!, replicas: top.spec?.replicas ?? 1 } : undefined;
   };
 
-  private async sync(key: string): Promise<void> {
+  /** What the work queue runs for a budget's key (tests call it directly). */
+  async sync(key: string): Promise<void> {
     const [ns, name] = splitKey(key);
     const pdb = this.pdbs.get(ns, name);
     if (!pdb) return;
