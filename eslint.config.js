@@ -22,17 +22,6 @@ const layerZones = CORE_LAYERS.map((names, i) => ({
   from: [...folders(CORE_LAYERS.slice(i + 1).flat()), 'core/*.ts'],
   message: `core/${names.join('/, core/')}/ imports only ${CORE_LAYERS.slice(0, i).flat().join(', ') || 'nothing else of the core'} (layers below it).`,
 }));
-// Whole-cluster tests and harnesses that still start core/cluster.ts from inside a layer; each
-// leaves this list when it moves onto test/support (issue 11).
-const UNLAYERED_TESTS = [
-  'core/apiserver/api-server.test.ts',
-  'core/apiserver/admission/limit-ranger.test.ts',
-  'core/scheduler/scheduler.test.ts',
-  'core/kubelet/kubelet.test.ts',
-  'core/kubelet/kubelet-start-retry.test.ts',
-  'core/kubelet/kubelet-usage.test.ts',
-  'core/metrics/metrics-api.test.ts',
-];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'bench/results/**', 'core/registry/openapi/generated/**'] },
@@ -48,7 +37,6 @@ export default tseslint.config(
   },
   {
     files: ['core/**/*.ts'],
-    ignores: UNLAYERED_TESTS,
     plugins: { 'import-x': importX },
     settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })] },
     rules: {

@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster, type Cluster } from '../cluster';
-import { ManualClock } from '../client/clock';
-import { USAGE_ANNOTATION } from '../runtime/usage-override';
-import { api, type ApiTarget } from '../../test/support/api-client';
-import { cpuQuantity, memoryQuantity } from './format';
+import { startCluster, type Cluster } from '../../core/cluster';
+import { ManualClock } from '../../core/client/clock';
+import { USAGE_ANNOTATION } from '../../core/runtime/usage-override';
+import { api, type ApiTarget } from '../support/api-client';
+import { cpuQuantity, memoryQuantity } from '../../core/metrics/format';
 
 let cluster: Cluster;
 let t: ApiTarget;

@@ -9,9 +9,9 @@ import { createInterface } from 'node:readline';
 import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handleList } from './handlers/read';
-import { startCluster, type Cluster } from '../cluster';
-import { api, type ApiTarget } from '../../test/support/api-client';
+import { handleList } from '../../core/apiserver/handlers/read';
+import { startCluster, type Cluster } from '../../core/cluster';
+import { api, type ApiTarget } from '../support/api-client';
 
 let cluster: Cluster;
 let t: ApiTarget;

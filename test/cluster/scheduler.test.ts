@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Kube } from '../machinery/object';
-import { startCluster, type Cluster } from '../cluster';
-import { pendingPod, readyNode } from '../../test/support/scheduler-fixtures';
-import { Scheduler } from './scheduler';
+import type { Kube } from '../../core/machinery/object';
+import { startCluster, type Cluster } from '../../core/cluster';
+import { pendingPod, readyNode } from '../support/scheduler-fixtures';
+import { Scheduler } from '../../core/scheduler/scheduler';
 
 let cluster: Cluster;
 let dir: string;
