@@ -98,7 +98,8 @@ export const cases: GoldenCase[] = [
     title: 'kubectl apply -f -o yaml (a container removed and an image changed: strategic merge)',
     isolated: true,
     files: { 'web.yaml': DEPLOY('nginx:1.27', SIDE), 'web2.yaml': DEPLOY('nginx:1.28') },
-    setup: applied('web.yaml'),
+    // The printed status is the one the apply found: wait until the first rollout is done, or it depends on timing.
+    setup: [...applied('web.yaml'), ['rollout', 'status', 'deployment/web']],
     mask: OBJECT,
   },
   {
