@@ -13,11 +13,13 @@ export interface KubectlResult {
   stderr: string;
 }
 
-export function kubectl(kubeconfig: string, args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<KubectlResult> {
+/** `command`: another kubectl to run, e.g. [node, cli, 'kubectl'] for the built-in one. */
+export function kubectl(kubeconfig: string, args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; command?: string[] } = {}): Promise<KubectlResult> {
+  const [program, ...before] = opts.command ?? [KUBECTL];
   return new Promise((resolve) => {
     const child = execFile(
-      KUBECTL,
-      args,
+      program!,
+      [...before, ...args],
       { env: { ...process.env, KUBECONFIG: kubeconfig, HOME: process.env.HOME, ...opts.env }, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );

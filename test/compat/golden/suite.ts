@@ -2,7 +2,6 @@
 // run by <group>.test.ts on a cluster of its own, so groups run in parallel) runs with the real
 // kubectl and with `wheelhouse kubectl`, and the two outputs (stdout, stderr, exit code),
 // masked, must be identical. Each group ends by printing how many were.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,16 +13,6 @@ import { CLI, startClusterProcess, type ClusterProcess } from '../../support/clu
 import { haveKubectl, KUBECTL, kubectl, type KubectlResult } from '../../support/kubectl';
 import { runKubectl } from '../../../core/kubectl/kubectl';
 import { masked, SHARED_NAMESPACE, SHARED_SETUP, type GoldenCase } from './case';
-
-/** Ours through `wheelhouse kubectl`: the entry point a user's terminal runs. */
-function builtInProcess(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<KubectlResult> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [CLI, 'kubectl', ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin!.end(input ?? '');
-  });
-}
 
 /** Ours in this process: the same runKubectl with captured streams, without a Node start per case
  *  (two thirds of the suite's CPU went to starting processes). */
@@ -56,7 +45,6 @@ export interface GoldenOptions {
 }
 
 export function goldenSuite(group: string, cases: GoldenCase[], { clusterArgs = [], viaCli = false }: GoldenOptions = {}): void {
-  const builtIn = viaCli ? builtInProcess : builtInHere;
   if (!haveKubectl) console.warn(`SKIPPED kubectl golden tests (${group}): no kubectl at ${KUBECTL}`);
   describe.skipIf(!haveKubectl)(`kubectl golden (${group}): the built-in kubectl prints what the real one prints`, () => {
     let cluster: ClusterProcess;
@@ -127,7 +115,11 @@ export function goldenSuite(group: string, cases: GoldenCase[], { clusterArgs = 
       it(name, async () => {
         serial++;
         const theirs = await side(c, 'real', real);
-        const ours = await side(c, 'ours', (kubeconfig, args, input, env) => builtIn(args, { KUBECONFIG: kubeconfig, ...env }, input));
+        const ours = await side(c, 'ours', (kubeconfig, args, input, env) =>
+          viaCli
+            ? kubectl(kubeconfig, args, { input: input ?? '', env, command: [process.execPath, CLI, 'kubectl'] })
+            : builtInHere(args, { KUBECONFIG: kubeconfig, ...env }, input),
+        );
         // Each side has its own file directory: shown as $DIR.
         const view = (s: { result: KubectlResult; namespace?: string; fileDir: string }) => ({
           exit: s.result.code,
