@@ -1,30 +1,10 @@
 // The Endpoints controller's sync on fakes, as endpoints_controller_test.go: a Service, pods and
 // Endpoints seeded, one sync(key), the client's actions and the Endpoints written.
-import type { Endpoints, Pod, Service, ServiceSpec } from 'kubernetes-types/core/v1';
+import type { Endpoints } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { FakeContext } from '../../../test/support/controller-fakes';
+import { NS, pod, service } from '../../../test/support/service-fixtures';
 import { EndpointsController } from './endpoints-controller';
-
-const NS = 'default';
-
-function service(spec: Partial<ServiceSpec> = {}): Service {
-  return {
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: { name: 'web', namespace: NS, labels: { tier: 'front' } },
-    spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }], ...spec },
-  };
-}
-
-function pod(name: string, ip: string, ready: boolean, opts: { labels?: Record<string, string>; terminating?: boolean } = {}): Pod {
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name, namespace: NS, labels: opts.labels ?? { app: 'web' }, ...(opts.terminating ? { deletionTimestamp: '2026-01-01T00:00:00Z' } : {}) },
-    spec: { nodeName: 'wrk1', containers: [{ name: 'c', image: 'nginx', ports: [{ name: 'http', containerPort: 8080 }] }] },
-    status: { phase: 'Running', podIP: ip, podIPs: [{ ip }], conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] },
-  };
-}
 
 const address = (name: string, ip: string) => ({ ip, nodeName: 'wrk1', targetRef: { kind: 'Pod', namespace: NS, name, uid: `uid-${name}` } });
 const PORTS = [{ name: 'http', port: 8080, protocol: 'TCP' }];

@@ -32,7 +32,8 @@ interface WantedSlice {
 function endpointFor(pod: PodObject, svc: ServiceObject, zoneOf: (node: string) => string | undefined): Endpoint {
   const publishNotReady = svc.spec?.publishNotReadyAddresses === true;
   const terminating = !!pod.metadata.deletionTimestamp;
-  const serving = publishNotReady || isPodReady(pod);
+  // Serving is the pod's own readiness (podToEndpoint); publishNotReadyAddresses overrides only ready.
+  const serving = isPodReady(pod);
   const spec = pod.spec ?? { containers: [] };
   const zone = spec.nodeName ? zoneOf(spec.nodeName) : undefined;
   return {
@@ -99,7 +100,8 @@ export class EndpointSliceController implements Controller {
       .filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === service && s.metadata.labels?.[MANAGED_BY_LABEL] === CONTROLLER_NAME);
   }
 
-  private async sync(key: string): Promise<void> {
+  /** syncService: what the work queue runs for a Service's key (tests call it directly). */
+  async sync(key: string): Promise<void> {
     const [ns, name] = splitKey(key);
     const svc = this.informers.services.get(ns, name) as ServiceObject | undefined;
     const existing = this.managedSlices(ns, name);
