@@ -5,9 +5,10 @@
 // eviction controller moves its pods away. It also keeps the NoSchedule taints in step with
 // the node's conditions and with cordoning (spec.unschedulable).
 //
-// Kubernetes checks every node every 5 s; here each node has one timer at its own deadline
-// (last heartbeat seen + grace period), re-armed whenever the Lease or the status moves, so an
-// idle cluster does no work. Heartbeats are timed by this controller's clock when it sees
+// Kubernetes checks every node every 5 s; here each node has one wake-up on the work queue at
+// its own deadline (last heartbeat seen + grace period), so an idle cluster does no work. A
+// heartbeat leaves that wake-up in place; the sync it then brings finds the grace period
+// still running and asks for another at the new deadline. Heartbeats are timed by this controller's clock when it sees
 // them, not by the timestamps inside them, as in Kubernetes (no clock skew).
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Node, Pod, Taint } from 'kubernetes-types/core/v1';
@@ -45,7 +46,6 @@ interface Health {
   probe: number;
   heartbeat?: string;
   renewTime?: string;
-  cancelTimer?: () => void;
 }
 
 export class NodeLifecycleController implements Controller {
@@ -82,7 +82,7 @@ export class NodeLifecycleController implements Controller {
         },
         update: (n) => this.observeNode(n),
         delete: (n) => {
-          this.forget(n.metadata.name!);
+          this.health.delete(n.metadata.name!);
           this.nodeEvent(n, 'RemovingNode', `Removing Node ${n.metadata.name} from Controller`);
         },
       }),
@@ -102,7 +102,6 @@ export class NodeLifecycleController implements Controller {
     this.unsubscribe.forEach((off) => off());
     this.nodeQueue.stop();
     this.podQueue.stop();
-    for (const h of this.health.values()) h.cancelTimer?.();
   }
 
   private now(): number {
@@ -120,7 +119,6 @@ export class NodeLifecycleController implements Controller {
     let h = this.health.get(name);
     if (!h) this.health.set(name, (h = { probe: this.now(), heartbeat }));
     else if (heartbeat !== h.heartbeat) Object.assign(h, { probe: this.now(), heartbeat });
-    this.arm(name, node);
     this.nodeQueue.add(name);
   }
 
@@ -131,21 +129,6 @@ export class NodeLifecycleController implements Controller {
     const renewTime = lease.spec?.renewTime;
     if (!h || !renewTime || renewTime === h.renewTime) return;
     Object.assign(h, { probe: this.now(), renewTime });
-    const node = this.nodes.get(undefined, name);
-    if (node) this.arm(name, node);
-  }
-
-  private forget(name: string): void {
-    this.health.get(name)?.cancelTimer?.();
-    this.health.delete(name);
-  }
-
-  /** One timer per node, at the moment its grace period runs out. */
-  private arm(name: string, node: Node): void {
-    const h = this.health.get(name)!;
-    h.cancelTimer?.();
-    const remaining = h.probe + this.gracePeriod(node) - this.now();
-    h.cancelTimer = this.ctx.clock.after(Math.max(0, remaining) + 1, () => this.nodeQueue.add(name));
   }
 
   private async syncNode(name: string): Promise<void> {
@@ -154,7 +137,10 @@ export class NodeLifecycleController implements Controller {
     if (!node || !h) return;
     const observed = readyCondition(node);
     let current: Kube<Node> = node;
-    if (this.now() - h.probe > this.gracePeriod(node)) current = await this.markUnknown(node);
+    // Not silent for the grace period (yet): look again when it runs out.
+    const remaining = h.probe + this.gracePeriod(node) - this.now();
+    if (remaining >= 0) this.nodeQueue.addAfter(name, remaining + 1);
+    else current = await this.markUnknown(node);
     const ready = readyCondition(current);
     if (observed?.status === 'True' && ready?.status !== 'True') {
       this.recorder.event(current, 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`);
@@ -259,10 +245,7 @@ export class NodeLifecycleController implements Controller {
     for (const n of this.nodes.list()) {
       const h = this.health.get(n.metadata.name!);
       // Leaving it: every node gets a fresh grace period before anything is evicted.
-      if (!all && h) {
-        h.probe = now;
-        this.arm(n.metadata.name!, n);
-      }
+      if (!all && h) h.probe = now;
       this.nodeQueue.add(n.metadata.name!);
     }
   }

@@ -18,7 +18,6 @@ import { matchingTolerations, minTolerationMs, noExecuteTaints, sameTaint } from
 interface ScheduledEviction {
   createdAt: number;
   fireAt: number;
-  cancel: () => void;
 }
 
 const sameTaints = (a: Taint[], b: Taint[]) => a.length === b.length && a.every((t, i) => sameTaint(t, b[i]!) && t.value === b[i]!.value);
@@ -70,7 +69,6 @@ export class TaintEvictionController implements Controller {
   stop(): void {
     this.unsubscribe.forEach((off) => off());
     for (const q of [this.nodeQueue, this.podQueue, this.evictQueue]) q.stop();
-    for (const s of this.scheduled.values()) s.cancel();
     this.scheduled.clear();
   }
 
@@ -117,22 +115,22 @@ export class TaintEvictionController implements Controller {
   }
 
   private schedule(key: string, createdAt: number, fireAt: number): void {
-    const delay = fireAt - this.ctx.clock.now().getTime();
-    const cancel = delay <= 0 ? () => undefined : this.ctx.clock.after(delay, () => this.evictQueue.add(key));
-    this.scheduled.set(key, { createdAt, fireAt, cancel });
-    if (delay <= 0) this.evictQueue.add(key);
+    this.scheduled.set(key, { createdAt, fireAt });
+    this.evictQueue.addAfter(key, fireAt - this.ctx.clock.now().getTime());
   }
 
+  /** The eviction's wake-up stays on the queue: evict() finds nothing scheduled and does nothing. */
   private cancel(key: string): void {
-    const s = this.scheduled.get(key);
-    if (!s) return;
-    s.cancel();
-    this.scheduled.delete(key);
+    if (!this.scheduled.delete(key)) return;
     this.recorder.event(podRef(key), 'Normal', 'TaintManagerEviction', `Cancelling deletion of Pod ${key}`);
   }
 
   private async evict(key: string): Promise<void> {
-    if (!this.scheduled.has(key)) return; // cancelled meanwhile
+    const s = this.scheduled.get(key);
+    if (!s) return; // cancelled meanwhile
+    // Woken by an earlier eviction since cancelled, or rescheduled: wait for this one.
+    const left = s.fireAt - this.ctx.clock.now().getTime();
+    if (left > 0) return this.evictQueue.addAfter(key, left);
     const [namespace, name] = splitKey(key);
     this.recorder.event(podRef(key), 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${key}`);
     const now = timestamp(this.ctx.clock.now());
