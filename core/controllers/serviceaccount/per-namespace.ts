@@ -20,7 +20,7 @@ export abstract class PerNamespaceController implements Controller {
     plural: string,
     private readonly objectName: string,
   ) {
-    this.queue = new WorkQueue(ctx.clock, (ns) => this.syncNamespace(ns), 4);
+    this.queue = new WorkQueue(ctx.clock, (ns) => this.sync(ns), 4);
     this.namespaces = ctx.informer<Namespace>('', 'namespaces');
     this.objects = ctx.informer<KubeObject>('', plural);
   }
@@ -39,13 +39,14 @@ export abstract class PerNamespaceController implements Controller {
   }
 
   /** Writes wanted into namespace ns: create when missing, update when it differs. */
-  protected abstract sync(ns: string, current: KubeObject | undefined): Promise<void>;
+  protected abstract ensure(ns: string, current: KubeObject | undefined): Promise<void>;
 
-  private async syncNamespace(name: string): Promise<void> {
+  /** What the work queue runs for a namespace's name (tests call it directly). */
+  async sync(name: string): Promise<void> {
     const ns = this.namespaces.get(undefined, name);
     if (!ns || ns.metadata.deletionTimestamp || ns.status?.phase !== 'Active') return;
     try {
-      await this.sync(name, this.objects.get(name, this.objectName));
+      await this.ensure(name, this.objects.get(name, this.objectName));
     } catch (e) {
       // The namespace went away or began terminating meanwhile: nothing to keep there.
       if (e instanceof ApiError && (e.code === 404 || e.details?.causes?.some((c) => c.reason === 'NamespaceTerminating'))) return;

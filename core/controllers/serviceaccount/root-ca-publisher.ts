@@ -30,7 +30,7 @@ export class RootCaPublisher extends PerNamespaceController {
     this.client = ctx.client('root-ca-cert-publisher');
   }
 
-  protected async sync(ns: string, current: KubeObject | undefined): Promise<void> {
+  protected async ensure(ns: string, current: KubeObject | undefined): Promise<void> {
     const data = { 'ca.crt': this.options.caPem };
     if (!current) {
       await this.client.create<ConfigMap>('', 'configmaps', ns, {

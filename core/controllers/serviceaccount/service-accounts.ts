@@ -18,7 +18,7 @@ export class ServiceAccountController extends PerNamespaceController {
     this.client = ctx.client('service-account-controller');
   }
 
-  protected async sync(ns: string, current: KubeObject | undefined): Promise<void> {
+  protected async ensure(ns: string, current: KubeObject | undefined): Promise<void> {
     if (current) return;
     try {
       await this.client.create<ServiceAccount>('', 'serviceaccounts', ns, { metadata: { name: DEFAULT_SERVICE_ACCOUNT } });
