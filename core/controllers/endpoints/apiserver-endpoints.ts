@@ -64,7 +64,8 @@ export class ApiServerEndpoints implements Controller {
     };
   }
 
-  private async sync(): Promise<void> {
+  /** What the work queue runs: it has one key, the kubernetes Service (tests call it directly). */
+  async sync(): Promise<void> {
     const { endpoints, slice } = this.wanted();
     await this.ensure('', 'endpoints', endpoints as unknown as KubeObject, ['subsets']);
     await this.ensure(DISCOVERY, 'endpointslices', slice as unknown as KubeObject, ['addressType', 'endpoints', 'ports']);
@@ -81,7 +82,9 @@ export class ApiServerEndpoints implements Controller {
       }
       return;
     }
-    const same = fields.every((f) => deepEqual(current[f], obj[f])) && deepEqual(current.metadata.labels ?? {}, obj.metadata.labels);
+    // Labels someone else added stay (the update merges), so only ours are compared: else every sync would write.
+    const ours = Object.entries(obj.metadata.labels ?? {}).every(([k, v]) => current.metadata.labels?.[k] === v);
+    const same = ours && fields.every((f) => deepEqual(current[f], obj[f]));
     if (same) return;
     await this.client.update<KubeObject>(group, plural, NAMESPACE, NAME, (o) => {
       for (const f of fields) o[f] = obj[f];
