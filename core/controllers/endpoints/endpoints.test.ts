@@ -1,12 +1,13 @@
+// The endpoint controllers on a whole cluster, for the story of a Service whose pod turns ready,
+// terminates and goes; their single rules are rows in endpoints-sync and endpointslice-sync.
 import type { Endpoints, Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kube } from '../../machinery/object';
 import { timestamp } from '../../client/clock';
 import { startTestCluster, type TestCluster } from '../../../test/support/batch-cluster';
-import { ApiServerEndpoints } from './apiserver-endpoints';
 import { EndpointsController } from './endpoints-controller';
-import { EndpointSliceController, MANAGED_BY_LABEL, SERVICE_NAME_LABEL } from './endpointslice-controller';
+import { EndpointSliceController, SERVICE_NAME_LABEL } from './endpointslice-controller';
 
 const NS = 'default';
 let t: TestCluster;
@@ -15,7 +16,7 @@ let controllers: Array<{ start(): void; stop(): void }>;
 beforeEach(async () => {
   t = await startTestCluster();
   const ctx = t.cluster.context;
-  controllers = [new EndpointsController(ctx), new EndpointSliceController(ctx), new ApiServerEndpoints(ctx, { ip: '127.0.0.1', port: 6443 })];
+  controllers = [new EndpointsController(ctx), new EndpointSliceController(ctx)];
   for (const c of controllers) c.start();
 });
 afterEach(async () => {
@@ -31,9 +32,9 @@ const slices = (svc: string) =>
     .items.map((c) => c.object as Kube<EndpointSlice>)
     .filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === svc);
 
-async function pod(name: string, ip: string, ready: boolean, labels = { app: 'web' }): Promise<void> {
+async function pod(name: string, ip: string, ready: boolean): Promise<void> {
   await t.client.create<Pod>('', 'pods', NS, {
-    metadata: { name, labels },
+    metadata: { name, labels: { app: 'web' } },
     spec: { nodeName: 'wrk1', containers: [{ name: 'c', image: 'nginx', ports: [{ name: 'http', containerPort: 8080 }] }] },
   });
   await setReady(name, ip, ready);
@@ -49,32 +50,6 @@ const service = (ports: Service['spec']) =>
   t.client.create<Service>('', 'services', NS, { metadata: { name: 'web', labels: { tier: 'front' } }, spec: { selector: { app: 'web' }, ...ports } });
 
 describe('Endpoints and EndpointSlice controllers', () => {
-  it('list ready pods as addresses and others as not ready, resolving named target ports', async () => {
-    await pod('a', '10.244.1.3', true);
-    await pod('b', '10.244.1.2', false);
-    await pod('other', '10.244.1.9', true, { app: 'db' });
-    await service({ ports: [{ name: 'http', port: 80, targetPort: 'http' }] });
-    const ep = await t.waitFor(() => endpoints('web')?.subsets?.[0]?.notReadyAddresses && endpoints('web'), 'endpoints');
-    expect(ep.metadata.labels).toEqual({ tier: 'front' });
-    expect(ep.subsets).toEqual([
-      {
-        addresses: [{ ip: '10.244.1.3', nodeName: 'wrk1', targetRef: expect.objectContaining({ kind: 'Pod', name: 'a', namespace: NS }) }],
-        notReadyAddresses: [{ ip: '10.244.1.2', nodeName: 'wrk1', targetRef: expect.objectContaining({ kind: 'Pod', name: 'b' }) }],
-        ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
-      },
-    ]);
-    const [slice] = await t.waitFor(() => slices('web').length === 1 && slices('web')[0]!.endpoints?.length === 2 && slices('web'), 'slice');
-    expect(slice!.metadata.generateName).toBe('web-');
-    expect(slice!.metadata.labels).toEqual({ tier: 'front', [SERVICE_NAME_LABEL]: 'web', [MANAGED_BY_LABEL]: 'endpointslice-controller.k8s.io' });
-    expect(slice!.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'Service', name: 'web', controller: true, blockOwnerDeletion: true });
-    expect(slice!.addressType).toBe('IPv4');
-    expect(slice!.ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
-    expect(slice!.endpoints!.map((e) => [e.addresses[0], e.conditions, e.nodeName, e.targetRef?.name])).toEqual([
-      ['10.244.1.2', { ready: false, serving: false, terminating: false }, 'wrk1', 'b'],
-      ['10.244.1.3', { ready: true, serving: true, terminating: false }, 'wrk1', 'a'],
-    ]);
-  });
-
   it('follow pods as they turn ready and go away; delete the Endpoints with the Service', async () => {
     await service({ ports: [{ port: 80, targetPort: 8080 }] });
     await t.waitFor(() => endpoints('web') && slices('web').length === 1, 'empty endpoints and placeholder slice');
@@ -95,11 +70,4 @@ describe('Endpoints and EndpointSlice controllers', () => {
     await t.waitFor(() => !endpoints('web') && slices('web').length === 0, 'endpoints deleted');
   });
 
-  it('point the kubernetes Service at the API server', async () => {
-    const ep = await t.waitFor(() => endpoints('kubernetes'), 'kubernetes endpoints');
-    expect(ep.subsets).toEqual([{ addresses: [{ ip: '127.0.0.1' }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }]);
-    const slice = await t.waitFor(() => slices('kubernetes')[0], 'kubernetes slice');
-    expect(slice.metadata.name).toBe('kubernetes');
-    expect(slice.endpoints).toEqual([{ addresses: ['127.0.0.1'], conditions: { ready: true } }]);
-  });
 });
