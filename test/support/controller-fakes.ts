@@ -142,7 +142,8 @@ export interface Action {
   options?: DeleteOptions;
 }
 
-const resourceName = (group: string, plural: string) => (group ? `${plural}.${group}` : plural);
+/** How actions name a resource: plural, or plural.group. */
+export const resourceName = (group: string, plural: string) => (group ? `${plural}.${group}` : plural);
 
 /** Records every call and applies it to the informers, as client-go's fake clientset with its object tracker. */
 export class FakeClient implements Client {

@@ -19,7 +19,7 @@ export const ORPHAN = 'orphan';
 const COMPONENT = 'generic-garbage-collector';
 
 /** Where an object lives: enough to read it back and to act on it. */
-interface Identity {
+export interface Identity {
   group: string;
   plural: string;
   namespace: string | undefined;
@@ -27,9 +27,11 @@ interface Identity {
   uid: string;
 }
 
-type Task = 'delete' | 'orphan';
+/** The two queues of Kubernetes' collector, as one: attemptToDelete and attemptToOrphan. */
+export type Task = 'delete' | 'orphan';
 
-const encode = (task: Task, id: Identity) => JSON.stringify([task, id.group, id.plural, id.namespace ?? '', id.name, id.uid]);
+/** The work queue's key of a task on an object. */
+export const itemKey = (task: Task, id: Identity) => JSON.stringify([task, id.group, id.plural, id.namespace ?? '', id.name, id.uid]);
 
 function decode(key: string): [Task, Identity] {
   const [task, group, plural, namespace, name, uid] = JSON.parse(key) as [Task, string, string, string, string, string];
@@ -73,7 +75,7 @@ export class GarbageCollector implements Controller {
     const id: Identity = { group: def.group, plural: def.plural, namespace: obj.metadata.namespace, name: obj.metadata.name ?? '', uid };
     if (type === 'DELETED') {
       const node = this.graph.remove(uid);
-      for (const dep of this.graph.dependents(uid)) this.queue.add(encode('delete', dep));
+      for (const dep of this.graph.dependents(uid)) this.enqueue('delete', dep);
       // An owner in foreground deletion may have been waiting for this one.
       for (const o of node?.owners ?? []) this.enqueueOwner(o, id);
       return;
@@ -81,20 +83,25 @@ export class GarbageCollector implements Controller {
     const before = this.graph.upsert(def.group, def.plural, obj);
     const after = obj.metadata.ownerReferences ?? [];
     if (after.length > 0 && (type === 'ADDED' || JSON.stringify(before) !== JSON.stringify(after))) {
-      this.queue.add(encode('delete', id));
+      this.enqueue('delete', id);
     }
     // Owners dropped from the list (or no longer blocking) may now finish a foreground deletion.
     for (const o of before) if (!after.some((a) => a.uid === o.uid && a.blockOwnerDeletion === o.blockOwnerDeletion)) this.enqueueOwner(o, id);
     if (obj.metadata.deletionTimestamp) {
-      if (hasFinalizer(obj, ORPHAN)) this.queue.add(encode('orphan', id));
-      if (hasFinalizer(obj, FOREGROUND)) this.queue.add(encode('delete', id));
+      if (hasFinalizer(obj, ORPHAN)) this.enqueue('orphan', id);
+      if (hasFinalizer(obj, FOREGROUND)) this.enqueue('delete', id);
     }
   }
 
   private enqueueOwner(o: OwnerReference, dependent: Identity): void {
     const def = this.ctx.resourceFor(groupOf(o.apiVersion), o.kind);
     if (!def) return;
-    this.queue.add(encode('delete', { group: def.group, plural: def.plural, namespace: def.namespaced ? dependent.namespace : undefined, name: o.name, uid: o.uid }));
+    this.enqueue('delete', { group: def.group, plural: def.plural, namespace: def.namespaced ? dependent.namespace : undefined, name: o.name, uid: o.uid });
+  }
+
+  /** Queues work on an object (tests record it instead, to see what a sync leaves for later). */
+  protected enqueue(task: Task, id: Identity): void {
+    this.queue.add(itemKey(task, id));
   }
 
   private current(id: Identity): KubeObject | undefined {
@@ -102,7 +109,8 @@ export class GarbageCollector implements Controller {
     return obj?.metadata.uid === id.uid ? obj : undefined;
   }
 
-  private async sync(key: string): Promise<void> {
+  /** attemptToDeleteWorker and attemptToOrphanWorker: what the work queue runs for a key (tests call it directly). */
+  async sync(key: string): Promise<void> {
     const [task, id] = decode(key);
     const obj = this.current(id);
     if (!obj) return;
@@ -165,7 +173,7 @@ export class GarbageCollector implements Controller {
       await this.removeFinalizer(id, FOREGROUND);
       return;
     }
-    for (const d of dependents) this.queue.add(encode('delete', d));
+    for (const d of dependents) this.enqueue('delete', d);
   }
 
   /** Orphan: remove the references to the owner from its dependents, then the orphan finalizer. */
