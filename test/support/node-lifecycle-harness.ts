@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Lease } from 'kubernetes-types/coordination/v1';
-import type { Event, Node, Pod, Taint, Toleration } from 'kubernetes-types/core/v1';
+import type { Event, Node, Pod, Toleration } from 'kubernetes-types/core/v1';
 import type { Kube } from '../../core/machinery/object';
 import { startCluster, type Cluster } from '../../core/cluster';
 import { ManualClock, microTimestamp, timestamp } from '../../core/client/clock';
@@ -51,8 +51,8 @@ export class Harness {
   }
 
   /** Registers a node as a kubelet does: the Node, its Ready status and its Lease. */
-  async addNode(name: string, taints?: Taint[]): Promise<void> {
-    await this.client.create<Node>('', 'nodes', undefined, { apiVersion: 'v1', kind: 'Node', metadata: { name }, spec: taints ? { taints } : {} });
+  async addNode(name: string): Promise<void> {
+    await this.client.create<Node>('', 'nodes', undefined, { apiVersion: 'v1', kind: 'Node', metadata: { name }, spec: {} });
     await this.postReady(name, 'True');
     await this.client.create<Lease>('coordination.k8s.io', 'leases', NODE_LEASE_NAMESPACE, {
       metadata: { name, namespace: NODE_LEASE_NAMESPACE },
@@ -92,13 +92,12 @@ export class Harness {
     }
   }
 
-  /** A pod bound to a node, by default Running and Ready as its kubelet would report. */
-  async addPod(name: string, nodeName: string, tolerations?: Toleration[], running = true): Promise<Kube<Pod>> {
-    const pod = await this.client.create<Pod>('', 'pods', 'default', {
+  /** A pod bound to a node, Running and Ready as its kubelet would report. */
+  async addPod(name: string, nodeName: string, tolerations?: Toleration[]): Promise<Kube<Pod>> {
+    await this.client.create<Pod>('', 'pods', 'default', {
       metadata: { name, namespace: 'default' },
       spec: { nodeName, containers: [{ name: 'c', image: 'nginx' }], ...(tolerations ? { tolerations } : {}) },
     });
-    if (!running) return pod;
     const now = timestamp(this.clock.now());
     return this.client.updateStatus<Pod>('', 'pods', 'default', name, (p) => {
       p.status = { ...p.status, phase: 'Running', conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: now }] };

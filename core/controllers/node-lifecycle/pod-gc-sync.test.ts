@@ -1,22 +1,13 @@
 // The pod garbage collector's sync on fakes, as gc_controller_test.go: nodes and a pod seeded,
 // one sync(key) (two, the quarantine apart, for a pod whose node is missing), the client's
 // actions and the status written.
-import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { FakeContext } from '../../../test/support/controller-fakes';
+import { node } from '../../../test/support/node-fixtures';
 import { POD_GC_QUARANTINE_MS, PodGcController } from './pod-gc-controller';
 
 const OUT_OF_SERVICE = { key: 'node.kubernetes.io/out-of-service', value: 'nodeshutdown', effect: 'NoExecute' as const };
-
-function node(name: string, ready: 'True' | 'False', outOfService = false): Node {
-  return {
-    apiVersion: 'v1',
-    kind: 'Node',
-    metadata: { name },
-    spec: outOfService ? { taints: [OUT_OF_SERVICE] } : {},
-    status: { conditions: [{ type: 'Ready', status: ready }] },
-  };
-}
 
 function pod(nodeName: string | undefined, opts: { terminating?: boolean; phase?: string } = {}): Pod {
   return {
@@ -42,7 +33,7 @@ interface Row {
 }
 
 const rows: Row[] = [
-  { name: 'leaves a pod on a Ready node', objects: [node('wrk1', 'True'), pod('wrk1')], actions: [] },
+  { name: 'leaves a pod on a Ready node', objects: [node('wrk1'), pod('wrk1')], actions: [] },
   { name: 'a pod whose node is missing waits out the quarantine', objects: [pod('ghost')], actions: [] },
   {
     name: 'a pod whose node stayed missing for the quarantine: Failed with DisruptionTarget, then force-deleted',
@@ -54,9 +45,9 @@ const rows: Row[] = [
   { name: 'not before the quarantine is over', objects: [pod('ghost')], waitMs: POD_GC_QUARANTINE_MS - 1, actions: [] },
   { name: 'a finished pod of a missing node is deleted without a status write', objects: [pod('ghost', { phase: 'Succeeded' })], waitMs: POD_GC_QUARANTINE_MS, actions: [DELETE] },
   { name: 'a terminating pod never scheduled: Failed, then force-deleted', objects: [pod(undefined, { terminating: true, phase: 'Pending' })], actions: [FAIL, DELETE], status: { phase: 'Failed' } },
-  { name: 'terminating on a NotReady out-of-service node: collected', objects: [node('wrk1', 'False', true), pod('wrk1', { terminating: true })], actions: [FAIL, DELETE] },
-  { name: 'terminating on a NotReady node: stays Terminating', objects: [node('wrk1', 'False'), pod('wrk1', { terminating: true })], actions: [] },
-  { name: 'terminating on a Ready out-of-service node: stays Terminating', objects: [node('wrk1', 'True', true), pod('wrk1', { terminating: true })], actions: [] },
+  { name: 'terminating on a NotReady out-of-service node: collected', objects: [node('wrk1', { ready: 'False', taints: [OUT_OF_SERVICE] }), pod('wrk1', { terminating: true })], actions: [FAIL, DELETE] },
+  { name: 'terminating on a NotReady node: stays Terminating', objects: [node('wrk1', { ready: 'False' }), pod('wrk1', { terminating: true })], actions: [] },
+  { name: 'terminating on a Ready out-of-service node: stays Terminating', objects: [node('wrk1', { taints: [OUT_OF_SERVICE] }), pod('wrk1', { terminating: true })], actions: [] },
 ];
 
 describe('pod GC sync', () => {

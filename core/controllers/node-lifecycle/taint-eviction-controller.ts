@@ -72,7 +72,8 @@ export class TaintEvictionController implements Controller {
     this.scheduled.clear();
   }
 
-  private async syncNode(name: string): Promise<void> {
+  /** What the node queue runs: judges the pods on the node by its NoExecute taints (tests call it directly). */
+  async syncNode(name: string): Promise<void> {
     const node = this.nodes.get(undefined, name);
     const taints = noExecuteTaints(node?.spec?.taints);
     if (taints.length > 0) this.tainted.set(name, taints);
@@ -86,7 +87,8 @@ export class TaintEvictionController implements Controller {
     }
   }
 
-  private async syncPod(key: string): Promise<void> {
+  /** What the pod queue runs: judges one pod by its node's NoExecute taints as last handled (tests call it directly). */
+  async syncPod(key: string): Promise<void> {
     const [namespace, name] = splitKey(key);
     const pod = this.pods.get(namespace, name);
     if (!pod) return void this.cancel(key);
