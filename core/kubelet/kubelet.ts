@@ -78,7 +78,6 @@ export class Kubelet implements Controller {
   private readonly pods = new Map<string, PodState>();
   /** Images this node has pulled (the runtime's image store, per node). */
   private readonly images = new Set<string>();
-  private readonly timers = new Set<() => void>();
   private ips = new PodIpAllocator(DEFAULT_POD_CIDR);
   private hostIP = FALLBACK_HOST_IP;
   private controlPlane = false;
@@ -128,8 +127,6 @@ export class Kubelet implements Controller {
     if (this.ownsPodSource) this.podSource.stop();
     this.queue.stop();
     this.heartbeat.stop();
-    for (const cancel of this.timers) cancel();
-    this.timers.clear();
     for (const state of this.pods.values()) void this.stopContainers(undefined, state, 0);
     this.pods.clear();
   }
@@ -183,6 +180,7 @@ export class Kubelet implements Controller {
     }
     if (pod.metadata.deletionTimestamp) return this.terminate(pod, state);
     this.startWhatIsDue(key, pod, state);
+    this.wakeWhenReady(key, pod, state);
     await this.writeStatus(pod, state, false);
   }
 
@@ -234,19 +232,31 @@ export class Kubelet implements Controller {
 
   /**
    * Whether a container not yet running may be started now: one that never failed may; one whose
-   * start failed in a retryable way may once its backoff is over, and until then a wake-up is set
-   * (a wake that comes early finds the wait not over and sets another).
+   * start failed in a retryable way may once its backoff is over, and the pod is looked at again
+   * then. Each sync asks again for the wake-ups it needs: the queue keeps only the earliest.
    */
   private mayStart(key: string, state: PodState, cs: ContainerState): boolean {
     if (!cs.waiting) return true;
     if (!cs.failedStartAt) return false;
     const wait = this.backoff.remaining(startBackoffKey(state, cs), cs.failedStartAt);
     if (wait === 0) return true;
-    if (!cs.retryWakeSet) {
-      cs.retryWakeSet = true;
-      this.later(key, wait, () => (cs.retryWakeSet = false));
-    }
+    this.queue.addAfter(key, wait);
     return false;
+  }
+
+  /** Looks at the pod again when a running container's readiness delay ends (its Ready turns true then). */
+  private wakeWhenReady(key: string, pod: Kube<Pod>, state: PodState): void {
+    const now = this.ctx.clock.now();
+    const groups: Array<[Container[] | undefined, Map<string, ContainerState>]> = [
+      [pod.spec?.initContainers, state.initContainers],
+      [pod.spec?.containers, state.containers],
+    ];
+    for (const [specs, states] of groups) {
+      for (const c of specs ?? []) {
+        const at = readyAt(c, states.get(c.name), now);
+        if (at !== undefined) this.queue.addAfter(key, at - now.getTime());
+      }
+    }
   }
 
   /** A start that failed but may work later (the image arrives, the cause is fixed): waits, backing off. */
@@ -273,8 +283,8 @@ export class Kubelet implements Controller {
       if (cs.backOffReportedFor !== exited.id) {
         cs.backOffReportedFor = exited.id;
         this.containerEvent(pod, group, c, 'Warning', 'BackOff', msg.backOffEvent(c.name, pod));
-        this.later(key, wait);
       }
+      this.queue.addAfter(key, wait);
       return;
     }
     this.backoff.next(backoffKey, exited.exit!.finishedAt);
@@ -346,8 +356,6 @@ export class Kubelet implements Controller {
       recordExit(inst, exit);
       this.queue.add(key);
     });
-    const at = readyAt(c, cs, this.ctx.clock.now());
-    if (at !== undefined) this.later(key, at - this.ctx.clock.now().getTime());
     this.queue.add(key);
   }
 
@@ -402,15 +410,5 @@ export class Kubelet implements Controller {
     } catch (e) {
       if (!isNotFound(e)) throw e;
     }
-  }
-
-  /** Looks at the pod again after ms of the cluster's clock (backoff ends, readiness delays). */
-  private later(key: string, ms: number, onWake?: () => void): void {
-    const cancel = this.ctx.clock.after(ms, () => {
-      this.timers.delete(cancel);
-      onWake?.();
-      this.queue.add(key);
-    });
-    this.timers.add(cancel);
   }
 }

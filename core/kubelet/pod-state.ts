@@ -29,8 +29,6 @@ export interface ContainerState {
   backOffReportedFor?: string;
   /** When the last start failed in a way the kubelet retries (CreateContainerError, ErrImageNeverPull). */
   failedStartAt?: Date;
-  /** A wake-up for the next start attempt is scheduled. */
-  retryWakeSet?: boolean;
 }
 
 export interface PodState {
