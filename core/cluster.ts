@@ -197,11 +197,11 @@ async function startLocked(opts: ClusterOptions, lock: DataDirLock, undo: Array<
   registerReviews(api, rbac, authenticator);
   await bootstrapObjects(registry, { kubernetesServiceIp: kubernetesIp, apiPort: port });
   await ensureSystemPriorityClasses(registry);
-  const namespaces = new NamespaceController(registry, clock);
+  const context = new RegistryContext(registry, clock, timings);
+  const namespaces = new NamespaceController(context);
   namespaces.start();
   const crds = new CrdController(registry, schemas, clock);
   await crds.start();
-  const context = new RegistryContext(registry, clock, timings);
   const components =
     opts.components === 'none'
       ? []

@@ -7,17 +7,22 @@ import { ApiError } from '../machinery/status';
 import { bindPod } from '../registry/pods/binding';
 import type { DeleteOptions, ResourceStore, UserInfo, WriteOptions } from '../registry/generic/resource-store';
 
+export type WriteSubresource = 'status' | 'finalize';
+
 export interface Client {
   /** Creates a copy of obj: components keep and reuse the objects they build. */
   create<T extends object>(group: string, plural: string, namespace: string | undefined, obj: T): Promise<Kube<T>>;
-  /** Read-modify-write with retries on conflict; mutate gets a private copy of the latest object. */
+  /**
+   * Read-modify-write with retries on conflict; mutate gets a private copy of the latest object.
+   * A subresource writes only its part: status, or a namespace's spec.finalizers (finalize).
+   */
   update<T extends object>(
     group: string,
     plural: string,
     namespace: string | undefined,
     name: string,
     mutate: (obj: Kube<T>) => Kube<T> | void,
-    subresource?: 'status',
+    subresource?: WriteSubresource,
   ): Promise<Kube<T>>;
   updateStatus<T extends object>(group: string, plural: string, namespace: string | undefined, name: string, mutate: (obj: Kube<T>) => Kube<T> | void): Promise<Kube<T>>;
   /** Deletes; an object already gone is not an error (the goal is reached). */
@@ -58,7 +63,7 @@ export class RegistryClient implements Client {
     namespace: string | undefined,
     name: string,
     mutate: (obj: Kube<T>) => Kube<T> | void,
-    subresource?: 'status',
+    subresource?: WriteSubresource,
   ): Promise<Kube<T>> {
     const result = await this.store(group, plural).guaranteedUpdate(
       namespace,

@@ -1,43 +1,41 @@
 // The namespace controller: when a namespace is being deleted, delete everything in it, then
 // clear its spec.finalizers (the /finalize step) so the API server removes it. Driven by
 // watch events only: a namespace is looked at again whenever something in it goes away.
+// Like Kubernetes' namespaced resources deleter, it finds what to delete through discovery:
+// every namespaced resource served, custom resources included.
 import type { Namespace } from 'kubernetes-types/core/v1';
-import type { Registry } from '../registry/registry';
-import type { Kube } from '../machinery/object';
-import { ApiError } from '../machinery/status';
-import type { ResourceStore, UserInfo } from '../registry/generic/resource-store';
-import type { Clock } from '../client/clock';
+import type { Client } from '../client/client';
+import type { Controller, ControllerContext } from '../client/context';
+import type { Informer } from '../client/informer';
 import { WorkQueue } from '../client/work-queue';
 
-const CONTROLLER_USER: UserInfo = { username: 'system:serviceaccount:kube-system:namespace-controller', groups: ['system:serviceaccounts'] };
-
-export class NamespaceController {
+export class NamespaceController implements Controller {
+  readonly name = 'namespace-controller';
   private readonly queue: WorkQueue;
+  private readonly client: Client;
+  private readonly namespaces: Informer<Namespace>;
   private readonly unsubscribe: Array<() => void> = [];
 
-  constructor(
-    private readonly registry: Registry,
-    clock: Clock,
-  ) {
-    this.queue = new WorkQueue(clock, (name) => this.sync(name));
-  }
-
-  private get namespaces(): ResourceStore {
-    return this.registry.storeFor('', 'namespaces')!;
+  constructor(private readonly ctx: ControllerContext) {
+    this.queue = new WorkQueue(ctx.clock, (name) => this.sync(name));
+    this.client = ctx.client(this.name);
+    this.namespaces = ctx.informer<Namespace>('', 'namespaces');
   }
 
   start(): void {
-    const ns = this.namespaces;
-    for (const c of ns.list().items) if (c.object.metadata.deletionTimestamp) this.queue.add(c.object.metadata.name!);
-    const off = ns.cache.watch(ns.cache.currentRevision(), (e) => {
-      if (e.type !== 'DELETED' && e.current.object.metadata.deletionTimestamp) this.queue.add(e.current.object.metadata.name!);
-    });
-    if (off) this.unsubscribe.push(off);
+    const terminating = (ns: Namespace) => {
+      if (ns.metadata?.deletionTimestamp) this.queue.add(ns.metadata.name!);
+    };
+    this.unsubscribe.push(this.namespaces.on({ add: terminating, update: terminating }));
     // Anything deleted inside a terminating namespace may be the last thing it waited for.
-    this.registry.onResourceEvent((def, e) => {
-      const namespace = e.current.object.metadata.namespace;
-      if (def.namespaced && e.type === 'DELETED' && namespace && this.isTerminating(namespace)) this.queue.add(namespace);
-    });
+    this.unsubscribe.push(
+      this.ctx.onAnyResource((def, type, obj) => {
+        const namespace = obj.metadata.namespace;
+        if (def.namespaced && type === 'DELETED' && namespace && this.namespaces.get(undefined, namespace)?.metadata.deletionTimestamp) {
+          this.queue.add(namespace);
+        }
+      }),
+    );
   }
 
   stop(): void {
@@ -45,35 +43,26 @@ export class NamespaceController {
     this.queue.stop();
   }
 
-  private isTerminating(name: string): boolean {
-    return !!this.namespaces.find(undefined, name)?.object.metadata.deletionTimestamp;
+  /** Every namespaced resource served, once (a resource served at several versions is one). */
+  private namespacedResources(): Array<{ group: string; plural: string }> {
+    const seen = new Map<string, { group: string; plural: string }>();
+    for (const d of this.ctx.resources()) if (d.namespaced) seen.set(`${d.plural}.${d.group}`, { group: d.group, plural: d.plural });
+    return [...seen.values()];
   }
 
-  private async sync(name: string): Promise<void> {
-    const found = this.namespaces.find(undefined, name);
-    if (!found?.object.metadata.deletionTimestamp) return;
-    let remaining = 0;
-    for (const rs of this.registry.namespacedStores()) {
-      for (const c of rs.list({ namespace: name }).items) {
-        remaining++;
-        if (c.object.metadata.deletionTimestamp) continue;
-        try {
-          await rs.delete(name, c.object.metadata.name!, { propagationPolicy: 'Background' }, { user: CONTROLLER_USER });
-        } catch (e) {
-          if (!(e instanceof ApiError && e.code === 404)) throw e;
-        }
+  async sync(name: string): Promise<void> {
+    if (!this.namespaces.get(undefined, name)?.metadata.deletionTimestamp) return;
+    let remaining = false;
+    for (const { group, plural } of this.namespacedResources()) {
+      for (const obj of this.ctx.informer(group, plural).list(name)) {
+        remaining = true;
+        if (!obj.metadata.deletionTimestamp) await this.client.delete(group, plural, name, obj.metadata.name!, { propagationPolicy: 'Background' });
       }
     }
-    if (remaining > 0 && this.registry.namespacedStores().some((rs) => rs.list({ namespace: name }).items.length > 0)) return;
-    await this.namespaces.guaranteedUpdate(
-      undefined,
-      name,
-      (ns) => {
-        const n = ns as Kube<Namespace>;
-        n.spec = { ...n.spec, finalizers: [] };
-        return n;
-      },
-      { user: CONTROLLER_USER, subresource: 'finalize' },
-    );
+    // What is still there (finalizers, grace periods) brings the namespace back here as it goes.
+    if (remaining && this.namespacedResources().some(({ group, plural }) => this.ctx.informer(group, plural).list(name).length > 0)) return;
+    await this.client.update<Namespace>('', 'namespaces', undefined, name, (ns) => {
+      ns.spec = { ...ns.spec, finalizers: [] };
+    }, 'finalize');
   }
 }

@@ -82,11 +82,6 @@ export class Registry {
     return undefined;
   }
 
-  /** Stores of every namespaced kind (the namespace controller empties namespaces with them). */
-  namespacedStores(): ResourceStore[] {
-    return [...this.stores.values()].filter((rs) => rs.def.namespaced);
-  }
-
   /** Every change to every resource, for in-process informers; returns an unsubscribe. */
   onResourceEvent(listener: ResourceListener): () => void {
     this.resourceListeners.add(listener);

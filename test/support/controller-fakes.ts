@@ -7,7 +7,7 @@ import { alreadyExists, ApiError, notFound } from '../../core/machinery/status';
 import { builtInResources } from '../../core/registry/builtin';
 import type { ResourceDef } from '../../core/registry/types';
 import type { DeleteOptions } from '../../core/registry/generic/resource-store';
-import type { Client } from '../../core/client/client';
+import type { Client, WriteSubresource } from '../../core/client/client';
 import { ManualClock } from '../../core/client/clock';
 import { DEFAULT_TIMINGS, type ControllerContext } from '../../core/client/context';
 import type { EventRecorder, EventType as EventKind } from '../../core/client/event-recorder';
@@ -128,7 +128,7 @@ export class FakeInformers implements InformerFactory {
   }
 }
 
-export type Verb = 'create' | 'update' | 'update-status' | 'delete' | 'bind';
+export type Verb = 'create' | 'update' | 'update-status' | 'update-finalize' | 'delete' | 'bind';
 
 /** One call of the fake client (client-go's testing.Action). */
 export interface Action {
@@ -188,11 +188,11 @@ export class FakeClient implements Client {
     namespace: string | undefined,
     name: string,
     mutate: (obj: Kube<T>) => Kube<T> | void,
-    subresource?: 'status',
+    subresource?: WriteSubresource,
   ): Promise<Kube<T>> {
     const informer = this.informers.informer<T>(group, plural);
     const current = informer.get(namespace, name);
-    const verb = subresource ? 'update-status' : 'update';
+    const verb: Verb = subresource ? `update-${subresource}` : 'update';
     if (!current) {
       this.record({ verb, resource: resourceName(group, plural), namespace, name });
       throw notFound(informer.def, name);
