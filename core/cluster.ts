@@ -19,7 +19,7 @@ import { limitRanger } from './apiserver/admission/limit-ranger';
 import { defaultTolerationSeconds } from './apiserver/admission/default-tolerations';
 import { resourceQuota } from './apiserver/admission/resource-quota';
 import { priorityAdmission } from './apiserver/admission/priority';
-import { ensureSystemPriorityClasses } from './scheduler/system-priority-classes';
+import { ensureSystemPriorityClasses } from './registry/priorityclasses/system-priority-classes';
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
 import { builtInResources } from './registry/builtin';
 import { bootstrapObjects } from './bootstrap';
@@ -33,6 +33,7 @@ import { managedFieldsTracker } from './apiserver/field-ownership';
 import { rbacEscalation } from './apiserver/admission/rbac-escalation';
 import { registerReviews } from './apiserver/reviews';
 import { NamespaceController } from './controllers/namespace-controller';
+import { CustomResourceServer } from './apiserver/crd/custom-resource-server';
 import { CrdController } from './controllers/crd-controller';
 import { DEFAULT_TIMINGS, RegistryContext, type ClusterTimings, type ControllerContext } from './client/context';
 import { realClock, type Clock } from './client/clock';
@@ -200,7 +201,7 @@ async function startLocked(opts: ClusterOptions, lock: DataDirLock, undo: Array<
   const context = new RegistryContext(registry, clock, timings);
   const namespaces = new NamespaceController(context);
   namespaces.start();
-  const crds = new CrdController(registry, schemas, clock);
+  const crds = new CrdController(context, new CustomResourceServer(registry, schemas));
   await crds.start();
   const components =
     opts.components === 'none'

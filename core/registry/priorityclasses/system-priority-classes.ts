@@ -1,7 +1,7 @@
 // The two built-in PriorityClasses kube-apiserver creates at start-up (if missing).
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
-import type { Registry } from '../registry/registry';
-import type { KubeObject } from '../machinery/object';
+import type { Registry } from '../registry';
+import type { KubeObject } from '../../machinery/object';
 
 export const SYSTEM_PRIORITY_CLASSES: PriorityClass[] = [
   {
