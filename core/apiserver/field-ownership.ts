@@ -17,8 +17,8 @@ export function resetFieldsFor(def: ResourceDef, subresource: string | undefined
 /** Records each ordinary write in managedFields (apply writes record their own). */
 export function managedFieldsTracker(schemas: Schemas): ManagedFieldsTracker {
   return (def, old, updated, options) => {
-    // Apply records its own fields; a binding is the scheduler's write, not a field owner's.
-    if (options.applied || options.subresource === 'binding') return;
+    // Apply records its own fields; an untracked write (a binding) owns none.
+    if (options.applied || options.untracked) return;
     updateManagedFields(old, updated, {
       manager: options.fieldManager ?? 'unknown',
       operation: 'Update',

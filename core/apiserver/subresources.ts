@@ -1,10 +1,10 @@
-// The subresources served by handlers of their own (status and scale are generic), and the
-// create-only bindings resource.
+// Routes the subresources served by handlers of their own (status and scale are generic) and
+// the create-only bindings collection to their handlers; the kinds' logic is in registry/.
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { ApiServer } from './api-server';
 import { handleBinding, handleBindingsCollection, handleEviction } from './handlers/pod-subresources';
 import { fieldManagerOf } from './handlers/options';
-import { defaultPrinter } from '../registry/printing/default-printer';
+import { BINDINGS } from '../registry/pods/binding';
 import { tokenRequestHandler } from './handlers/token-request';
 import { podLogHandler, type LogSource } from './handlers/pod-logs';
 import type { WriteRequest } from './handlers/write';
@@ -26,9 +26,7 @@ export function registerSubresources(api: ApiServer, tokenKeys: TokenKeys, logs:
   api.handleSubresource('pods', 'log', podLogHandler(logs));
   for (const s of ['exec', 'attach', 'portforward', 'proxy']) api.handleSubresource('pods', s, podStream);
   api.handleSubresource('serviceaccounts', 'token', tokenRequestHandler(tokenIssuer(tokenKeys)));
-  api.registerVirtual(
-    { group: '', version: 'v1', kind: 'Binding', plural: 'bindings', singular: 'binding', namespaced: true, verbs: ['create'], strategy: {}, printer: defaultPrinter() },
-    (req, res, user, target) =>
-      handleBindingsCollection(api.registry.storeFor('', 'pods')!, req, res, target.namespace!, { user, fieldManager: fieldManagerOf(req, requestTarget(req.url).query) }),
+  api.registerVirtual(BINDINGS, (req, res, user, target) =>
+    handleBindingsCollection(api.registry.storeFor('', 'pods')!, req, res, target.namespace!, { user, fieldManager: fieldManagerOf(req, requestTarget(req.url).query) }),
   );
 }

@@ -46,6 +46,8 @@ export interface WriteOptions {
   subresource?: string;
   /** Server-side apply already recorded managedFields for this write. */
   applied?: boolean;
+  /** The write records no field owner: a pod's binding assigns it, nobody edits it (kube-apiserver's BindingREST). */
+  untracked?: boolean;
 }
 
 export interface AdmissionRequest {

@@ -5,6 +5,21 @@ import type { Kube } from '../../machinery/object';
 import { badRequest, conflict } from '../../machinery/status';
 import { metaTime } from '../../machinery/meta-time';
 import type { ResourceStore, WriteOptions } from '../generic/resource-store';
+import { defaultPrinter } from '../printing/default-printer';
+import type { ResourceDef } from '../types';
+
+/** The older create-only bindings collection of a namespace (LegacyBindingREST): nothing is stored. */
+export const BINDINGS: ResourceDef = {
+  group: '',
+  version: 'v1',
+  kind: 'Binding',
+  plural: 'bindings',
+  singular: 'binding',
+  namespaced: true,
+  verbs: ['create'],
+  strategy: {},
+  printer: defaultPrinter(),
+};
 
 /** A Binding as it arrives (a decoded body: any field may be missing). */
 export interface BindingBody {
@@ -30,7 +45,7 @@ export async function bindPod(pods: ResourceStore, namespace: string | undefined
       pod.status = { ...pod.status, conditions };
       return pod;
     },
-    { ...options, subresource: 'binding' },
+    { ...options, subresource: 'binding', untracked: true },
   );
 }
 
