@@ -11,11 +11,20 @@ import { waitDeleted, type Deleted } from '../../delete/wait-deleted';
 import type { ResourceInfo } from '../../discovery';
 import { untilWithSync } from '../../watch-until';
 import { attachContainer } from '../attach';
-import type { RunCreated } from './run';
 
 export const ATTACH_SUPPORTED = true;
 
 type Obj = Record<string, unknown>;
+
+/** What run created (or, for a client dry run, would have): the attach step's input. */
+export interface RunCreated {
+  pod: Obj;
+  service?: Obj;
+  namespace: string;
+  restartPolicy: string;
+  /** --rm: delete these after attaching. */
+  remove: boolean;
+}
 
 const finished = (pod: Pod) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 const runningAndReady = (pod: Pod) => pod.status?.phase === 'Running' && (pod.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');

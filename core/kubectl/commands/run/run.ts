@@ -9,21 +9,11 @@ import { goTyped } from '../../printers/go-typed';
 import { ServerError } from '../../rest';
 import { resultPrinter, withLastApplied, writeFlags, writeOptions, writeQuery, type ResultPrinter, type WriteOptions } from '../../write';
 import { applyOverrides, OVERRIDE_FLAGS, serverSchema } from '../../write/overrides';
-import { ATTACH_SUPPORTED, attachAfterRun } from './attach-step';
+import { ATTACH_SUPPORTED, attachAfterRun, type RunCreated } from './attach-step';
 import { IMAGE_REFERENCE } from './image-reference';
 import { generatePod } from './pod';
 
 type Obj = Record<string, unknown>;
-
-/** What run created (or, for a client dry run, would have): the attach step's input. */
-export interface RunCreated {
-  pod: Obj;
-  service?: Obj;
-  namespace: string;
-  restartPolicy: string;
-  /** --rm: delete these after attaching. */
-  remove: boolean;
-}
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never', ''];
