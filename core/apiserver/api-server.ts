@@ -32,7 +32,7 @@ import {
 } from './handlers/write';
 import { handleGetScale, handleUpdateScale, scalePatchType } from './handlers/scale';
 import type { Schemas } from './schemas';
-import { requestAttributes } from './authz/attributes';
+import { requestAttributes, verbOf } from './authz/attributes';
 import { forbiddenError, type Decision, type RequestAttributes } from './authz/rbac-authorizer';
 import { ApiError, methodNotAllowed, notFound, unauthorized } from '../machinery/status';
 import { OpenApiService } from './openapi-service';
@@ -256,6 +256,11 @@ export class ApiServer {
     }
     const handler = this.subresourceHandlers.get(`${def.group}/${def.plural}/${sub}`);
     if (!handler) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    // A kind's own subresource answers only the verbs its definition declares (binding: create, log: get, ...).
+    const verb = verbOf(method, true);
+    if (!verb || !def.subresources?.find((s) => s.name === sub)?.verbs.includes(verb)) {
+      throw methodNotAllowed('the server does not allow this method on the requested resource');
+    }
     return handler(w, this);
   }
 }

@@ -382,6 +382,24 @@ describe('writes', () => {
     expect((await api(t, 'GET', path)).status).toBe(405);
   });
 
+  it("a kind's own subresources answer only the verbs they declare", async () => {
+    const ns = await namespace();
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } };
+    expect((await api(t, 'POST', `/api/v1/namespaces/${ns}/pods`, pod)).status).toBe(201);
+    const refused: Array<[string, string]> = [
+      ['GET', `/api/v1/namespaces/${ns}/pods/p/binding`],
+      ['PUT', `/api/v1/namespaces/${ns}/pods/p/eviction`],
+      ['POST', `/api/v1/namespaces/${ns}/pods/p/log`],
+      ['DELETE', `/api/v1/namespaces/${ns}/serviceaccounts/default/token`],
+    ];
+    for (const [method, path] of refused) {
+      const r = await api(t, method, path, method === 'GET' || method === 'DELETE' ? undefined : {});
+      expect([method, path, r.status, r.json.reason]).toEqual([method, path, 405, 'MethodNotAllowed']);
+    }
+    const bound = await api(t, 'POST', `/api/v1/namespaces/${ns}/pods/p/binding`, { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'p' }, target: { kind: 'Node', name: 'n1' } });
+    expect(bound.status, bound.text).toBe(201);
+  });
+
   it('dry run validates and answers but stores nothing', async () => {
     const ns = await namespace();
     const r = await api(t, 'POST', `/apis/apps/v1/namespaces/${ns}/deployments?dryRun=All`, deployment('dry'));

@@ -4,7 +4,7 @@
 // which streams each line as the container writes it and ends when the container exits.
 import type { Pod, ContainerStatus } from 'kubernetes-types/core/v1';
 import type { Kube } from '../../machinery/object';
-import { ApiError, badRequest } from '../../machinery/status';
+import { badRequest } from '../../machinery/status';
 import { intParam, boolParam } from './options';
 import type { WriteRequest } from './write';
 
@@ -82,7 +82,6 @@ export function logOptions(query: URLSearchParams, now: Date): LogOptions {
 
 export function podLogHandler(logs: () => LogSource | undefined) {
   return (w: WriteRequest): void => {
-    if (w.req.method !== 'GET') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
     const pod = w.store.get(w.namespace, w.name!).object as Kube<Pod>;
     const container = chooseContainer(pod, w.query.get('container'));
     const opts = logOptions(w.query, new Date());

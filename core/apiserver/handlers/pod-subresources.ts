@@ -3,7 +3,7 @@
 import type { ApiServer } from '../api-server';
 import { decodeBody, readBody, requireObject } from '../http/body';
 import { sendJson } from '../http/respond';
-import { ApiError, successStatus } from '../../machinery/status';
+import { successStatus } from '../../machinery/status';
 import type { WriteRequest } from './write';
 import type { ResourceStore, WriteOptions } from '../../registry/generic/resource-store';
 import { bindNamedPod, bindPod, type BindingBody } from '../../registry/pods/binding';
@@ -12,13 +12,8 @@ import { evictPod, type EvictionBody } from '../../registry/pods/eviction';
 const readObject = async (req: WriteRequest['req']): Promise<Record<string, unknown>> =>
   requireObject(decodeBody(await readBody(req), req.headers['content-type']));
 
-const onlyPost = (w: WriteRequest): void => {
-  if (w.req.method !== 'POST') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
-};
-
 /** POST pods/<name>/binding */
 export async function handleBinding(w: WriteRequest): Promise<void> {
-  onlyPost(w);
   await bindPod(w.store, w.namespace, w.name!, (await readObject(w.req)) as BindingBody, w.options);
   sendJson(w.res, 201, successStatus());
 }
@@ -31,7 +26,6 @@ export async function handleBindingsCollection(pods: ResourceStore, req: WriteRe
 
 /** POST pods/<name>/eviction */
 export async function handleEviction(w: WriteRequest, api: ApiServer): Promise<void> {
-  onlyPost(w);
   const body = (await readObject(w.req)) as EvictionBody;
   await evictPod(w.store, api.registry.storeFor('policy', 'poddisruptionbudgets'), w.namespace, w.name!, body, w.options);
   sendJson(w.res, 201, successStatus());

@@ -4,13 +4,11 @@ import type { TokenRequest } from 'kubernetes-types/authentication/v1';
 import type { ApiServer } from '../api-server';
 import { decodeBody, readBody, requireObject } from '../http/body';
 import { sendJson } from '../http/respond';
-import { ApiError } from '../../machinery/status';
 import { requestToken, type TokenIssuer } from '../../registry/serviceaccounts/token';
 import type { WriteRequest } from './write';
 
 export function tokenRequestHandler(issuer: TokenIssuer) {
   return async (w: WriteRequest, api: ApiServer): Promise<void> => {
-    if (w.req.method !== 'POST') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
     const body = requireObject(decodeBody(await readBody(w.req), w.req.headers['content-type'])) as unknown as TokenRequest;
     sendJson(w.res, 201, await requestToken(api.registry, issuer, w.namespace!, w.name!, body));
   };
