@@ -7,7 +7,7 @@ import { defaultPrinter } from '../registry/printing/default-printer';
 import type { ApiServer } from './api-server';
 import type { Authenticator } from './authn';
 import type { RbacAuthorizer, RequestAttributes } from './authz/rbac-authorizer';
-import { decodeBody, readBody, requireObject } from './http/body';
+import { readObjectBody } from './http/body';
 import { sendJson } from './http/respond';
 import { badRequest } from '../machinery/status';
 import type { IncomingMessage } from 'node:http';
@@ -63,7 +63,7 @@ export function registerReviews(api: ApiServer, rbac: RbacAuthorizer, authn: Aut
     ...(body.spec ? { spec: body.spec } : {}),
     status,
   });
-  const read = async (req: IncomingMessage): Promise<Review> => requireObject(decodeBody(await readBody(req), req.headers['content-type'])) as Review;
+  const read = async (req: IncomingMessage): Promise<Review> => (await readObjectBody(req)) as Review;
 
   const selfAccess = reviewDef('authorization.k8s.io', 'SelfSubjectAccessReview', 'selfsubjectaccessreviews');
   api.registerVirtual(selfAccess, async (req, res, user) => {

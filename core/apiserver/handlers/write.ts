@@ -2,7 +2,7 @@
 // the four patch types, server-side apply, and the responses a real API server gives.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DeleteOptions, ResourceStore, WriteOptions } from '../../registry/generic/resource-store';
-import { decodeBody, mediaType, readBody, requireObject } from '../http/body';
+import { decodeBody, mediaType, readBody, readObjectBody, requireObject } from '../http/body';
 import { sendJson } from '../http/respond';
 import type { KubeObject } from '../../machinery/object';
 import { decodeFields } from '../openapi/field-decoder';
@@ -60,7 +60,7 @@ function checkFields(w: WriteRequest, obj: KubeObject, schema: SchemaNode | unde
 
 /** The request body as an object; built-in kinds get their metadata checked by the decoder. */
 async function decodeObject(w: WriteRequest): Promise<KubeObject> {
-  const body = requireObject(decodeBody(await readBody(w.req), w.req.headers['content-type']));
+  const body = await readObjectBody(w.req);
   const typed = !w.store.def.custom && w.schemas.schemaFor(w.store.def);
   if (!typed && body.metadata !== undefined && (typeof body.metadata !== 'object' || body.metadata === null || Array.isArray(body.metadata))) {
     throw badRequest('metadata: Invalid value: must be an object');

@@ -87,3 +87,8 @@ export function requireObject(v: unknown): Record<string, unknown> {
   }
   return v as Record<string, unknown>;
 }
+
+/** The request's body, which must decode to one object (JSON, YAML or protobuf by its Content-Type). */
+export async function readObjectBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  return requireObject(decodeBody(await readBody(req), req.headers['content-type']));
+}
