@@ -52,15 +52,14 @@ export class NamespaceController implements Controller {
 
   async sync(name: string): Promise<void> {
     if (!this.namespaces.get(undefined, name)?.metadata.deletionTimestamp) return;
-    let remaining = false;
-    for (const { group, plural } of this.namespacedResources()) {
-      for (const obj of this.ctx.informer(group, plural).list(name)) {
-        remaining = true;
+    const contents = this.namespacedResources().map(({ group, plural }) => ({ group, plural, objects: this.ctx.informer(group, plural) }));
+    for (const { group, plural, objects } of contents) {
+      for (const obj of objects.list(name)) {
         if (!obj.metadata.deletionTimestamp) await this.client.delete(group, plural, name, obj.metadata.name!, { propagationPolicy: 'Background' });
       }
     }
     // What is still there (finalizers, grace periods) brings the namespace back here as it goes.
-    if (remaining && this.namespacedResources().some(({ group, plural }) => this.ctx.informer(group, plural).list(name).length > 0)) return;
+    if (contents.some(({ objects }) => objects.list(name).length > 0)) return;
     await this.client.update<Namespace>('', 'namespaces', undefined, name, (ns) => {
       ns.spec = { ...ns.spec, finalizers: [] };
     }, 'finalize');
